@@ -1,0 +1,22 @@
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { BuildContext, PROJECT_ROOT, readBuildOptions } from "./src/build/context.ts";
+import { checksPlugin } from "./src/checks/plugin.ts";
+import { jekyllPlugin } from "./src/jekyll/plugin.ts";
+import { markdownPlugin } from "./src/markdown/plugin.ts";
+import { navigationPlugin } from "./src/navigation/plugin.ts";
+import { pagePlugin } from "./src/site/plugin.ts";
+
+/** Each concern is a local plugin in src/; this file only wires them together. */
+export default function (eleventyConfig: UserConfig) {
+  const input = eleventyConfig.directories.input;
+  const context = new BuildContext(readBuildOptions(input, eleventyConfig.pathPrefix));
+  eleventyConfig.setIncludesDirectory(path.relative(input, path.join(PROJECT_ROOT, "_includes")));
+  eleventyConfig.setDataDirectory(path.relative(input, path.join(PROJECT_ROOT, "_data")));
+  eleventyConfig.addPlugin(checksPlugin, { context });
+  eleventyConfig.addPlugin(markdownPlugin, { context });
+  eleventyConfig.addPlugin(jekyllPlugin, { context });
+  eleventyConfig.addPlugin(navigationPlugin, { context });
+  eleventyConfig.addPlugin(pagePlugin, { context });
+  return { markdownTemplateEngine: "liquid", htmlTemplateEngine: "liquid" };
+}

@@ -1,0 +1,59 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { DiagnosticLog } from "../checks/diagnostics.ts";
+import { createMarkdown } from "../markdown/index.ts";
+import { loadSettings, type Settings } from "../site/settings.ts";
+import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../site/model.ts";
+import { clearSourceCache } from "../site/sourceFile.ts";
+
+/** Folder holding package.json, `_includes/` (layouts) and `_data/site.yml`. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Options the CLI hands to the Eleventy config through the environment (Eleventy has no other channel). */
+const envSchema = z.object({
+  GPC_STRICT: z.enum(["0", "1"]).default("0"),
+  GPC_SETTINGS: z.string().optional(),
+});
+
+export interface BuildOptions {
+  readonly contentDir: string;
+  readonly pathPrefix: string;
+  readonly strict: boolean;
+  readonly settingsFile: string;
+}
+
+export function readBuildOptions(contentDir: string, pathPrefix: string, env: NodeJS.ProcessEnv = process.env): BuildOptions {
+  const parsed = envSchema.parse(env);
+  return {
+    contentDir: path.resolve(contentDir),
+    pathPrefix: normalisePathPrefix(pathPrefix),
+    strict: parsed.GPC_STRICT === "1",
+    settingsFile: parsed.GPC_SETTINGS ?? path.join(PROJECT_ROOT, "_data/site.yml"),
+  };
+}
+
+/** What every local plugin shares during one build: options, settings, the fault log, the site model. */
+export class BuildContext {
+  readonly log = new DiagnosticLog();
+  /** One markdown-it instance for pages and for components' inline Markdown. */
+  readonly md = createMarkdown();
+  readonly settings: Settings;
+  private model: SiteModel | undefined;
+
+  constructor(readonly options: BuildOptions) {
+    this.settings = loadSettings(options.settingsFile);
+  }
+
+  /** The site model, read once per build (cleared by `reset` before each rebuild in watch mode). */
+  site(): SiteModel {
+    this.model ??= loadSiteModel(this.options.contentDir, this.settings, this.options.pathPrefix, this.log);
+    return this.model;
+  }
+
+  reset(): void {
+    this.model = undefined;
+    this.log.clear();
+    clearSourceCache();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Every content fault the build finds, with where it is and what to do.
+ * One collector per build; the CLI prints the grouped summary and decides the exit code.
+ */
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  /** Short stable code, used to group messages and to accept known faults in the settings. */
+  readonly code: string;
+  /** Path of the source file relative to the content folder. */
+  readonly file: string;
+  /** 1-based line in the file as the author sees it (front matter included). */
+  readonly line?: number;
+  readonly message: string;
+  /** What to do, or the likely fix ("did you mean …?"). */
+  readonly hint?: string;
+}
+
+export class BuildError extends Error {
+  constructor(readonly diagnostic: Omit<Diagnostic, "severity">) {
+    super(formatDiagnostic({ ...diagnostic, severity: "error" }));
+    this.name = "BuildError";
+  }
+}
+
+export function formatLocation(d: Pick<Diagnostic, "file" | "line">): string {
+  return d.line ? `${d.file}:${d.line}` : d.file;
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${formatLocation(d)}: ${d.severity} [${d.code}] ${d.message}${d.hint ? `\n    → ${d.hint}` : ""}`;
+}
+
+export class DiagnosticLog {
+  private readonly entries = new Map<string, Diagnostic>();
+
+  add(diagnostic: Diagnostic): void {
+    // The same fault can be met more than once (a page rendered twice in watch mode).
+    this.entries.set(formatDiagnostic(diagnostic), diagnostic);
+  }
+
+  warn(d: Omit<Diagnostic, "severity">): void {
+    this.add({ ...d, severity: "warning" });
+  }
+
+  error(d: Omit<Diagnostic, "severity">): void {
+    this.add({ ...d, severity: "error" });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  all(): Diagnostic[] {
+    return [...this.entries.values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+  }
+}
+
+/** Groups by code, counts, and lists each message. */
+export function summarise(diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length === 0) return "No content faults found.";
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) groups.set(d.code, [...(groups.get(d.code) ?? []), d]);
+  const lines: string[] = [];
+  for (const [code, items] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`${code} (${items.length})`);
+    for (const d of items) lines.push(`  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  lines.push(`${errors} error(s), ${diagnostics.length - errors} warning(s).`);
+  return lines.join("\n");
+}
+
+/** Suggests the closest candidate for a misspelt name (Levenshtein distance). */
+export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(input.length / 3)) + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(input, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

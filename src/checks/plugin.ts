@@ -1,0 +1,39 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { BuildContext } from "../build/context.ts";
+import { summarise } from "./diagnostics.ts";
+
+export class ContentFaultsError extends Error {
+  constructor(readonly summary: string) {
+    super(summary);
+    this.name = "ContentFaultsError";
+  }
+}
+
+interface AfterEvent {
+  results: { outputPath: string | false }[];
+  runMode: "build" | "watch" | "serve";
+}
+
+/**
+ * Starts each build (and each watch-mode rebuild) with a fresh site model and
+ * fault log; ends it with the grouped list of faults and the page count and time.
+ * A build with errors (or, with --strict, warnings) fails; the dev server keeps running.
+ */
+export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  let started = performance.now();
+  eleventyConfig.on("eleventy.before", () => {
+    started = performance.now();
+    context.reset();
+  });
+  eleventyConfig.on("eleventy.after", ({ results, runMode }: AfterEvent) => {
+    const diagnostics = context.log.all();
+    const pages = results.filter((r) => typeof r.outputPath === "string" && r.outputPath.endsWith(".html")).length;
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const summary = summarise(diagnostics);
+    console.log(`${summary}\nBuilt ${pages} pages in ${seconds} s.`);
+    const failing = diagnostics.filter((d) => d.severity === "error" || context.options.strict);
+    if (failing.length > 0 && runMode === "build") {
+      throw new ContentFaultsError(`${failing.length} content fault(s) fail the build${context.options.strict ? " (--strict turns warnings into failures)" : ""}.`);
+    }
+  });
+}

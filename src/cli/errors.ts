@@ -1,0 +1,35 @@
+import { BuildError, formatDiagnostic } from "../checks/diagnostics.ts";
+import { ContentFaultsError } from "../checks/plugin.ts";
+
+interface ErrorChain {
+  message?: string;
+  originalError?: unknown;
+  cause?: unknown;
+  name?: string;
+}
+
+/** Every error in Eleventy's wrapping chain, outermost first. */
+export function errorChain(error: unknown): ErrorChain[] {
+  const chain: ErrorChain[] = [];
+  let current: unknown = error;
+  while (current && typeof current === "object" && chain.length < 20) {
+    const e = current as ErrorChain;
+    chain.push(e);
+    current = e.originalError ?? e.cause;
+  }
+  return chain;
+}
+
+/**
+ * One readable message for a failed build: our own diagnostics as they are,
+ * Eleventy's and LiquidJS's errors as their message chain, never a bare stack.
+ */
+export function explainFailure(error: unknown): string {
+  const chain = errorChain(error);
+  const ours = chain.find((e): e is BuildError => e instanceof BuildError);
+  if (ours) return `Build failed.\n${formatDiagnostic({ ...ours.diagnostic, severity: "error" })}`;
+  const faults = chain.find((e): e is ContentFaultsError => e instanceof ContentFaultsError);
+  if (faults) return `Build failed: ${faults.message}`;
+  const messages = [...new Set(chain.map((e) => e.message?.trim()).filter(Boolean))];
+  return `Build failed.\n${messages.map((m) => `  ${m}`).join("\n") || String(error)}\n  → fix the file named above; run with DEBUG=Eleventy* for Eleventy's full trace`;
+}

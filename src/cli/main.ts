@@ -1,0 +1,59 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Eleventy from "@11ty/eleventy";
+import { PROJECT_ROOT } from "../build/context.ts";
+import { explainFailure } from "./errors.ts";
+
+const USAGE = `Usage: gpconnect-docs <build|serve> [options]
+
+  --input DIR         source tree in the Jekyll documentation-theme format (default: content)
+  --output DIR        where to write the site (default: _site)
+  --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: /)
+  --strict            fail the build on any content warning
+  --port N            dev server port (serve only; default 8080)
+  --help              show this help`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      input: { type: "string", default: "content" },
+      output: { type: "string", default: "_site" },
+      "path-prefix": { type: "string", default: "/" },
+      strict: { type: "boolean", default: false },
+      port: { type: "string", default: "8080" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  const command = positionals[0] ?? "build";
+  if (values.help || !["build", "serve"].includes(command)) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  process.env["GPC_STRICT"] = values.strict ? "1" : "0";
+  // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
+  const eleventy = new Eleventy(path.relative(process.cwd(), path.resolve(values.input)) || ".", path.resolve(values.output), {
+    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    pathPrefix: values["path-prefix"],
+    quietMode: true,
+    runMode: command === "serve" ? "serve" : "build",
+  });
+  if (command === "serve") {
+    await eleventy.watch();
+    await eleventy.serve(Number(values.port));
+    return -1;
+  }
+  await eleventy.write();
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(explainFailure(error));
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { html, raw, safeUrl } from "../html.ts";
+import { defineComponent } from "./types.ts";
+
+/** `max-width` is a percentage; figures snap to the nearest 10% step so no inline style is needed (strict CSP). */
+const percent = z.coerce.number().min(1).max(100).transform((n) => Math.round(n / 10) * 10 || 10);
+
+export const image = defineComponent({
+  name: "image.html",
+  args: z.object({ file: z.string().min(1), alt: z.string().default(""), caption: z.string().optional(), url: z.string().optional(), "max-width": percent.optional() }),
+  render: (args, { site, markdownInline }) => {
+    const src = site.url(`/images/${args.file}`);
+    const img = html`<img src="${src}" alt="${args.alt}" loading="lazy">`;
+    const width = args["max-width"] ? ` app-figure--max-${args["max-width"]}` : "";
+    const target = args.url === undefined ? undefined : /^[a-z][a-z0-9+.-]*:/i.test(args.url) ? safeUrl(args.url) : site.url(`/${args.url}`);
+    return html`<figure class="app-figure${width}">${target ? html`<a href="${target}">${img}</a>` : img}${args.caption ? html`<figcaption>${raw(markdownInline(args.caption))}</figcaption>` : ""}</figure>`.value;
+  },
+});
+
+export const inlineImage = defineComponent({
+  name: "inline_image.html",
+  args: z.object({ file: z.string().min(1), alt: z.string().default("") }),
+  render: ({ file, alt }, { site }) => html`<img class="app-inline-image" src="${site.url(`/images/${file}`)}" alt="${alt}">`.value,
+});

@@ -1,0 +1,42 @@
+import type { z } from "zod";
+import type { DiagnosticLog } from "../checks/diagnostics.ts";
+import type { SiteModel } from "../site/model.ts";
+
+/** What a component may know about the page it is rendered into. */
+export interface PageContext {
+  /** Source file relative to the content folder. */
+  readonly file: string;
+  /** Line of the include in the file as the author sees it. */
+  readonly line: number | undefined;
+  readonly url: string;
+  readonly tagName?: string;
+}
+
+export interface PageSummary {
+  readonly title: string;
+  readonly url: string;
+  readonly summary?: string;
+  readonly tags: readonly string[];
+}
+
+export interface RenderContext {
+  readonly page: PageContext;
+  readonly site: SiteModel;
+  readonly log: DiagnosticLog;
+  /** Renders author Markdown as inline HTML (links, emphasis, code). */
+  readonly markdownInline: (text: string) => string;
+  /** Every published page, for components that list pages (tag pages). */
+  readonly pages: () => readonly PageSummary[];
+}
+
+/** One Jekyll include, rendered by TypeScript: typed arguments in, escaped markup out. */
+export interface Component<Schema extends z.ZodType = z.ZodType> {
+  /** The include's file name as pages write it (`important.html`). */
+  readonly name: string;
+  readonly args: Schema;
+  render(args: z.infer<Schema>, context: RenderContext): string;
+}
+
+export function defineComponent<Schema extends z.ZodType>(component: Component<Schema>): Component<Schema> {
+  return component;
+}

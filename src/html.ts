@@ -1,0 +1,52 @@
+/**
+ * One escaping helper for every piece of markup built in TypeScript.
+ * `html` escapes every interpolated value unless it was produced by `html` or `raw`.
+ */
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch);
+}
+
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** Marks trusted markup (already rendered by markdown-it or built with `html`). */
+export function raw(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+type Interpolation = string | number | SafeHtml | null | undefined | false | readonly Interpolation[];
+
+function interpolate(value: Interpolation): string {
+  if (value === null || value === undefined || value === false) return "";
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(interpolate).join("");
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+  let out = strings[0] ?? "";
+  values.forEach((value, i) => {
+    out += interpolate(value) + (strings[i + 1] ?? "");
+  });
+  return new SafeHtml(out);
+}
+
+const SAFE_URL = /^(?:[a-z][a-z0-9+.-]*:)?/i;
+
+/** Neutralises script URLs (javascript:, vbscript:, data: outside images) in author-supplied links. */
+export function safeUrl(url: string): string {
+  const scheme = SAFE_URL.exec(url.trim())?.[0].toLowerCase() ?? "";
+  return ["javascript:", "vbscript:", "data:"].includes(scheme.replace(/\s/g, "")) ? "#" : url;
+}

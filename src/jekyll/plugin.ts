@@ -1,0 +1,71 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { BuildContext } from "../build/context.ts";
+import { components } from "../components/index.ts";
+import { createHighlightTag } from "./highlightTag.ts";
+import { createIncludeTag } from "./includeTag.ts";
+
+/** Extensions Eleventy renders as pages; every other file in the tree is copied as it is. */
+const PAGE_EXTENSIONS = new Set(["md", "html"]);
+
+/** Extensions of the static files in the tree (images, downloads), skipping Jekyll's `_` folders. */
+export function staticExtensions(dir: string): string[] {
+  const found = new Set<string>();
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith("_") || entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      if (entry.isDirectory()) walk(path.join(folder, entry.name));
+      else {
+        const ext = path.extname(entry.name).slice(1).toLowerCase();
+        if (ext && !PAGE_EXTENSIONS.has(ext)) found.add(ext);
+      }
+    }
+  };
+  walk(dir);
+  return [...found].sort();
+}
+
+/** The url of a page with no permalink: Jekyll's `folder/name.html`, not Eleventy's `folder/name/index.html`. */
+export function jekyllPermalink(contentDir: string, inputPath: string): string {
+  const relative = path.relative(contentDir, path.resolve(inputPath)).split(path.sep).join("/");
+  return relative.replace(/\.[^./]+$/, ".html");
+}
+
+/**
+ * Reads a Jekyll "documentation theme" tree as it is: its `_`-folders are not
+ * pages, its static files are copied, pages without a permalink keep Jekyll's
+ * URL, `site.data` is the tree's `_data`, and `include`/`highlight` are Jekyll's.
+ */
+export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  const input = context.options.contentDir;
+  const relativeInput = path.relative(process.cwd(), input) || ".";
+  eleventyConfig.setTemplateFormats([...PAGE_EXTENSIONS]);
+  const statics = staticExtensions(input);
+  if (statics.length > 0) eleventyConfig.addPassthroughCopy(`${relativeInput}/**/*.{${statics.join(",")}}`);
+  eleventyConfig.ignores.add(`${relativeInput}/**/_*/**`);
+  eleventyConfig.ignores.add(`${relativeInput}/**/_*`);
+  eleventyConfig.ignores.add(`${relativeInput}/**/README.md`);
+  eleventyConfig.ignores.add(`${relativeInput}/**/node_modules/**`);
+
+  eleventyConfig.setLiquidOptions({ jekyllInclude: false, dynamicPartials: false, strictFilters: false, strictVariables: false });
+  eleventyConfig.addLiquidTag(
+    "include",
+    createIncludeTag({
+      components,
+      site: () => context.site(),
+      log: context.log,
+      markdownInline: (text) => context.md.renderInline(text),
+    }),
+  );
+  eleventyConfig.addLiquidTag("highlight", createHighlightTag());
+
+  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string } }) => jekyllPermalink(input, data.page.inputPath));
+  eleventyConfig.addGlobalData("layout", "page");
+  eleventyConfig.addLayoutAlias("page", "layouts/page.liquid");
+  eleventyConfig.addLayoutAlias("default", "layouts/page.liquid");
+  eleventyConfig.addGlobalData("site", () => {
+    const site = context.site();
+    return { title: site.settings.title, description: site.settings.description, owner: site.settings.owner, data: site.data, baseurl: site.pathPrefix.replace(/\/$/, "") };
+  });
+}

@@ -1,0 +1,23 @@
+import MarkdownIt from "markdown-it";
+import footnote from "markdown-it-footnote";
+import { headingIdsPlugin } from "./headingIds.ts";
+import { highlightCode } from "./highlight.ts";
+import { htmlBlocksPlugin } from "./htmlBlocks.ts";
+import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
+import { linkDestinationsPlugin } from "./linkDestinations.ts";
+
+/** markdown-it configured to read the kramdown (GFM input) dialect the Jekyll site used. */
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({
+    html: true,
+    linkify: false,
+    typographer: false,
+    highlight: (code, lang) => highlightCode(code.replace(/\n$/, ""), lang.trim() || "plain"),
+  });
+  return md
+    .use(linkDestinationsPlugin)
+    .use(htmlBlocksPlugin)
+    .use(kramdownAttributesPlugin)
+    .use(footnote)
+    .use(headingIdsPlugin);
+}

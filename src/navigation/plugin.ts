@@ -1,0 +1,33 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { BuildContext } from "../build/context.ts";
+import { renderSidebar, type RenderedSidebar } from "./render.ts";
+
+/** The page's own url without the leading slash, as sidebars write it (`overview_engage.html`). */
+const sidebarUrl = (pageUrl: string): string => decodeURI(pageUrl).replace(/^\//, "");
+
+/**
+ * Navigation from `_data/sidebars/*.yml` only: the tree is built and rendered
+ * once per build, and each page asks for its sidebar, breadcrumbs and
+ * neighbours through filters.
+ */
+export function navigationPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  let rendered: Map<string, RenderedSidebar> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    rendered = undefined;
+  });
+  const sidebarOf = (name: string | undefined): RenderedSidebar | undefined => {
+    const site = context.site();
+    rendered ??= new Map([...site.sidebars].map(([key, sidebar]) => [key, renderSidebar(sidebar, site.url)]));
+    const sidebar = site.sidebarFor(name);
+    return sidebar ? rendered.get(sidebar.name) : undefined;
+  };
+
+  eleventyConfig.addFilter("sidebarHtml", (pageUrl: string, name?: string) => sidebarOf(name)?.forPage(sidebarUrl(pageUrl)) ?? "");
+  eleventyConfig.addFilter("breadcrumbs", (pageUrl: string, name?: string) => sidebarOf(name)?.breadcrumbs(sidebarUrl(pageUrl)) ?? []);
+  eleventyConfig.addFilter("neighbours", (pageUrl: string, name?: string) => sidebarOf(name)?.neighbours(sidebarUrl(pageUrl)) ?? {});
+  eleventyConfig.addFilter("capabilities", (_pageUrl: string, name?: string) => {
+    const site = context.site();
+    const current = site.sidebarFor(name)?.name;
+    return site.settings.capabilities.map((c) => ({ label: c.label, url: site.url(`/${c.home}`), current: c.sidebar === current }));
+  });
+}

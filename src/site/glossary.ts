@@ -1,0 +1,60 @@
+import { decodeHTML } from "entities";
+import sanitizeHtml from "sanitize-html";
+import { z } from "zod";
+import { slugify } from "../markdown/headingIds.ts";
+import type { DiagnosticLog } from "../checks/diagnostics.ts";
+import type { YamlFile } from "./yamlFile.ts";
+
+const entrySchema = z.object({ title: z.string().min(1), value: z.string() });
+
+export interface GlossaryEntry {
+  /** The term as written in the YAML; may hold entities (`FHIR&reg;`). */
+  readonly title: string;
+  /** The term as plain text (entities decoded), for display and search. */
+  readonly term: string;
+  /** Definition as sanitised HTML (lists, links; never script). */
+  readonly value: string;
+  /** Fragment id of the term's heading on the glossary page. */
+  readonly id: string;
+}
+
+export interface Glossary {
+  readonly entries: readonly GlossaryEntry[];
+  find(term: string): GlossaryEntry | undefined;
+}
+
+/** The fragment id a term gets on the glossary page (its heading's auto id). */
+export function glossaryId(title: string): string {
+  return slugify(decodeHTML(title));
+}
+
+/** Glossary definitions may hold lists and links, and nothing that runs. */
+export function sanitiseDefinition(value: string): string {
+  return sanitizeHtml(value, {
+    allowedTags: ["a", "ul", "ol", "li", "p", "br", "em", "strong", "b", "i", "code", "abbr", "sup", "sub"],
+    allowedAttributes: { a: ["href", "title"], abbr: ["title"] },
+    allowedSchemes: ["http", "https", "mailto"],
+  });
+}
+
+const normalise = (term: string): string => decodeHTML(term).trim().toLowerCase();
+
+export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: DiagnosticLog): Glossary {
+  const list = (data as { glossary?: unknown } | undefined)?.glossary;
+  const entries: GlossaryEntry[] = [];
+  if (list !== undefined && !Array.isArray(list)) {
+    log.warn({ code: "glossary", file: yaml?.file ?? "_data/glossary.yml", line: yaml?.lineOf(["glossary"]), message: "glossary must be a list of { title, value } entries", hint: "start each entry with '- title:'" });
+  }
+  (Array.isArray(list) ? list : []).forEach((raw, index) => {
+    const parsed = entrySchema.safeParse(raw);
+    if (!parsed.success) {
+      log.warn({ code: "glossary", file: yaml?.file ?? "_data/glossary.yml", line: yaml?.lineOf(["glossary", index]), message: `glossary entry ${index + 1} is not { title, value }: ${parsed.error.issues[0]?.message}`, hint: "give every entry a title and a quoted value" });
+      return;
+    }
+    const { title, value } = parsed.data;
+    entries.push({ title, term: decodeHTML(title), value: sanitiseDefinition(value), id: glossaryId(title) });
+  });
+  const byTerm = new Map<string, GlossaryEntry>();
+  for (const entry of entries) if (!byTerm.has(normalise(entry.title))) byTerm.set(normalise(entry.title), entry);
+  return { entries, find: (term) => byTerm.get(normalise(term)) };
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { BuildError } from "../checks/diagnostics.ts";
+import { parseYaml } from "./yamlFile.ts";
+
+/** Site-wide settings, from the project's `_data/site.yml`. */
+export const settingsSchema = z
+  .object({
+    /** Service name in the header and `<title>`. */
+    title: z.string().min(1),
+    /** Longer title for the home page and metadata; may hold HTML entities. */
+    description: z.string().default(""),
+    /** Organisation named in the footer. */
+    owner: z.string().default(""),
+    /** Sidebar used by pages whose front matter names none. */
+    defaultSidebar: z.string().default("overview_sidebar"),
+    /** Sidebar names that mean another sidebar (`home_sidebar` has no file of its own). */
+    sidebarAliases: z.record(z.string(), z.string()).default({}),
+    /** Permalink of the glossary page that tooltip terms link to. */
+    glossaryPage: z.string().default("overview_glossary.html"),
+    /** The capability sidebars, in top-bar order, with their reader-facing names. */
+    capabilities: z
+      .array(z.object({ sidebar: z.string(), label: z.string(), home: z.string().describe("permalink of the capability's landing page") }))
+      .default([]),
+    /** Reading order of the developer journey stages, by file name without `.md`. */
+    journeyOrder: z.array(z.string()).default([]),
+    /** Social badges the old theme could show; off for GP Connect. */
+    social: z.object({ gitter: z.string().optional(), twitter: z.string().optional() }).default({}),
+    /** Where the source lives, for "edit this page" and provenance notes. */
+    source: z.object({ name: z.string(), url: z.url(), license: z.string() }).optional(),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Reads and validates the settings, turning schema failures into one readable message. */
+export function loadSettings(file: string, shownAs = "_data/site.yml"): Settings {
+  const yaml = parseYaml(readFileSync(file, "utf8"), shownAs);
+  const result = settingsSchema.safeParse(yaml.data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new BuildError({
+    code: "settings",
+    file: shownAs,
+    line: yaml.lineOf(issue.path as (string | number)[]),
+    message: `setting ${issue.path.join(".") || "(root)"}: ${issue.message}`,
+    hint: "see the documented fields in src/site/settings.ts",
+  });
+}

@@ -1,0 +1,37 @@
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { BuildError } from "../checks/diagnostics.ts";
+
+/** A YAML file parsed with enough position information to point at an entry's line. */
+export interface YamlFile {
+  readonly file: string;
+  readonly data: unknown;
+  /** 1-based line of the node at `path` (falls back to the nearest parent). */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+export function parseYaml(text: string, file: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const problem = doc.errors[0];
+  if (problem) {
+    const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
+    throw new BuildError({
+      code: "yaml-syntax",
+      file,
+      line,
+      message: `malformed YAML: ${problem.message.split("\n")[0]}`,
+      hint: "fix the indentation or quoting on that line; values holding ':' or '#' need quotes",
+    });
+  }
+  return {
+    file,
+    data: doc.toJS() as unknown,
+    lineOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth), true);
+        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+      }
+      return undefined;
+    },
+  };
+}
