@@ -13,7 +13,7 @@ export function highlightCode(code: string, language: string): string {
   const lang = ALIASES[language.toLowerCase()] ?? language.toLowerCase();
   if (lang && lang !== "plain") {
     try {
-      return syntaxHighlight.pairedShortcode(code, lang) as string;
+      return syntaxHighlight.pairedShortcode(code, lang, "", { lineSeparator: "\n", errorOnInvalidLanguage: true });
     } catch {
       // Prism has no grammar for this language: fall through to plain text.
     }

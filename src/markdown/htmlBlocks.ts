@@ -6,7 +6,8 @@ import type MarkdownIt from "markdown-it";
  * when the element says `markdown="1"` (block) or `markdown="span"` (inline).
  * CommonMark ends an HTML block at the first blank line instead. Before
  * markdown-it parses a page, each such element is swapped for a placeholder
- * comment and rendered here, the kramdown way.
+ * comment and rendered here, the kramdown way; so is one followed directly
+ * by Markdown, which CommonMark would swallow into the HTML block.
  */
 const BLOCK_TAGS = new Set(
   "address article aside blockquote details dialog dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split(" "),
@@ -86,7 +87,9 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
     while (lastLine + 1 < lines.length && lineStarts[lastLine + 1]! < end) lastLine++;
     const segmentEnd = lineStarts[lastLine]! + lines[lastLine]!.length;
     const segment = src.slice(start, segmentEnd);
-    if (!/\n[ \t]*\n/.test(segment) && !MARKDOWN_ATTR.test(segment)) {
+    // CommonMark would also swallow the lines after the element into the HTML block; kramdown stops at the closing tag.
+    const followedByText = lastLine + 1 < lines.length && lines[lastLine + 1]!.trim() !== "";
+    if (!followedByText && !/\n[ \t]*\n/.test(segment) && !MARKDOWN_ATTR.test(segment)) {
       out.push(line);
       continue;
     }
