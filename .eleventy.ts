@@ -9,7 +9,8 @@ import { pagePlugin } from "./src/site/plugin.ts";
 
 /** Each concern is a local plugin in src/; this file only wires them together. */
 export default function (eleventyConfig: UserConfig) {
-  const input = eleventyConfig.directories.input;
+  // Eleventy types `directories` as a bare object; at config time it holds the resolved input folder.
+  const input = (eleventyConfig.directories as { input: string }).input;
   const context = new BuildContext(readBuildOptions(input, eleventyConfig.pathPrefix));
   eleventyConfig.setIncludesDirectory(path.relative(input, path.join(PROJECT_ROOT, "_includes")));
   eleventyConfig.setDataDirectory(path.relative(input, path.join(PROJECT_ROOT, "_data")));

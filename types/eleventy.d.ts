@@ -50,5 +50,12 @@ declare module "@11ty/eleventy" {
     init(): Promise<void>;
     setIsVerbose(verbose: boolean): void;
     stopWatch(): Promise<void>;
+    disableLogger(): void;
   }
+}
+
+declare module "markdown-it-footnote" {
+  import type { MarkdownIt } from "markdown-it";
+  const footnote: (md: MarkdownIt) => void;
+  export default footnote;
 }

@@ -14,6 +14,7 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 const envSchema = z.object({
   GPC_STRICT: z.enum(["0", "1"]).default("0"),
   GPC_SETTINGS: z.string().optional(),
+  GPC_PATH_PREFIX: z.string().optional(),
 });
 
 export interface BuildOptions {
@@ -27,7 +28,7 @@ export function readBuildOptions(contentDir: string, pathPrefix: string, env: No
   const parsed = envSchema.parse(env);
   return {
     contentDir: path.resolve(contentDir),
-    pathPrefix: normalisePathPrefix(pathPrefix),
+    pathPrefix: normalisePathPrefix(parsed.GPC_PATH_PREFIX ?? pathPrefix),
     strict: parsed.GPC_STRICT === "1",
     settingsFile: parsed.GPC_SETTINGS ?? path.join(PROJECT_ROOT, "_data/site.yml"),
   };

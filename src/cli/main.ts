@@ -32,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   process.env["GPC_STRICT"] = values.strict ? "1" : "0";
+  process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
   // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
   const eleventy = new Eleventy(path.relative(process.cwd(), path.resolve(values.input)) || ".", path.resolve(values.output), {
     configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
@@ -44,6 +45,8 @@ async function main(argv: string[]): Promise<number> {
     await eleventy.serve(Number(values.port));
     return -1;
   }
+  // Our own summary replaces Eleventy's log; its error log would repeat the failure with a stack trace.
+  eleventy.disableLogger();
   await eleventy.write();
   return 0;
 }

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { html } from "../html.ts";
 import { defineComponent } from "./types.ts";
@@ -9,16 +11,18 @@ const PICTURE = { file: "/images/development/NHS_API_Development_Journey-1024x83
  * The developer journey: an ordered list of stage links that everyone gets,
  * and the journey picture as a scalable SVG whose stage areas are links for
  * pointer users (hidden from assistive technology, which has the list).
+ * A tree without the picture gets the list alone.
  */
 export const developerJourney = defineComponent({
   name: "developer_journey.html",
   args: z.object({}),
   render: (_args, { site }) => {
     const stages = site.journey;
+    const picture = existsSync(path.join(site.contentDir, PICTURE.file)) ? PICTURE : undefined;
     const href = (target: string): string => (/^[a-z][a-z0-9+.-]*:/i.test(target) ? target : site.url(`/${target}`));
     const areas = stages.map(({ name, href: target, rect: [left, top, right, bottom] }) => html`<a href="${href(target)}" tabindex="-1"><title>${name}</title><rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" /></a>`);
     return html`<nav class="app-journey" aria-labelledby="app-journey-title"><h2 class="app-journey__title" id="app-journey-title">Developer journey</h2><ol class="app-journey__stages">${stages.map(
       (stage) => html`<li><a href="${href(stage.href)}">${stage.name}</a>${stage.text && stage.text !== stage.name ? html`<span class="app-journey__text"> – ${stage.text}</span>` : ""}</li>`,
-    )}</ol><svg class="app-journey__map" viewBox="0 0 ${PICTURE.width} ${PICTURE.height}" aria-hidden="true" focusable="false"><image href="${site.url(PICTURE.file)}" width="${PICTURE.width}" height="${PICTURE.height}" />${areas}</svg></nav>`.value;
+    )}</ol>${picture ? html`<svg class="app-journey__map" viewBox="0 0 ${picture.width} ${picture.height}" aria-hidden="true" focusable="false"><image href="${site.url(picture.file)}" width="${picture.width}" height="${picture.height}" />${areas}</svg>` : ""}</nav>`.value;
   },
 });

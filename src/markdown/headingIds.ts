@@ -1,4 +1,4 @@
-import type MarkdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 
 /**
  * Heading ids as Jekyll's kramdown (GFM input) generated them, so the corpus's

@@ -1,4 +1,4 @@
-import type MarkdownIt from "markdown-it";
+import type { Env, MarkdownIt } from "markdown-it";
 
 /**
  * kramdown reads a block-level HTML element as one unit up to its matching
@@ -17,7 +17,7 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const PLACEHOLDER = /^<!--kramdown-html:(\d+)-->$/;
 
-interface BlocksEnv {
+interface BlocksEnv extends Env {
   kramdownHtml?: string[];
 }
 
@@ -36,7 +36,7 @@ export function findElementEnd(text: string, start: number, tag: string): number
 }
 
 /** Renders the inner Markdown of every `markdown="1|block|span"` element in `fragment`. */
-export function renderMarkdownAttributes(fragment: string, md: MarkdownIt, env: object): string {
+export function renderMarkdownAttributes(fragment: string, md: MarkdownIt, env: Env): string {
   const open = /<([A-Za-z][A-Za-z0-9]*)\b[^>]*\smarkdown\s*=[^>]*>/g;
   let out = "";
   let pos = 0;
@@ -106,9 +106,9 @@ export function htmlBlocksPlugin(md: MarkdownIt): void {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
   });
   const standard = md.renderer.rules.html_block;
-  md.renderer.rules.html_block = (tokens, idx, options, env: BlocksEnv, self) => {
+  md.renderer.rules.html_block = (tokens, idx, options, env, self) => {
     const index = PLACEHOLDER.exec(tokens[idx]!.content.trim())?.[1];
-    const stored = index === undefined ? undefined : env.kramdownHtml?.[Number(index)];
+    const stored = index === undefined ? undefined : (env as BlocksEnv | undefined)?.kramdownHtml?.[Number(index)];
     if (stored !== undefined) return `${stored}\n`;
     return standard ? standard(tokens, idx, options, env, self) : tokens[idx]!.content;
   };

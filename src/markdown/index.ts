@@ -1,4 +1,4 @@
-import MarkdownIt from "markdown-it";
+import markdownIt, { type MarkdownIt } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { headingIdsPlugin } from "./headingIds.ts";
 import { highlightCode } from "./highlight.ts";
@@ -8,7 +8,7 @@ import { linkDestinationsPlugin } from "./linkDestinations.ts";
 
 /** markdown-it configured to read the kramdown (GFM input) dialect the Jekyll site used. */
 export function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({
+  const md = markdownIt({
     html: true,
     linkify: false,
     typographer: false,

@@ -1,5 +1,5 @@
-import type MarkdownIt from "markdown-it";
-import type Token from "markdown-it/lib/token.mjs";
+import type { MarkdownIt } from "markdown-it";
+import type { StateCore, StateInline, Token } from "markdown-it";
 
 /**
  * kramdown inline attribute lists (`{:target="_blank"}`, `{: .center-image }`,
@@ -71,7 +71,7 @@ function findLinkOpen(children: Token[], closeIndex: number): Token | undefined 
 }
 
 /** The inline part: `{:` ... `}` becomes a token holding the attributes. */
-function ialInlineRule(state: import("markdown-it").StateInline, silent: boolean): boolean {
+function ialInlineRule(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x7b /* { */ || src.charCodeAt(start + 1) !== 0x3a /* : */) return false;
@@ -96,7 +96,7 @@ function isIal(token: Token | undefined): token is Token {
 }
 
 /** The core part: attach each list to the link, image or block it annotates. */
-function attachAttributes(state: import("markdown-it").StateCore): void {
+function attachAttributes(state: StateCore): void {
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
     const inline = tokens[i]!;

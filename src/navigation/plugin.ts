@@ -2,8 +2,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
 import { renderSidebar, type RenderedSidebar } from "./render.ts";
 
-/** The page's own url without the leading slash, as sidebars write it (`overview_engage.html`). */
-const sidebarUrl = (pageUrl: string): string => decodeURI(pageUrl).replace(/^\//, "");
+/** The page's own url as sidebars write it (`overview_engage.html`; Eleventy calls `index.html` `/`). */
+const sidebarUrl = (pageUrl: string): string => decodeURI(pageUrl.endsWith("/") ? `${pageUrl}index.html` : pageUrl).replace(/^\//, "");
 
 /**
  * Navigation from `_data/sidebars/*.yml` only: the tree is built and rendered

@@ -1,0 +1,82 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { parse } from "node-html-parser";
+import { build, FIXTURES, listFiles, type BuildResult } from "../helpers/build.ts";
+
+describe("building another tree of the same format with --input/--output", () => {
+  let site: BuildResult;
+  before(() => {
+    site = build(path.join(FIXTURES, "mini-site"));
+  });
+
+  it("succeeds", () => {
+    assert.equal(site.status, 0, site.stderr + site.stdout);
+  });
+
+  it("uses the tree's own glossary, includes, data and journey", () => {
+    const home = parse(site.read("index.html"));
+    assert.match(home.querySelector("a.app-glossary-term")?.getAttribute("data-definition") ?? "", /^Spine Secure Proxy/);
+    assert.deepEqual(home.querySelectorAll(".app-journey__stages a").map((a) => a.text), ["First stage", "Second stage"]);
+    const guide = site.read("guide.html");
+    assert.match(guide, /<pre class="language-json"/);
+    assert.match(guide, /&quot;\/guide.html&quot;|"\/guide.html"/, "Liquid inside an included file sees the page");
+    assert.match(guide, /<aside class="box">Boxed <div class="app-callout app-callout--note/, "fallback include with include.* and a nested component");
+    assert.match(guide, /<td>Alice<\/td>\s*<td>30<\/td>/, "site.data from CSV");
+  });
+
+  it("publishes pages without permalink at their folder path and copies files with spaces", () => {
+    const files = listFiles(site.output);
+    assert.ok(files.includes("pages/no_permalink.html"));
+    assert.ok(files.includes("images/a diagram.png"));
+    assert.ok(files.includes("downloads/file name.txt"));
+    assert.ok(files.includes("deep.html"), "a source file name with a space");
+  });
+
+  it("builds the sidebar from the tree's YAML: groups nested, only web items, external links marked", () => {
+    const deep = parse(site.read("deep.html"));
+    assert.equal(deep.querySelector('.app-sidebar a[aria-current="page"]')?.text, "Deep page");
+    const open = deep.querySelectorAll(".app-sidebar details[open] > summary").map((s) => s.text);
+    assert.deepEqual(open, ["Start", "Deeper"]);
+    assert.equal(deep.querySelector('.app-sidebar a[href="/pdf_only.html"]'), null);
+    assert.ok(deep.querySelector('.app-sidebar a.app-sidebar__link--external[href="https://example.org/"]'));
+    assert.deepEqual(deep.querySelectorAll(".nhsuk-breadcrumb__link").map((a) => a.text), ["Start", "Guide", "Deeper"]);
+  });
+
+  it("reports the malformed sidebar entry and carries on", () => {
+    assert.match(site.stdout, /_data\/sidebars\/overview_sidebar\.yml:2\d: warning \[sidebar-entry\] sidebar item "Broken" has a malformed url/);
+  });
+
+  it("escapes entities in titles once", () => {
+    assert.match(site.read("guide.html"), /<title>Guide &amp; more - GP Connect<\/title>/);
+  });
+
+  it("works under a path prefix", () => {
+    const prefixed = build(path.join(FIXTURES, "mini-site"), ["--path-prefix", "/apis/gpconnect/"]);
+    assert.equal(prefixed.status, 0, prefixed.stderr);
+    const home = parse(prefixed.read("index.html"));
+    assert.equal(home.querySelector("a.app-glossary-term")?.getAttribute("href"), "/apis/gpconnect/overview_glossary.html#ssp");
+    assert.equal(home.querySelector('link[rel="stylesheet"]')?.getAttribute("href"), "/apis/gpconnect/assets/site.css");
+    assert.ok(home.querySelector('.app-sidebar a[href="/apis/gpconnect/guide.html"]'));
+  });
+});
+
+describe("bad input", () => {
+  it("an unknown include fails the build naming the file, line and the known includes", () => {
+    const result = build(path.join(FIXTURES, "unknown-include"));
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /index\.md:8: error \[unknown-include\] unknown include "tooltp\.html"/);
+    assert.match(result.stderr, /did you mean "tooltip\.html"\?/);
+    assert.match(result.stderr, /known includes: .*important\.html/);
+    assert.doesNotMatch(result.stderr, /^\s+at /m, "no stack trace");
+  });
+
+  it("two pages claiming one permalink fail the build naming both", () => {
+    const result = build(path.join(FIXTURES, "duplicate-permalink"));
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /overview_engage\.html/);
+    assert.match(result.stderr, /pages\/overview_engage_2018\.md/);
+    assert.match(result.stderr, /pages\/overview_engage\.md/);
+    assert.doesNotMatch(result.stderr + result.stdout, /\s+at .*\.js:\d+/, "no stack trace");
+  });
+});

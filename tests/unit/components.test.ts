@@ -1,0 +1,133 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parse } from "node-html-parser";
+import { components } from "../../src/components/index.ts";
+import { renderContext } from "../helpers/site.ts";
+
+function render(name: string, args: Record<string, unknown>, options: Parameters<typeof renderContext>[0] = {}) {
+  const component = components.get(name);
+  assert.ok(component, `component ${name} exists`);
+  const context = renderContext(options);
+  const parsed = component.args.parse(args);
+  const html = component.render(parsed, context);
+  // Only what the component said about this page (the fixture tree has faults of its own).
+  return { html, warnings: context.log.all().filter((d) => d.file === context.page.file) };
+}
+
+describe("callout components", () => {
+  const labels: Record<string, string> = { "important.html": "Important:", "note.html": "Note:", "tip.html": "Tip:", "warning.html": "Warning:", "roadmap.html": "Roadmap:", "todo.html": "To do:", "download.html": "Download:" };
+  for (const [name, label] of Object.entries(labels)) {
+    it(`${name} shows its label in text and renders content as inline Markdown`, () => {
+      const root = parse(render(name, { content: "Read [the FAQ](support_faq.html#a) **now** <i>please</i>" }).html);
+      assert.equal(root.querySelector(".app-callout__label")?.text, label);
+      assert.equal(root.querySelector(".app-callout__body a")?.getAttribute("href"), "support_faq.html#a");
+      assert.equal(root.querySelector(".app-callout__body strong")?.text, "now");
+    });
+  }
+
+  it("callout.html takes a colour type and rejects unknown ones", () => {
+    assert.match(render("callout.html", { content: "`https://x`", type: "primary" }).html, /app-callout--primary[\s\S]*<code>https:\/\/x<\/code>/);
+    assert.throws(() => components.get("callout.html")!.args.parse({ content: "x", type: "pink" }));
+  });
+
+  it("require content", () => {
+    assert.equal(components.get("note.html")!.args.safeParse({}).success, false);
+  });
+});
+
+describe("tooltip.html", () => {
+  it("links the term to its glossary entry and carries the sanitised definition", () => {
+    const a = parse(render("tooltip.html", { type: "SSP" }).html).querySelector("a")!;
+    assert.equal(a.getAttribute("href"), "/overview_glossary.html#ssp");
+    assert.equal(a.text, "SSP");
+    const definition = a.getAttribute("data-definition") ?? "";
+    assert.match(definition, /^Spine Secure Proxy: a forward proxy/);
+    assert.doesNotMatch(definition, /script|onclick/);
+  });
+
+  it("finds terms written with entities and escapes quotes", () => {
+    assert.equal(parse(render("tooltip.html", { type: "FHIR&reg;" }).html).querySelector("a")?.text, "FHIR®");
+    const quoted = render("tooltip.html", { type: 'Quote "term"' }).html;
+    assert.doesNotMatch(quoted, /javascript:/);
+    assert.equal(parse(quoted).querySelector("a")?.text, 'Quote "term"');
+  });
+
+  it("applies the path prefix", () => {
+    assert.match(render("tooltip.html", { type: "SSP" }, { pathPrefix: "/apis/gpconnect" }).html, /href="\/apis\/gpconnect\/overview_glossary.html#ssp"/);
+  });
+
+  it("warns with file, line and a suggestion for an unknown term", () => {
+    const { html, warnings } = render("tooltip.html", { type: "SPP" });
+    assert.match(html, /SPP/);
+    const [warning] = warnings;
+    assert.equal(warning?.file, "pages/example.md");
+    assert.equal(warning?.line, 3);
+    assert.match(warning?.hint ?? "", /did you mean "SSP"/);
+  });
+});
+
+describe("developer_journey.html", () => {
+  it("lists every stage as a link in order, and draws the picture areas for pointer users", () => {
+    const root = parse(render("developer_journey.html", {}).html);
+    assert.deepEqual(root.querySelectorAll(".app-journey__stages a").map((a) => [a.text, a.getAttribute("href")]), [
+      ["First stage", "/guide.html"],
+      ["Second stage", "/deep.html"],
+    ]);
+    const areas = root.querySelectorAll("svg a");
+    assert.equal(areas.length, 2);
+    assert.equal(areas[1]?.querySelector("rect")?.getAttribute("x"), "100");
+    assert.equal(root.querySelector("svg")?.getAttribute("aria-hidden"), "true");
+  });
+});
+
+describe("image components", () => {
+  it("image.html builds a figure with caption, link and width class", () => {
+    const root = parse(render("image.html", { file: "a.png", alt: 'A "b"', caption: "*Big* view", url: "images/a.png", "max-width": "47" }).html);
+    assert.equal(root.querySelector("img")?.getAttribute("src"), "/images/a.png");
+    assert.equal(root.querySelector("img")?.getAttribute("alt"), 'A "b"');
+    assert.equal(root.querySelector("figcaption em")?.text, "Big");
+    assert.equal(root.querySelector("a")?.getAttribute("href"), "/images/a.png");
+    assert.ok(root.querySelector("figure")?.classList.contains("app-figure--max-50"));
+  });
+
+  it("image.html neutralises script URLs", () => {
+    assert.doesNotMatch(render("image.html", { file: "a.png", url: "javascript:alert(1)" }).html, /javascript:/);
+  });
+
+  it("inline_image.html is a plain image", () => {
+    assert.equal(parse(render("inline_image.html", { file: "i.png", alt: "icon" }).html).querySelector("img")?.getAttribute("src"), "/images/i.png");
+  });
+});
+
+describe("other includes", () => {
+  it("taglogic.html lists the pages with the page's tag", () => {
+    const pages = [
+      { title: "B page", url: "/b.html", summary: "Bee", tags: ["fhir"] },
+      { title: "A page", url: "/a.html", tags: ["fhir", "x"] },
+      { title: "Other", url: "/o.html", tags: ["x"] },
+    ];
+    const rows = parse(render("taglogic.html", {}, { tagName: "fhir", pages }).html).querySelectorAll("tbody tr");
+    assert.deepEqual(rows.map((r) => r.querySelector("a")?.text), ["A page", "B page"]);
+  });
+
+  it("taglogic.html warns on a page without tagName", () => {
+    assert.equal(render("taglogic.html", {}).warnings[0]?.code, "include-argument");
+  });
+
+  it("embedcurl.html shows the titled command, escaped", () => {
+    const { html } = render("embedcurl.html", { title: "Find a patient", command: "curl -H 'A: <b>'" });
+    assert.equal(parse(html).querySelector("figcaption")?.text, "Find a patient");
+    assert.equal(html.replace(/<(?!\/?b>)[^>]+>/g, ""), "Find a patientcurl -H 'A: &lt;b>'");
+  });
+
+  it("gitterbadge.html and twitterfollow.html render nothing when the settings turn them off", () => {
+    assert.equal(render("gitterbadge.html", {}).html, "");
+    assert.equal(render("twitterfollow.html", {}).html, "");
+  });
+
+  it("testing/patient_data.html warns when the tree has no patient CSV", () => {
+    const { html, warnings } = render("testing/patient_data.html", {});
+    assert.equal(html, "");
+    assert.match(warnings[0]?.message ?? "", /patient_data/);
+  });
+});
