@@ -40,6 +40,7 @@ async function main(argv: string[]): Promise<number> {
     quietMode: true,
     runMode: command === "serve" ? "serve" : "build",
   });
+  await eleventy.init();
   if (command === "serve") {
     await eleventy.watch();
     await eleventy.serve(Number(values.port));
