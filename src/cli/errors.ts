@@ -1,5 +1,8 @@
+import path from "node:path";
+import { LiquidError } from "liquidjs";
 import { BuildError, formatDiagnostic } from "../checks/diagnostics.ts";
 import { ContentFaultsError } from "../checks/plugin.ts";
+import { authorLine } from "../site/sourceFile.ts";
 
 interface ErrorChain {
   message?: string;
@@ -28,6 +31,19 @@ export function explainFailure(error: unknown): string {
   const chain = errorChain(error);
   const ours = chain.find((e): e is BuildError => e instanceof BuildError);
   if (ours) return `Build failed.\n${formatDiagnostic({ ...ours.diagnostic, severity: "error" })}`;
+  const liquid = chain.find((e): e is LiquidError => LiquidError.is(e));
+  if (liquid?.token.file) {
+    const file = path.resolve(liquid.token.file);
+    const reason = (liquid.originalError?.message ?? liquid.message).replace(/, file:.*$/, "");
+    return `Build failed.\n${formatDiagnostic({
+      severity: "error",
+      code: "liquid-syntax",
+      file: path.relative(process.cwd(), file),
+      line: authorLine(file, liquid.token.getPosition()[0] ?? 0),
+      message: reason,
+      hint: "close every {% if %}, {% for %}, {% comment %} and {% highlight %} with its end tag, and check the tag's spelling",
+    })}`;
+  }
   const faults = chain.find((e): e is ContentFaultsError => e instanceof ContentFaultsError);
   if (faults) return `Build failed: ${faults.message}`;
   const messages = [...new Set(chain.map((e) => e.message?.trim()).filter(Boolean))];

@@ -71,6 +71,12 @@ describe("bad input", () => {
     assert.doesNotMatch(result.stderr, /^\s+at /m, "no stack trace");
   });
 
+  it("an unclosed Liquid tag fails the build at its line in the author's file", () => {
+    const result = build(path.join(FIXTURES, "unclosed-liquid"));
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /unclosed-liquid\/index\.md:8: error \[liquid-syntax\] tag \{% if x %\} not closed/);
+  });
+
   it("two pages claiming one permalink fail the build naming both", () => {
     const result = build(path.join(FIXTURES, "duplicate-permalink"));
     assert.equal(result.status, 1);
