@@ -1,6 +1,9 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
+import path from "node:path";
+import { displayPath } from "../site/sourceFile.ts";
 import { summarise } from "./diagnostics.ts";
+import { checkLinks } from "./links.ts";
 
 export class ContentFaultsError extends Error {
   constructor(readonly summary: string) {
@@ -10,7 +13,7 @@ export class ContentFaultsError extends Error {
 }
 
 interface AfterEvent {
-  results: { outputPath: string | false }[];
+  results: { inputPath: string; outputPath: string | false; content?: string }[];
   runMode: "build" | "watch" | "serve";
 }
 
@@ -26,11 +29,17 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     context.reset();
   });
   eleventyConfig.on("eleventy.after", ({ results, runMode }: AfterEvent) => {
+    const outputDir = path.resolve((eleventyConfig.directories as { output: string }).output);
+    const pages = results.flatMap((r) =>
+      typeof r.outputPath === "string" && r.outputPath.endsWith(".html") && typeof r.content === "string"
+        ? [{ file: displayPath(context.options.contentDir, r.inputPath), inputPath: path.resolve(r.inputPath), outputPath: path.relative(outputDir, path.resolve(r.outputPath)).split(path.sep).join("/"), html: r.content }]
+        : [],
+    );
+    for (const problem of checkLinks(pages, outputDir, context.options.pathPrefix)) context.log.warn(problem);
     const diagnostics = context.log.all();
-    const pages = results.filter((r) => typeof r.outputPath === "string" && r.outputPath.endsWith(".html")).length;
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const summary = summarise(diagnostics);
-    console.log(`${summary}\nBuilt ${pages} pages in ${seconds} s.`);
+    console.log(`${summary}\nBuilt ${pages.length} pages in ${seconds} s.`);
     const failing = diagnostics.filter((d) => d.severity === "error" || context.options.strict);
     if (failing.length > 0 && runMode === "build") {
       throw new ContentFaultsError(`${failing.length} content fault(s) fail the build${context.options.strict ? " (--strict turns warnings into failures)" : ""}.`);

@@ -133,6 +133,12 @@ describe("building the real GP Connect corpus", () => {
     assert.match(site.stdout, /_data\/sidebars\/accessrecord_structured_sidebar\.yml:17: warning \[sidebar-entry\] sidebar item "Requirements catalogue/);
   });
 
+  it("reports broken links and anchors of the real source with file, line and the likely fix", () => {
+    assert.match(site.stdout, /pages\/overview\/overview_end_user_pathway\.md:59: warning \[broken-link\] link to integration_spine_security_proxy\.html points at nothing in the site\n\s+→ did you mean integration_spine_secure_proxy\.html\?/);
+    assert.match(site.stdout, /pages\/testing\/testing_api_consumer_testing\.md:14: warning \[broken-anchor\] link to testing_api_provider_testing\.html#solutionassurance .*\n\s+→ did you mean #solution-assurance\?/);
+    assert.doesNotMatch(site.stdout, /\[missing-image\]/, "every image of the corpus is found");
+  });
+
   it("highlights the example payloads pasted from _includes", () => {
     const page = site.read("accessrecord_structured_development_fhir_examples_allergies.html");
     assert.match(page, /<pre class="language-json"[^>]*><code class="language-json"><span class="token punctuation">\{/);

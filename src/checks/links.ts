@@ -1,0 +1,90 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { didYouMean, type Diagnostic } from "./diagnostics.ts";
+
+export interface RenderedPage {
+  /** Source file relative to the content folder. */
+  readonly file: string;
+  /** Absolute path of the source file, to find the line a link is written on. */
+  readonly inputPath: string;
+  /** Output path relative to the site root, e.g. `overview_engage.html`. */
+  readonly outputPath: string;
+  readonly html: string;
+}
+
+interface PageTargets {
+  readonly ids: ReadonlySet<string>;
+  readonly file: string;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+function lineOf(source: string, needle: string): number | undefined {
+  const index = source.indexOf(needle);
+  return index < 0 ? undefined : source.slice(0, index).split("\n").length;
+}
+
+/**
+ * Checks every link and image in each page's main content against the built
+ * site: the file must exist, and a `#fragment` must be an id on its page.
+ */
+export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pathPrefix: string): Omit<Diagnostic, "severity">[] {
+  const targets = new Map<string, PageTargets>();
+  const roots = new Map<string, ReturnType<typeof parse>>();
+  for (const page of pages) {
+    const root = parse(page.html, { blockTextElements: { script: true, style: true } });
+    roots.set(page.outputPath, root);
+    const ids = new Set(root.querySelectorAll("[id]").map((el) => el.getAttribute("id") ?? ""));
+    for (const a of root.querySelectorAll("a[name]")) ids.add(a.getAttribute("name") ?? "");
+    targets.set(page.outputPath, { ids, file: page.file });
+  }
+  const pageNames = [...targets.keys()];
+  const problems: Omit<Diagnostic, "severity">[] = [];
+  for (const page of pages) {
+    const root = roots.get(page.outputPath)!;
+    const main = root.querySelector("main .app-content") ?? root;
+    const source = readFileSync(page.inputPath, "utf8");
+    const refs = [
+      ...main.querySelectorAll("a[href]").map((el) => ({ kind: "link" as const, value: el.getAttribute("href") ?? "" })),
+      ...main.querySelectorAll("img[src]").map((el) => ({ kind: "image" as const, value: el.getAttribute("src") ?? "" })),
+    ];
+    for (const ref of refs) {
+      if (!ref.value || EXTERNAL.test(ref.value)) continue;
+      const [rawPath = "", fragment] = ref.value.split("#");
+      let target: string;
+      try {
+        const base = path.posix.dirname(`/${page.outputPath}`);
+        const absolute = rawPath === "" ? `/${page.outputPath}` : rawPath.startsWith("/") ? rawPath : path.posix.join(base, rawPath);
+        target = decodeURIComponent(absolute.startsWith(pathPrefix) ? absolute.slice(pathPrefix.length) : absolute.replace(/^\//, "")).split("?")[0]!;
+      } catch {
+        target = rawPath;
+      }
+      if (target === "" || target.endsWith("/")) target += "index.html";
+      const line = lineOf(source, `(${ref.value}`) ?? lineOf(source, `"${ref.value}"`) ?? lineOf(source, ref.value) ?? lineOf(source, rawPath || `#${fragment}`);
+      const known = targets.get(target);
+      if (!known && !existsSync(path.join(outputDir, target))) {
+        const suggestion = didYouMean(target, pageNames);
+        problems.push({
+          code: ref.kind === "image" ? "missing-image" : "broken-link",
+          file: page.file,
+          line,
+          message: `${ref.kind} to ${rawPath} points at nothing in the site`,
+          hint: suggestion ? `did you mean ${suggestion}?` : ref.kind === "image" ? "add the image under images/ or correct the path" : "correct the link or add the page",
+        });
+        continue;
+      }
+      if (fragment && known && !known.ids.has(decodeURIComponent(fragment))) {
+        const suggestion = didYouMean(decodeURIComponent(fragment), known.ids);
+        problems.push({
+          code: "broken-anchor",
+          file: page.file,
+          line,
+          message: `link to ${ref.value} names an anchor that ${target} does not have`,
+          hint: suggestion ? `did you mean #${suggestion}?` : `link to a heading id of ${target}`,
+        });
+      }
+    }
+  }
+  return problems;
+}
