@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
+import { isExternalUrl } from "../html.ts";
 import { didYouMean, type Diagnostic } from "./diagnostics.ts";
 
 export interface RenderedPage {
@@ -18,7 +19,6 @@ interface PageTargets {
   readonly file: string;
 }
 
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 function lineOf(source: string, needle: string): number | undefined {
   const index = source.indexOf(needle);
@@ -50,7 +50,7 @@ export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pa
       ...main.querySelectorAll("img[src]").map((el) => ({ kind: "image" as const, value: el.getAttribute("src") ?? "" })),
     ];
     for (const ref of refs) {
-      if (!ref.value || EXTERNAL.test(ref.value)) continue;
+      if (!ref.value || isExternalUrl(ref.value)) continue;
       const [rawPath = "", fragment] = ref.value.split("#");
       let target: string;
       try {

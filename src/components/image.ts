@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html, raw, safeUrl } from "../html.ts";
+import { html, raw } from "../html.ts";
 import { defineComponent } from "./types.ts";
 
 /** `max-width` is a percentage; figures snap to the nearest 10% step so no inline style is needed (strict CSP). */
@@ -12,7 +12,7 @@ export const image = defineComponent({
     const src = site.url(`/images/${args.file}`);
     const img = html`<img src="${src}" alt="${args.alt}" loading="lazy">`;
     const width = args["max-width"] ? ` app-figure--max-${args["max-width"]}` : "";
-    const target = args.url === undefined ? undefined : /^[a-z][a-z0-9+.-]*:/i.test(args.url) ? safeUrl(args.url) : site.url(`/${args.url}`);
+    const target = args.url === undefined ? undefined : site.url(args.url);
     return html`<figure class="app-figure${width}">${target ? html`<a href="${target}">${img}</a>` : img}${args.caption ? html`<figcaption>${raw(markdownInline(args.caption))}</figcaption>` : ""}</figure>`.value;
   },
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { DiagnosticLog } from "../checks/diagnostics.ts";
+import { isExternalUrl, safeUrl } from "../html.ts";
 import { buildSidebar, type Sidebar } from "../navigation/sidebar.ts";
 import { buildGlossary, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
@@ -17,7 +18,7 @@ export interface SiteModel {
   readonly sidebars: ReadonlyMap<string, Sidebar>;
   /** The site path prefix, always with leading and trailing slashes. */
   readonly pathPrefix: string;
-  /** Turns a site-root path (`/page.html`) into the URL to write, with the path prefix. */
+  /** Turns a site path (`/page.html` or `page.html`) into the URL to write, with the path prefix; external URLs pass through, script URLs become `#`. */
   url(sitePath: string): string;
   /** The sidebar a page names (aliases and the default applied); undefined if it does not exist. */
   sidebarFor(name: string | undefined): Sidebar | undefined;
@@ -48,7 +49,7 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,
     pathPrefix: prefix,
-    url: (sitePath) => (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(sitePath) ? sitePath : prefix + sitePath.replace(/^\/+/, "")),
+    url: (sitePath) => (isExternalUrl(sitePath) ? safeUrl(sitePath) : prefix + sitePath.replace(/^\/+/, "")),
     sidebarFor: resolveSidebar,
   };
 }

@@ -92,6 +92,7 @@ describe("image components", () => {
 
   it("image.html neutralises script URLs", () => {
     assert.doesNotMatch(render("image.html", { file: "a.png", url: "javascript:alert(1)" }).html, /javascript:/);
+    assert.doesNotMatch(render("image.html", { file: "a.png", url: " java\tscript:alert(1)" }).html, /script:/);
   });
 
   it("inline_image.html is a plain image", () => {
