@@ -1,11 +1,13 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { assetsPlugin } from "./src/assets/plugin.ts";
 import { BuildContext, PROJECT_ROOT, readBuildOptions } from "./src/build/context.ts";
 import { checksPlugin } from "./src/checks/plugin.ts";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { navigationPlugin } from "./src/navigation/plugin.ts";
 import { pagePlugin } from "./src/site/plugin.ts";
+import { sitePagesPlugin } from "./src/site/sitePages.ts";
 
 /** Each concern is a local plugin in src/; this file only wires them together. */
 export default function (eleventyConfig: UserConfig) {
@@ -19,5 +21,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(jekyllPlugin, { context });
   eleventyConfig.addPlugin(navigationPlugin, { context });
   eleventyConfig.addPlugin(pagePlugin, { context });
+  eleventyConfig.addPlugin(sitePagesPlugin, { context });
+  eleventyConfig.addPlugin(assetsPlugin, { context });
   return { markdownTemplateEngine: "liquid", htmlTemplateEngine: "liquid" };
 }

@@ -42,6 +42,8 @@ export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pa
   const pageNames = [...targets.keys()];
   const problems: Omit<Diagnostic, "severity">[] = [];
   for (const page of pages) {
+    // The site's own generated pages (site index, 404) have no source file for an author to fix.
+    if (!existsSync(page.inputPath)) continue;
     const root = roots.get(page.outputPath)!;
     const main = root.querySelector("main .app-content") ?? root;
     const source = readFileSync(page.inputPath, "utf8");

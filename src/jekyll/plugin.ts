@@ -66,6 +66,6 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.addLayoutAlias("default", "layouts/page.liquid");
   eleventyConfig.addGlobalData("site", () => {
     const site = context.site();
-    return { title: site.settings.title, description: site.settings.description, owner: site.settings.owner, data: site.data, baseurl: site.pathPrefix.replace(/\/$/, "") };
+    return { title: site.settings.title, description: site.settings.description, owner: site.settings.owner, source: site.settings.source, data: site.data, baseurl: site.pathPrefix.replace(/\/$/, "") };
   });
 }

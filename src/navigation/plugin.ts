@@ -15,16 +15,29 @@ export function navigationPlugin(eleventyConfig: UserConfig, { context }: { cont
   eleventyConfig.on("eleventy.before", () => {
     rendered = undefined;
   });
-  const sidebarOf = (name: string | undefined): RenderedSidebar | undefined => {
+  const renderedSidebars = (): Map<string, RenderedSidebar> => {
     const site = context.site();
     rendered ??= new Map([...site.sidebars].map(([key, sidebar]) => [key, renderSidebar(sidebar, site.url)]));
-    const sidebar = site.sidebarFor(name);
-    return sidebar ? rendered.get(sidebar.name) : undefined;
+    return rendered;
+  };
+  const sidebarOf = (name: string | undefined): RenderedSidebar | undefined => {
+    const sidebar = context.site().sidebarFor(name);
+    return sidebar ? renderedSidebars().get(sidebar.name) : undefined;
   };
 
   eleventyConfig.addFilter("sidebarHtml", (pageUrl: string, name?: string) => sidebarOf(name)?.forPage(sidebarUrl(pageUrl)) ?? "");
   eleventyConfig.addFilter("breadcrumbs", (pageUrl: string, name?: string) => sidebarOf(name)?.breadcrumbs(sidebarUrl(pageUrl)) ?? []);
   eleventyConfig.addFilter("neighbours", (pageUrl: string, name?: string) => sidebarOf(name)?.neighbours(sidebarUrl(pageUrl)) ?? {});
+  eleventyConfig.addFilter("siteIndex", () => {
+    const site = context.site();
+    const all = renderedSidebars();
+    const label = (name: string): string => site.settings.capabilities.find((c) => c.sidebar === name)?.label ?? name.replace(/_sidebar$/, "").replace(/_/g, " ");
+    const ordered = [...site.settings.capabilities.map((c) => c.sidebar), ...[...site.sidebars.keys()].sort()];
+    return [...new Set(ordered)].flatMap((name) => {
+      const sidebar = all.get(name);
+      return sidebar ? [{ label: label(name), html: sidebar.expanded() }] : [];
+    });
+  });
   eleventyConfig.addFilter("capabilities", (_pageUrl: string, name?: string) => {
     const site = context.site();
     const current = site.sidebarFor(name)?.name;

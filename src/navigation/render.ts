@@ -16,6 +16,8 @@ export interface RenderedSidebar {
   breadcrumbs(url: string): Link[];
   neighbours(url: string): { previous?: Link; next?: Link };
   contains(url: string): boolean;
+  /** The whole sidebar with every group open, for the site index. */
+  expanded(): string;
 }
 
 function renderNodes(nodes: readonly NavNode[], toUrl: (path: string) => string, depth: number): SafeHtml {
@@ -37,7 +39,8 @@ function renderNode(node: NavNode, toUrl: (path: string) => string, depth: numbe
 const attr = (value: string): string => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function renderSidebar(sidebar: Sidebar, toUrl: (path: string) => string): RenderedSidebar {
-  const markup = html`<nav class="app-sidebar" aria-label="${sidebar.title} pages">${renderNodes(sidebar.nodes, toUrl, 1)}</nav>`.value;
+  const list = renderNodes(sidebar.nodes, toUrl, 1);
+  const markup = html`<nav class="app-sidebar" aria-label="${sidebar.title} pages">${list}</nav>`.value;
   const pages = flattenPages(sidebar.nodes);
   const order = new Map<string, number>();
   pages.forEach((page, i) => {
@@ -47,6 +50,7 @@ export function renderSidebar(sidebar: Sidebar, toUrl: (path: string) => string)
   return {
     sidebar,
     contains: (url) => order.has(url),
+    expanded: () => list.value.replace(/<details class="app-sidebar__group"/g, '<details open class="app-sidebar__group"'),
     forPage(url) {
       const chain = pathTo(sidebar.nodes, url);
       if (!chain) return markup;

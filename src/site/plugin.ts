@@ -1,13 +1,26 @@
 import { decodeHTML } from "entities";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import path from "node:path";
-import { PROJECT_ROOT, type BuildContext } from "../build/context.ts";
+import type { BuildContext } from "../build/context.ts";
 import { escapeHtml } from "../html.ts";
-import { Slugger } from "../markdown/headingIds.ts";
+import { enhanceContent } from "./contentHtml.ts";
 
 interface CollectionItem {
   url: string | false;
-  data: { title?: unknown; edition_of?: unknown; edition?: unknown; permalink?: unknown };
+  data: { title?: unknown; edition_of?: unknown; edition?: unknown; permalink?: unknown; tagName?: unknown };
+}
+
+export interface TagLink {
+  readonly label: string;
+  readonly url: string;
+}
+
+/** Tag pages by tag name (`tag_fhir.html` declares `tagName: fhir`). */
+export function tagPages(all: readonly CollectionItem[]): Map<string, TagLink> {
+  const pages = new Map<string, TagLink>();
+  for (const item of all) {
+    if (item.url && typeof item.data.tagName === "string") pages.set(item.data.tagName, { label: String(item.data.title ?? item.data.tagName), url: item.url });
+  }
+  return pages;
 }
 
 export interface Edition {
@@ -24,31 +37,25 @@ export function earlierEditions(all: readonly CollectionItem[], pageUrl: string)
     .map((item) => ({ title: String(item.data.title ?? ""), label: String(item.data.edition ?? "Earlier edition"), url: String(item.url) }));
 }
 
-const RAW_HEADING = /<h([1-6])((?:\s+(?!id=)[\w-]+(?:="[^"]*"|='[^']*')?)*)\s*>([\s\S]*?)<\/h\1>/g;
-
-/**
- * Gives ids to headings written as raw HTML (the glossary page's `<h3>` terms),
- * by the same rule as Markdown headings, so tooltips and contents can link to them.
- */
-export function addRawHeadingIds(page: string): string {
-  if (!/<h[1-6](?![^>]*\sid=)[\s>]/.test(page)) return page;
-  const slugger = new Slugger();
-  for (const m of page.matchAll(/\sid="([^"]+)"/g)) slugger.reserve(m[1]!);
-  return page.replace(RAW_HEADING, (whole, level: string, attrs: string, inner: string) => {
-    const text = decodeHTML(inner.replace(/<[^>]*>/g, "")).trim();
-    return text ? `<h${level}${attrs} id="${escapeHtml(slugger.unique(text))}">${inner}</h${level}>` : whole;
-  });
-}
-
 /** Filters the layout uses to show page data safely, and page-level HTML fixes. */
 export function pagePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  let tags: Map<string, TagLink> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    tags = undefined;
+  });
   /** Titles and summaries may hold entities (`FHIR&reg;`): decode them, then escape everything. */
-  eleventyConfig.addPassthroughCopy({ [path.join(PROJECT_ROOT, "assets")]: "assets" });
   eleventyConfig.addFilter("text", (value: unknown) => escapeHtml(decodeHTML(String(value ?? ""))));
   eleventyConfig.addFilter("siteUrl", (sitePath: string) => context.site().url(sitePath));
   eleventyConfig.addFilter("earlierEditions", (all: CollectionItem[], pageUrl: string) => earlierEditions(all, pageUrl));
   eleventyConfig.addFilter("currentEdition", (all: CollectionItem[], editionOf: string) => all.find((item) => item.url && String(item.url).replace(/^\//, "") === String(editionOf).replace(/^\//, "")));
-  eleventyConfig.addTransform("raw-heading-ids", function (this: { page: { outputPath: string | false } }, content: string) {
-    return typeof this.page.outputPath === "string" && this.page.outputPath.endsWith(".html") ? addRawHeadingIds(content) : content;
+  eleventyConfig.addFilter("pageContent", (content: string) => enhanceContent(content));
+  /** A page's tags that have a tag page, linked to it. */
+  eleventyConfig.addFilter("pageTags", (pageTags: unknown, all: CollectionItem[]) => {
+    tags ??= tagPages(all);
+    const names = Array.isArray(pageTags) ? pageTags.map(String) : [];
+    return names.flatMap((name) => {
+      const link = tags!.get(name);
+      return link ? [{ label: link.label, url: context.site().url(link.url) }] : [];
+    });
   });
 }

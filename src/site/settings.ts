@@ -10,6 +10,8 @@ export const settingsSchema = z
     title: z.string().min(1),
     /** Longer title for the home page and metadata; may hold HTML entities. */
     description: z.string().default(""),
+    /** Origin the site is published at (no path prefix), for the absolute URLs of `sitemap.xml`. */
+    url: z.url().optional(),
     /** Organisation named in the footer. */
     owner: z.string().default(""),
     /** Sidebar used by pages whose front matter names none. */

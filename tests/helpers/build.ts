@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,7 @@ export interface BuildResult {
   readonly stderr: string;
   readonly output: string;
   read(file: string): string;
+  exists(file: string): boolean;
 }
 
 /** Runs the real CLI (`npm run build -- …`) on a source tree into a fresh folder. */
@@ -29,6 +30,7 @@ export function build(input: string, extra: string[] = []): BuildResult {
     stderr: result.stderr,
     output,
     read: (file) => readFileSync(path.join(output, file), "utf8"),
+    exists: (file) => existsSync(path.join(output, file)),
   };
 }
 

@@ -1,0 +1,23 @@
+/**
+ * On narrow screens the sidebar folds behind "Menu". Without JavaScript that
+ * is a link to the panel (CSS `:target` shows it); here it becomes a button
+ * that says whether the panel is open.
+ */
+export function enhanceMenu(root: Document): void {
+  const link = root.querySelector<HTMLAnchorElement>(".app-menu-toggle a");
+  const panel = root.getElementById("app-sidebar");
+  if (!link || !panel) return;
+  const button = root.createElement("button");
+  button.type = "button";
+  button.className = "app-menu-toggle__button";
+  button.textContent = link.textContent;
+  button.setAttribute("aria-controls", panel.id);
+  button.setAttribute("aria-expanded", "false");
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    panel.classList.toggle("app-sidebar-panel--open", open);
+  });
+  link.replaceWith(button);
+  panel.querySelector(".app-sidebar-panel__close")?.remove();
+}

@@ -1,0 +1,17 @@
+// Progressive enhancement only: every page works without this file.
+import { enhanceCodeBlocks } from "./code.ts";
+import { enhanceMenu } from "./menu.ts";
+import { enhanceScrollRegions } from "./scrollRegions.ts";
+import { enhanceGlossaryTerms } from "./tooltips.ts";
+
+// NHS.UK frontend components initialise only when the body says JavaScript runs.
+document.body.classList.add("js-enabled", "nhsuk-frontend-supported");
+
+enhanceMenu(document);
+enhanceGlossaryTerms(document);
+enhanceCodeBlocks(document);
+enhanceScrollRegions(document);
+
+if (document.querySelector('[data-module="nhsuk-tabs"]')) {
+  void import("./tabs.ts").then(({ enhanceTabs }) => enhanceTabs(document));
+}

@@ -1,0 +1,72 @@
+/**
+ * Glossary terms are links to their glossary entry. Here each also shows its
+ * definition on hover and on keyboard focus (WCAG 1.4.13: dismissable with
+ * Escape, hoverable, persistent until the pointer or focus leaves), and the
+ * definition becomes the link's accessible description.
+ */
+const HIDE_DELAY_MS = 200;
+
+/** Definitions were sanitised at build time; parsing them in a template runs nothing. */
+function definitionContent(root: Document, definition: string): DocumentFragment {
+  const template = root.createElement("template");
+  template.innerHTML = definition;
+  template.content.querySelectorAll("script, style, iframe, object, embed").forEach((node) => node.remove());
+  return template.content;
+}
+
+function place(tooltip: HTMLElement, term: HTMLElement): void {
+  const box = term.getBoundingClientRect();
+  const view = term.ownerDocument.documentElement;
+  const left = Math.max(8, Math.min(box.left, view.clientWidth - tooltip.offsetWidth - 8));
+  tooltip.style.left = `${left + window.scrollX}px`;
+  tooltip.style.top = `${box.bottom + window.scrollY + 6}px`;
+}
+
+export function enhanceGlossaryTerms(root: Document): void {
+  const terms = root.querySelectorAll<HTMLAnchorElement>("a.app-glossary-term[data-definition]");
+  let open: { term: HTMLAnchorElement; tooltip: HTMLElement } | undefined;
+  let hideTimer: number | undefined;
+
+  const hide = (): void => {
+    window.clearTimeout(hideTimer);
+    if (open) open.tooltip.hidden = true;
+    open = undefined;
+  };
+  const show = (term: HTMLAnchorElement, tooltip: HTMLElement): void => {
+    window.clearTimeout(hideTimer);
+    if (open && open.tooltip !== tooltip) open.tooltip.hidden = true;
+    tooltip.hidden = false;
+    place(tooltip, term);
+    open = { term, tooltip };
+  };
+  const hideSoon = (): void => {
+    window.clearTimeout(hideTimer);
+    hideTimer = window.setTimeout(hide, HIDE_DELAY_MS);
+  };
+
+  terms.forEach((term, index) => {
+    const tooltip = root.createElement("div");
+    tooltip.id = `app-tooltip-${index}`;
+    tooltip.className = "app-tooltip";
+    tooltip.setAttribute("role", "tooltip");
+    tooltip.hidden = true;
+    const title = root.createElement("span");
+    title.className = "app-tooltip__term";
+    title.textContent = term.textContent;
+    tooltip.append(title, definitionContent(root, term.dataset.definition ?? ""));
+    root.body.append(tooltip);
+    term.setAttribute("aria-describedby", tooltip.id);
+
+    term.addEventListener("mouseenter", () => show(term, tooltip));
+    term.addEventListener("focus", () => show(term, tooltip));
+    term.addEventListener("mouseleave", hideSoon);
+    term.addEventListener("blur", hideSoon);
+    // The pointer may move onto the tooltip to read or follow its links.
+    tooltip.addEventListener("mouseenter", () => window.clearTimeout(hideTimer));
+    tooltip.addEventListener("mouseleave", hideSoon);
+  });
+
+  root.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && open) hide();
+  });
+}

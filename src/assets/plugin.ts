@@ -1,0 +1,39 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { PROJECT_ROOT, type BuildContext } from "../build/context.ts";
+import { bundleScripts } from "./scripts.ts";
+import { compileStyles } from "./styles.ts";
+
+const ASSETS = path.join(PROJECT_ROOT, "assets");
+
+/**
+ * What ships to the browser besides pages: `assets/static/` as it is, the
+ * stylesheet compiled from `assets/styles/`, the script bundled from
+ * `assets/scripts/`. Pages link them through `assetUrl`, which adds a content
+ * hash so static hosts can cache them for good.
+ */
+export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  const versions = new Map<string, string>();
+  eleventyConfig.addPassthroughCopy({ [path.join(ASSETS, "static")]: "assets" });
+  eleventyConfig.addWatchTarget(path.join(ASSETS, "styles"));
+  eleventyConfig.addWatchTarget(path.join(ASSETS, "scripts"));
+
+  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    const outDir = path.resolve(directories.output, "assets");
+    const [styles, scripts] = await Promise.all([
+      compileStyles({ entry: path.join(ASSETS, "styles/site.scss"), nodeModules: path.join(PROJECT_ROOT, "node_modules"), cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs") }, PROJECT_ROOT),
+      bundleScripts(path.join(ASSETS, "scripts/site.ts"), PROJECT_ROOT),
+    ]);
+    await fs.mkdir(path.join(outDir, "chunks"), { recursive: true });
+    await fs.writeFile(path.join(outDir, "site.css"), styles.css);
+    await Promise.all([...scripts.files].map(([name, contents]) => fs.writeFile(path.join(outDir, name), contents)));
+    versions.set("/assets/site.css", styles.hash);
+    versions.set("/assets/site.js", scripts.hash);
+  });
+
+  eleventyConfig.addFilter("assetUrl", (assetPath: string) => {
+    const version = versions.get(assetPath);
+    return context.site().url(assetPath) + (version ? `?v=${version}` : "");
+  });
+}

@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import * as sass from "sass";
+import { BuildError } from "../checks/diagnostics.ts";
+
+export interface StyleSources {
+  /** The Sass entry point (`assets/styles/site.scss`). */
+  readonly entry: string;
+  /** Folder holding `nhsuk-frontend`, for `@use "nhsuk-frontend/..."`. */
+  readonly nodeModules: string;
+  /** Where compiled CSS is kept between runs, keyed by a hash of its sources. */
+  readonly cacheDir: string;
+}
+
+async function sourcesHash({ entry, nodeModules }: StyleSources): Promise<string> {
+  const hash = createHash("sha256");
+  const frontend = JSON.parse(await fs.readFile(path.join(nodeModules, "nhsuk-frontend/package.json"), "utf8")) as { version: string };
+  hash.update(`nhsuk-frontend@${frontend.version}\0sass@${sass.info}\0`);
+  const folder = path.dirname(entry);
+  for (const name of (await fs.readdir(folder)).filter((n) => n.endsWith(".scss")).sort()) {
+    hash.update(`${name}\0`).update(await fs.readFile(path.join(folder, name)));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** A Sass failure as the author of the stylesheet needs it: file, line, message. */
+function explainSassError(error: unknown, root: string): never {
+  if (error instanceof sass.Exception) {
+    const file = error.span.url ? path.relative(root, new URL(error.span.url).pathname) : "assets/styles";
+    throw new BuildError({ code: "stylesheet", file, line: error.span.start.line + 1, message: error.sassMessage, hint: "fix the Sass at that line" });
+  }
+  throw error;
+}
+
+/**
+ * The site's CSS: NHS.UK frontend and the site's own styles compiled by Sass.
+ * Compiling takes about a second, so the result is cached by a hash of every
+ * source; an unchanged stylesheet costs only the hash.
+ */
+export async function compileStyles(sources: StyleSources, root: string): Promise<{ css: string; hash: string }> {
+  const hash = await sourcesHash(sources);
+  const cached = path.join(sources.cacheDir, `site-${hash}.css`);
+  try {
+    return { css: await fs.readFile(cached, "utf8"), hash };
+  } catch {
+    // Not compiled yet: compile below.
+  }
+  let css: string;
+  try {
+    css = (await sass.compileAsync(sources.entry, { loadPaths: [sources.nodeModules], style: "compressed", quietDeps: true })).css;
+  } catch (error) {
+    explainSassError(error, root);
+  }
+  await fs.mkdir(sources.cacheDir, { recursive: true });
+  await fs.writeFile(cached, css);
+  return { css, hash };
+}

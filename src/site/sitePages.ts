@@ -1,0 +1,51 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { PROJECT_ROOT, type BuildContext } from "../build/context.ts";
+import { escapeHtml } from "../html.ts";
+
+interface CollectionItem {
+  url: string | false;
+  data: { title?: unknown; search?: unknown; sidebar?: unknown; tagName?: unknown };
+}
+
+/** The site index page: every sidebar, then the pages no sidebar lists. Also where search goes without JavaScript. */
+export const SITE_INDEX_URL = "search.html";
+
+/** Pages a reader would look for: not excluded from search, not the 404 page. */
+export function listedPages<T extends CollectionItem>(all: readonly T[]): T[] {
+  return all.filter((item) => typeof item.url === "string" && item.url.endsWith(".html") && item.data.search !== "exclude" && !item.url.endsWith("/404.html"));
+}
+
+export function sitemapXml(pages: readonly CollectionItem[], origin: string, url: (sitePath: string) => string): string {
+  const base = origin.replace(/\/+$/, "");
+  const entries = listedPages(pages).map((page) => `  <url><loc>${escapeHtml(base + url(String(page.url)))}</loc></url>`);
+  return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
+}
+
+const template = (name: string): string => readFileSync(path.join(PROJECT_ROOT, "_includes/site", name), "utf8");
+
+/**
+ * Pages every site gets whatever its source tree holds: the site index
+ * (search's no-JavaScript fallback), `sitemap.xml`, and a 404 page when the
+ * tree has none of its own.
+ */
+export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  eleventyConfig.addTemplate("_site-pages/search.html", template("search.liquid"), { permalink: SITE_INDEX_URL, title: "Site index and search", search: "exclude", toc: false });
+  eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
+  const hasOwn404 = ["404.md", "404.html"].some((name) => existsSync(path.join(context.options.contentDir, name)));
+  if (!hasOwn404) eleventyConfig.addTemplate("_site-pages/404.html", template("404.liquid"), { permalink: "404.html", title: "Page not found", search: "exclude", toc: false });
+
+  eleventyConfig.addFilter("sitemapXml", (all: CollectionItem[]) => {
+    const site = context.site();
+    return sitemapXml(all, site.settings.url ?? "", site.url);
+  });
+  eleventyConfig.addFilter("pagesOutsideSidebars", (all: CollectionItem[]) => {
+    const site = context.site();
+    const inSidebars = new Set([...site.sidebars.values()].flatMap((sidebar) => [...sidebar.itemLines.keys()]));
+    return listedPages(all)
+      .filter((page) => !inSidebars.has(String(page.url).replace(/^\//, "")))
+      .map((page) => ({ url: site.url(String(page.url)), title: String(page.data.title ?? page.url) }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+  });
+}
