@@ -1,3 +1,5 @@
+import { decodeHTML } from "entities";
+
 /**
  * One escaping helper for every piece of markup built in TypeScript.
  * `html` escapes every interpolated value unless it was produced by `html` or `raw`.
@@ -59,4 +61,9 @@ export function isExternalUrl(url: string): boolean {
 export function safeUrl(url: string): string {
   const scheme = urlScheme(url);
   return scheme === "javascript" || scheme === "vbscript" || scheme === "data" ? "#" : url;
+}
+
+/** The text a reader sees in an HTML fragment: tags dropped, entities decoded, spaces collapsed. */
+export function htmlToText(fragment: string): string {
+  return decodeHTML(fragment.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
 }

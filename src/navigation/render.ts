@@ -1,7 +1,8 @@
-import { html, raw, type SafeHtml } from "../html.ts";
+import { html, htmlToText, raw, type SafeHtml } from "../html.ts";
 import { flattenPages, pathTo, type NavNode, type Sidebar } from "./sidebar.ts";
 
 export interface Link {
+  /** Plain text: sidebar titles may hold markup (`<b class='resource'>`), which links outside the sidebar drop. */
   readonly title: string;
   readonly url: string;
 }
@@ -46,7 +47,7 @@ export function renderSidebar(sidebar: Sidebar, toUrl: (path: string) => string)
   pages.forEach((page, i) => {
     if (!order.has(page.url)) order.set(page.url, i);
   });
-  const link = (node: NavNode | undefined): Link | undefined => (node && node.kind === "page" ? { title: node.title, url: toUrl(`/${node.url}`) } : undefined);
+  const link = (node: NavNode | undefined): Link | undefined => (node && node.kind === "page" ? { title: htmlToText(node.title), url: toUrl(`/${node.url}`) } : undefined);
   return {
     sidebar,
     contains: (url) => order.has(url),
@@ -68,10 +69,10 @@ export function renderSidebar(sidebar: Sidebar, toUrl: (path: string) => string)
     breadcrumbs(url) {
       const chain = pathTo(sidebar.nodes, url) ?? [];
       return chain.slice(0, -1).flatMap((node) => {
-        if (node.kind === "page") return [{ title: node.title, url: toUrl(`/${node.url}`) }];
+        if (node.kind === "page") return [{ title: htmlToText(node.title), url: toUrl(`/${node.url}`) }];
         // A group is not a page: link it to its first page so the crumb leads somewhere.
         const first = flattenPages(node.children)[0];
-        return first ? [{ title: node.title, url: toUrl(`/${first.url}`) }] : [];
+        return first ? [{ title: htmlToText(node.title), url: toUrl(`/${first.url}`) }] : [];
       });
     },
     neighbours(url) {

@@ -1,6 +1,5 @@
-import { decodeHTML } from "entities";
 import { parse, type HTMLElement } from "node-html-parser";
-import { escapeHtml, html, raw } from "../html.ts";
+import { escapeHtml, html, htmlToText, raw } from "../html.ts";
 import { Slugger } from "../markdown/headingIds.ts";
 
 /** A heading of the on-page contents list. */
@@ -16,7 +15,6 @@ export interface PageContent {
   readonly contents: ContentsEntry[];
 }
 
-const headingText = (inner: string): string => decodeHTML(inner.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
 
 const RAW_HEADING = /<h([1-6])((?:\s+(?!id=)[\w-]+(?:="[^"]*"|='[^']*')?)*)\s*>([\s\S]*?)<\/h\1>/g;
 
@@ -29,7 +27,7 @@ export function addRawHeadingIds(body: string): string {
   const slugger = new Slugger();
   for (const m of body.matchAll(/\sid="([^"]+)"/g)) slugger.reserve(m[1]!);
   return body.replace(RAW_HEADING, (whole, level: string, attrs: string, inner: string) => {
-    const text = headingText(inner);
+    const text = htmlToText(inner);
     return text ? `<h${level}${attrs} id="${escapeHtml(slugger.unique(text))}">${inner}</h${level}>` : whole;
   });
 }
@@ -40,7 +38,7 @@ const HEADING_WITH_ID = /<h([2-6])(\s[^>]*?\bid="([^"]+)"[^>]*)>([\s\S]*?)<\/h\1
 export function linkHeadings(body: string): PageContent {
   const contents: ContentsEntry[] = [];
   const linked = body.replace(HEADING_WITH_ID, (_whole, level: string, attrs: string, id: string, inner: string) => {
-    const text = escapeHtml(headingText(inner));
+    const text = escapeHtml(htmlToText(inner));
     if (level === "2" || level === "3") contents.push({ level: Number(level) as 2 | 3, id, text });
     return `<div class="app-heading"><h${level}${attrs}>${inner}</h${level}><a class="app-heading__anchor" href="#${id}" data-pagefind-ignore><span aria-hidden="true">#</span><span class="nhsuk-u-visually-hidden">Link to section: ${text}</span></a></div>`;
   });

@@ -1,0 +1,186 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { build, ROOT } from "../helpers/build.ts";
+import { launchBrowser, serveSite } from "../helpers/browser.ts";
+
+/** Pages the reader-experience checks run on: home, the five seeds, glossary, a tag page, FHIR examples, 404. */
+const AXE_PAGES = [
+  "index.html",
+  "overview_consumer_pathway.html",
+  "overview_provider_pathway.html",
+  "overview_engage.html",
+  "overview_end_user_pathway.html",
+  "overview_engage_earlier_edition.html",
+  "overview_glossary.html",
+  "tag_fhir.html",
+  "accessrecord_structured_development_fhir_examples_allergies.html",
+  "404.html",
+];
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+const TABS_PAGE = "accessrecord_structured_development_fhir_examples_allergies.html";
+
+/** Presses Tab until the focused element's text is `text` (within `limit` presses). */
+async function tabTo(page: Page, text: string, limit = 200): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, " ").trim() ?? "");
+    if (focused === text) return;
+  }
+  assert.fail(`"${text}" was not reached with the Tab key`);
+}
+
+for (const prefix of ["/", "/apis/gpconnect/"]) {
+  describe(`reading the GP Connect site in Chromium, served at ${prefix}`, () => {
+    let browser: Browser;
+    let server: Awaited<ReturnType<typeof serveSite>>;
+    const errors: string[] = [];
+
+    const open = async (file: string, options: { width?: number; javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> => {
+      const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true });
+      const page = await context.newPage();
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(`${file}: ${m.text()}`);
+      });
+      page.on("pageerror", (e) => errors.push(`${file}: ${e.message}`));
+      const response = await page.goto(server.url + file);
+      assert.ok(response, `no response for ${file}`);
+      return { page, context };
+    };
+
+    before(async () => {
+      const site = build(path.join(ROOT, "content"), ["--path-prefix", prefix]);
+      assert.equal(site.status, 0, site.stderr);
+      server = await serveSite(site.output, prefix);
+      browser = await launchBrowser();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it("reaches a page three levels deep through the top bar and sidebar with the keyboard alone", async () => {
+      const { page, context } = await open("index.html");
+      await tabTo(page, "Access Record Structured");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/accessrecord_structured\.html$/);
+      await tabTo(page, "Development");
+      await page.keyboard.press("Enter");
+      await tabTo(page, "FHIR® examples");
+      await page.keyboard.press("Enter");
+      await tabTo(page, "Allergies");
+      await page.keyboard.press("Enter");
+      await page.waitForURL(/fhir_examples_allergies\.html$/);
+      assert.equal(await page.locator('.app-sidebar [aria-current="page"]').textContent(), "Allergies");
+      assert.deepEqual(await page.locator(".nhsuk-breadcrumb__link").allTextContents(), ["Development", "Medication guidance", "FHIR® examples"]);
+      await context.close();
+    });
+
+    it("shows a glossary definition on keyboard focus and hides it on Escape", async () => {
+      const { page, context } = await open("overview_engage.html");
+      const term = page.locator("a.app-glossary-term").first();
+      const termText = (await term.textContent()) ?? "";
+      await tabTo(page, termText);
+      const tooltipId = await term.getAttribute("aria-describedby");
+      assert.ok(tooltipId, "the term is described by its tooltip");
+      const tooltip = page.locator(`#${tooltipId}`);
+      assert.ok(await tooltip.isVisible(), "the tooltip shows on focus");
+      assert.equal(await tooltip.getAttribute("role"), "tooltip");
+      assert.ok(((await tooltip.textContent()) ?? "").length > termText.length, "the tooltip holds the definition");
+      await page.keyboard.press("Escape");
+      assert.ok(await tooltip.isHidden(), "Escape hides the tooltip");
+      await term.hover();
+      assert.ok(await tooltip.isVisible(), "the tooltip shows on hover");
+      await tooltip.hover();
+      await page.waitForTimeout(400);
+      assert.ok(await tooltip.isVisible(), "the tooltip stays while the pointer is over it");
+      await context.close();
+    });
+
+    it("makes each developer journey stage a link reachable by Tab", async () => {
+      const { page, context } = await open("overview_engage.html");
+      const stages = await page.locator(".app-journey__stages a").allTextContents();
+      assert.equal(stages.length, 6);
+      for (const stage of stages) await tabTo(page, stage);
+      await page.keyboard.press("Enter");
+      await page.waitForURL((url) => !url.pathname.endsWith("overview_engage.html"));
+      await context.close();
+    });
+
+    it("switches the FHIR example tabs with the arrow keys", async () => {
+      const { page, context } = await open(TABS_PAGE);
+      const tabs = page.getByRole("tab");
+      await tabs.first().waitFor();
+      assert.equal(await tabs.count(), 3);
+      await tabs.first().focus();
+      await page.keyboard.press("ArrowRight");
+      assert.equal(await tabs.nth(1).getAttribute("aria-selected"), "true");
+      assert.ok(await page.locator("#example2").isVisible());
+      assert.ok(await page.locator("#example1").isHidden());
+      await page.keyboard.press("ArrowLeft");
+      assert.equal(await tabs.first().getAttribute("aria-selected"), "true");
+      assert.ok(await page.locator("#example1").isVisible());
+      await context.close();
+    });
+
+    it("never scrolls the page body sideways at 320 px", async () => {
+      for (const file of [...AXE_PAGES, "accessrecord_structured_development_allergyintolerance.html", "foundations_use_case_read_a_patient.html"]) {
+        const { page, context } = await open(file, { width: 320 });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 320, `${file} is ${width} px wide at 320 px`);
+        await context.close();
+      }
+    });
+
+    it("opens the sidebar behind Menu on a narrow screen, with and without JavaScript", async () => {
+      for (const javaScript of [true, false]) {
+        const { page, context } = await open("overview_engage.html", { width: 375, javaScript });
+        const sidebar = page.locator("#app-sidebar");
+        assert.ok(await sidebar.isHidden(), "the sidebar starts folded");
+        await page.getByText("Menu", { exact: true }).click();
+        assert.ok(await sidebar.isVisible(), `Menu shows the sidebar (JavaScript ${javaScript ? "on" : "off"})`);
+        await context.close();
+      }
+    });
+
+    it("works without JavaScript: sidebar groups open, terms link to the glossary, every tab panel shows", async () => {
+      const { page, context } = await open(TABS_PAGE, { javaScript: false });
+      const panels = page.locator(".nhsuk-tabs__panel");
+      assert.equal(await panels.count(), 3);
+      for (let i = 0; i < 3; i++) {
+        assert.ok(await panels.nth(i).isVisible(), `panel ${i + 1} shows`);
+        assert.equal(await panels.nth(i).locator(".app-tabs__panel-title").textContent(), `Example ${i + 1}`);
+      }
+      const group = page.locator(".app-sidebar summary", { hasText: /^Overview$/ });
+      assert.equal(await group.evaluate((summary) => summary.parentElement?.hasAttribute("open")), false);
+      await group.click();
+      assert.equal(await group.evaluate((summary) => summary.parentElement?.hasAttribute("open")), true);
+
+      const engage = await context.newPage();
+      await engage.goto(server.url + "overview_engage.html");
+      const term = engage.locator("a.app-glossary-term").first();
+      const href = (await term.getAttribute("href")) ?? "";
+      assert.match(href, new RegExp(`^${prefix}overview_glossary\\.html#[\\w-]+$`));
+      await term.click();
+      await engage.waitForURL(/overview_glossary\.html#/);
+      assert.ok(await engage.locator(`[id="${href.split("#")[1]}"]`).isVisible(), "the glossary entry is on the page");
+      await context.close();
+    });
+
+    for (const file of AXE_PAGES) {
+      it(`has no WCAG 2.2 AA violations on ${file} (axe-core)`, async () => {
+        const { page, context } = await open(file);
+        const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+        const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) e.g. ${v.nodes[0]?.target.join(" ")}`);
+        assert.deepEqual(summary, []);
+        await context.close();
+      });
+    }
+
+    it("logs no console errors on any page visited", () => {
+      assert.deepEqual(errors, []);
+    });
+  });
+}
