@@ -2,12 +2,14 @@
 import { enhanceCodeBlocks } from "./code.ts";
 import { enhanceMenu } from "./menu.ts";
 import { enhanceScrollRegions } from "./scrollRegions.ts";
+import { enhanceSearchBox } from "./searchBox.ts";
 import { enhanceGlossaryTerms } from "./tooltips.ts";
 
 // NHS.UK frontend components initialise only when the body says JavaScript runs.
 document.body.classList.add("js-enabled", "nhsuk-frontend-supported");
 
 enhanceMenu(document);
+enhanceSearchBox(document);
 enhanceGlossaryTerms(document);
 enhanceCodeBlocks(document);
 enhanceScrollRegions(document);

@@ -6,6 +6,7 @@ import { bundleScripts } from "./scripts.ts";
 import { compileStyles } from "./styles.ts";
 
 const ASSETS = path.join(PROJECT_ROOT, "assets");
+const NHSUK_IMAGES = path.join(PROJECT_ROOT, "node_modules/nhsuk-frontend/dist/nhsuk/assets/images");
 
 /**
  * What ships to the browser besides pages: `assets/static/` as it is, the
@@ -16,6 +17,8 @@ const ASSETS = path.join(PROJECT_ROOT, "assets");
 export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   const versions = new Map<string, string>();
   eleventyConfig.addPassthroughCopy({ [path.join(ASSETS, "static")]: "assets" });
+  // The icons nhsuk-frontend's CSS draws (search box clear button, table sort arrows).
+  eleventyConfig.addPassthroughCopy({ [`${NHSUK_IMAGES}/nhsuk-icon-{cross,arrow-down,arrow-up,arrow-up-down}.svg`]: "assets/images" });
   eleventyConfig.addWatchTarget(path.join(ASSETS, "styles"));
   eleventyConfig.addWatchTarget(path.join(ASSETS, "scripts"));
 

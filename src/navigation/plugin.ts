@@ -38,6 +38,12 @@ export function navigationPlugin(eleventyConfig: UserConfig, { context }: { cont
       return sidebar ? [{ label: label(name), html: sidebar.expanded() }] : [];
     });
   });
+  /** The reader-facing name of the capability a page belongs to (its sidebar's), for search filters. */
+  eleventyConfig.addFilter("capabilityLabel", (name?: string) => {
+    const site = context.site();
+    const sidebar = site.sidebarFor(name)?.name;
+    return site.settings.capabilities.find((c) => c.sidebar === sidebar)?.label ?? "";
+  });
   eleventyConfig.addFilter("capabilities", (_pageUrl: string, name?: string) => {
     const site = context.site();
     const current = site.sidebarFor(name)?.name;

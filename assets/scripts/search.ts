@@ -1,0 +1,163 @@
+/**
+ * Full-text search over Pagefind's JavaScript API. Pagefind's own UI
+ * bundles would not meet the site's needs (NHS.UK styling, a strict
+ * Content-Security-Policy, capability filters ordered by the reader's
+ * current capability, a 100 KB first-search budget), so this thin layer
+ * renders Pagefind's results itself.
+ */
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; capability?: string };
+  sub_results: PagefindSubResult[];
+}
+
+interface PagefindResponse {
+  results: { id: string; data(): Promise<PagefindResultData> }[];
+  filters: Record<string, Record<string, number>>;
+}
+
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse | null>;
+  debouncedSearch(term: string, options?: { filters?: Record<string, string> }, timeout?: number): Promise<PagefindResponse | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+const PAGE_SIZE = 8;
+const ALL = "";
+
+/** Pagefind's excerpts mark matches with `<mark>`; keep those and nothing else as markup. */
+function appendExcerpt(root: Document, target: HTMLElement, excerpt: string): void {
+  const template = root.createElement("template");
+  template.innerHTML = excerpt;
+  for (const node of [...template.content.childNodes]) {
+    if (node.nodeName === "MARK") {
+      const mark = root.createElement("mark");
+      mark.textContent = node.textContent;
+      target.append(mark);
+    } else {
+      target.append(node.textContent ?? "");
+    }
+  }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(root: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = root.createElement(tag);
+  node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function renderResult(root: Document, data: PagefindResultData): HTMLLIElement {
+  const item = element(root, "li", "app-search-result");
+  const heading = element(root, "h3", "app-search-result__title nhsuk-heading-xs");
+  const link = element(root, "a", "app-search-result__link", data.meta.title ?? data.url);
+  link.href = data.url;
+  heading.append(link);
+  item.append(heading);
+  if (data.meta.capability) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--grey app-search-result__capability", data.meta.capability));
+  const excerpt = element(root, "p", "app-search-result__excerpt");
+  appendExcerpt(root, excerpt, data.excerpt);
+  item.append(excerpt);
+  const sections = data.sub_results.filter((sub) => sub.url !== data.url).slice(0, 3);
+  if (sections.length > 0) {
+    const list = element(root, "ul", "app-search-result__sections");
+    for (const sub of sections) {
+      const entry = element(root, "li", "app-search-result__section");
+      const subLink = element(root, "a", "app-search-result__section-link", sub.title);
+      subLink.href = sub.url;
+      const subExcerpt = element(root, "p", "app-search-result__section-excerpt");
+      appendExcerpt(root, subExcerpt, sub.excerpt);
+      entry.append(subLink, subExcerpt);
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+export interface SearchOptions {
+  /** The site's root URL (with any path prefix); Pagefind's bundle is at `<base>pagefind/`. */
+  readonly base: string;
+  /** The capability of the page the reader is on, offered first among the filters. */
+  readonly capability: string;
+  /** Where results go: under the header, or the site index page's own area. */
+  readonly container: HTMLElement;
+  readonly input: HTMLInputElement;
+}
+
+/** Wires one search box to Pagefind; returns a function that runs a query. */
+export async function createSearch(root: Document, options: SearchOptions): Promise<(term: string) => void> {
+  const pagefind = (await import(/* @vite-ignore */ `${options.base}pagefind/pagefind.js`)) as Pagefind;
+  // Titles matter most: a query that is a page's title should find that page first.
+  await pagefind.options({ ranking: { metaWeights: { title: 10 } } });
+
+  const { container } = options;
+  container.replaceChildren();
+  const status = element(root, "p", "app-search__status");
+  status.setAttribute("role", "status");
+  const filterGroup = element(root, "div", "app-search__filters");
+  filterGroup.setAttribute("role", "group");
+  filterGroup.setAttribute("aria-label", "Filter results by capability");
+  const list = element(root, "ol", "app-search__results");
+  const more = element(root, "button", "nhsuk-button nhsuk-button--secondary nhsuk-button--small app-search__more", "Show more results");
+  more.type = "button";
+  more.hidden = true;
+  container.append(filterGroup, status, list, more);
+
+  const capabilities = Object.keys((await pagefind.filters()).capability ?? {}).sort((a, b) => (a === options.capability ? -1 : b === options.capability ? 1 : a.localeCompare(b)));
+  let selected = ALL;
+  let term = "";
+  let shown = 0;
+  let results: PagefindResponse["results"] = [];
+
+  const renderFilters = (counts: Record<string, number>): void => {
+    filterGroup.replaceChildren();
+    for (const value of [ALL, ...capabilities]) {
+      const button = element(root, "button", "app-search__filter", value === ALL ? "All capabilities" : `${value} (${counts[value] ?? 0})`);
+      button.type = "button";
+      button.setAttribute("aria-pressed", String(value === selected));
+      button.addEventListener("click", () => {
+        selected = value;
+        run(term, false);
+      });
+      filterGroup.append(button);
+    }
+  };
+
+  const showMore = async (): Promise<void> => {
+    const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    for (const data of page) list.append(renderResult(root, data));
+    shown += page.length;
+    more.hidden = shown >= results.length;
+  };
+  more.addEventListener("click", () => void showMore());
+
+  let latest = 0;
+  const run = (query: string, debounce = true): void => {
+    term = query.trim();
+    const ticket = ++latest;
+    container.hidden = term === "";
+    if (term === "") return;
+    const searchOptions = selected === ALL ? {} : { filters: { capability: selected } };
+    void (debounce ? pagefind.debouncedSearch(term, searchOptions, 250) : pagefind.search(term, searchOptions)).then(async (response) => {
+      // A newer query superseded this one (debounced searches resolve to null).
+      if (!response || ticket !== latest) return;
+      results = response.results;
+      shown = 0;
+      list.replaceChildren();
+      renderFilters(response.filters.capability ?? {});
+      await showMore();
+      const scope = selected === ALL ? "" : ` in ${selected}`;
+      status.textContent = results.length === 0 ? `No results for “${term}”${scope}` : `${results.length} result${results.length === 1 ? "" : "s"} for “${term}”${scope}`;
+    });
+  };
+  return run;
+}
