@@ -14,7 +14,8 @@ interface PagefindSubResult {
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; capability?: string };
+  meta: { title?: string };
+  filters: { capability?: string[] };
   sub_results: PagefindSubResult[];
 }
 
@@ -62,7 +63,8 @@ function renderResult(root: Document, data: PagefindResultData): HTMLLIElement {
   link.href = data.url;
   heading.append(link);
   item.append(heading);
-  if (data.meta.capability) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--grey app-search-result__capability", data.meta.capability));
+  const capability = data.filters.capability?.[0];
+  if (capability) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--grey app-search-result__capability", capability));
   const excerpt = element(root, "p", "app-search-result__excerpt");
   appendExcerpt(root, excerpt, data.excerpt);
   item.append(excerpt);

@@ -35,13 +35,16 @@ export function explainFailure(error: unknown): string {
   if (liquid?.token.file) {
     const file = path.resolve(liquid.token.file);
     const reason = (liquid.originalError?.message ?? liquid.message).replace(/, file:.*$/, "");
+    const syntax = liquid.name === "ParseError" || liquid.name === "TokenizationError";
     return `Build failed.\n${formatDiagnostic({
       severity: "error",
-      code: "liquid-syntax",
+      code: syntax ? "liquid-syntax" : "liquid-render",
       file: path.relative(process.cwd(), file),
       line: authorLine(file, liquid.token.getPosition()[0] ?? 0),
       message: reason,
-      hint: "close every {% if %}, {% for %}, {% comment %} and {% highlight %} with its end tag, and check the tag's spelling",
+      hint: syntax
+        ? "close every {% if %}, {% for %}, {% comment %} and {% highlight %} with its end tag, and check the tag's spelling"
+        : "check the variables and filters used at that line",
     })}`;
   }
   const faults = chain.find((e): e is ContentFaultsError => e instanceof ContentFaultsError);

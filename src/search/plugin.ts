@@ -41,9 +41,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (!index) return;
     const site = context.site();
-    // The glossary page lives in the default sidebar; its terms are filed under that capability.
-    const glossaryCapability = site.settings.capabilities.find((c) => c.sidebar === site.sidebarFor(undefined)?.name)?.label ?? "Glossary";
-    for (const record of glossaryRecords(site.glossary, (id) => `/${site.settings.glossaryPage}#${id}`, glossaryCapability)) {
+    for (const record of glossaryRecords(site.glossary, (id) => `/${site.settings.glossaryPage}#${id}`)) {
       pending.push(index.addCustomRecord(record));
     }
     const added = (await Promise.all(pending)) as { errors: string[] }[];
