@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../build/context.ts";
 import { explainFailure } from "./errors.ts";
+import { withListenHost } from "./listenHost.ts";
 
 const USAGE = `Usage: gpconnect-docs <build|serve> [options]
 
@@ -11,6 +12,7 @@ const USAGE = `Usage: gpconnect-docs <build|serve> [options]
   --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: /)
   --strict            fail the build on any content warning
   --port N            dev server port (serve only; default 8080)
+  --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
   --help              show this help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -23,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
       "path-prefix": { type: "string", default: "/" },
       strict: { type: "boolean", default: false },
       port: { type: "string", default: "8080" },
+      host: { type: "string", default: "127.0.0.1" },
       help: { type: "boolean", default: false },
     },
   });
@@ -31,10 +34,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
+  const input = path.resolve(values.input);
+  const output = path.resolve(values.output);
   process.env["GPC_STRICT"] = values.strict ? "1" : "0";
   process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
   // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
-  const eleventy = new Eleventy(path.relative(process.cwd(), path.resolve(values.input)) || ".", path.resolve(values.output), {
+  const eleventy = new Eleventy(path.relative(process.cwd(), input) || ".", output, {
     configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
     pathPrefix: values["path-prefix"],
     quietMode: true,
@@ -43,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   await eleventy.init();
   if (command === "serve") {
     await eleventy.watch();
-    await eleventy.serve(Number(values.port));
+    await withListenHost(values.host, () => eleventy.serve(Number(values.port)));
     return -1;
   }
   // Our own summary replaces Eleventy's log; its error log would repeat the failure with a stack trace.

@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { networkInterfaces, tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { FIXTURES, ROOT } from "../helpers/build.ts";
+import { launchBrowser } from "../helpers/browser.ts";
+import { startDevServer, type DevServer } from "../helpers/devServer.ts";
+
+describe("the dev server (npm start)", () => {
+  // Eleventy's watcher refreshes only trees inside the working folder (as `content/` is), so the copy lives in the project.
+  const input = mkdtempSync(path.join(ROOT, "dev-server-test-"));
+  const output = mkdtempSync(path.join(tmpdir(), "gpc-dev-out-"));
+  let server: DevServer;
+  let browser: Browser;
+
+  before(async () => {
+    cpSync(path.join(FIXTURES, "mini-site"), input, { recursive: true });
+    server = await startDevServer(input, output);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(input, { recursive: true, force: true });
+  });
+
+  it("listens on this machine only", async () => {
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === "IPv4" && !address.internal);
+    if (!external) return;
+    const port = new URL(server.url).port;
+    await assert.rejects(fetch(`http://${external.address}:${port}/index.html`), "the server must not answer on a network address");
+  });
+
+  it("keeps search up to date after an edit", async () => {
+    const page = await browser.newPage();
+    const search = async (word: string): Promise<string> => {
+      await page.goto(server.url + "index.html");
+      await page.fill("#search-field", word);
+      const status = page.locator(".app-search__status", { hasText: `“${word}”` });
+      await status.waitFor();
+      return (await status.textContent()) ?? "";
+    };
+    assert.match(await search("zebracorn"), /^No results/);
+    appendFileSync(path.join(input, "pages/guide.md"), "\n\nThe zebracorn grazes in this guide.\n");
+    let found = "";
+    for (let attempt = 0; attempt < 60 && !found.startsWith("1 result"); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      found = await search("zebracorn");
+    }
+    assert.match(found, /^1 result for/, `after the edit:\n${server.output().slice(-2000)}`);
+    assert.equal(await page.locator(".app-search-result__link").first().getAttribute("href"), "/guide.html");
+    await page.close();
+  });
+});
