@@ -77,6 +77,8 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(input.length / 3)) + 1;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip candidates that cannot beat the best so far.
+    if (Math.abs(candidate.length - input.length) >= bestDistance) continue;
     const d = editDistance(input, candidate);
     if (d < bestDistance) {
       best = candidate;

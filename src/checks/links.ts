@@ -19,6 +19,31 @@ interface PageTargets {
   readonly file: string;
 }
 
+interface Reference {
+  readonly kind: "link" | "image";
+  readonly value: string;
+}
+
+/**
+ * What the checks need of one page, read in one parse so no page's tree
+ * outlives it. Only the main region is parsed: links are checked there, and
+ * content links point at ids there (the layout's own ids are never targets).
+ */
+function readPage(html: string): { ids: Set<string>; refs: Reference[] } {
+  const start = html.indexOf("<main");
+  const end = html.lastIndexOf("</main>");
+  const region = start >= 0 && end > start ? html.slice(start, end + 7) : html;
+  const root = parse(region, { blockTextElements: { script: true, style: true } });
+  const ids = new Set(root.querySelectorAll("[id]").map((el) => el.getAttribute("id") ?? ""));
+  for (const a of root.querySelectorAll("a[name]")) ids.add(a.getAttribute("name") ?? "");
+  const main = root.querySelector("main .app-content") ?? root;
+  const refs = [
+    ...main.querySelectorAll("a[href]").map((el) => ({ kind: "link" as const, value: el.getAttribute("href") ?? "" })),
+    ...main.querySelectorAll("img[src]").map((el) => ({ kind: "image" as const, value: el.getAttribute("src") ?? "" })),
+  ];
+  return { ids, refs };
+}
+
 
 function lineOf(source: string, needle: string): number | undefined {
   const index = source.indexOf(needle);
@@ -31,27 +56,19 @@ function lineOf(source: string, needle: string): number | undefined {
  */
 export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pathPrefix: string): Omit<Diagnostic, "severity">[] {
   const targets = new Map<string, PageTargets>();
-  const roots = new Map<string, ReturnType<typeof parse>>();
+  const references = new Map<string, Reference[]>();
   for (const page of pages) {
-    const root = parse(page.html, { blockTextElements: { script: true, style: true } });
-    roots.set(page.outputPath, root);
-    const ids = new Set(root.querySelectorAll("[id]").map((el) => el.getAttribute("id") ?? ""));
-    for (const a of root.querySelectorAll("a[name]")) ids.add(a.getAttribute("name") ?? "");
+    const { ids, refs } = readPage(page.html);
     targets.set(page.outputPath, { ids, file: page.file });
+    references.set(page.outputPath, refs);
   }
   const pageNames = [...targets.keys()];
   const problems: Omit<Diagnostic, "severity">[] = [];
   for (const page of pages) {
     // The site's own generated pages (site index, 404) have no source file for an author to fix.
     if (!existsSync(page.inputPath)) continue;
-    const root = roots.get(page.outputPath)!;
-    const main = root.querySelector("main .app-content") ?? root;
     const source = readFileSync(page.inputPath, "utf8");
-    const refs = [
-      ...main.querySelectorAll("a[href]").map((el) => ({ kind: "link" as const, value: el.getAttribute("href") ?? "" })),
-      ...main.querySelectorAll("img[src]").map((el) => ({ kind: "image" as const, value: el.getAttribute("src") ?? "" })),
-    ];
-    for (const ref of refs) {
+    for (const ref of references.get(page.outputPath) ?? []) {
       if (!ref.value || isExternalUrl(ref.value)) continue;
       const [rawPath = "", fragment] = ref.value.split("#");
       let target: string;

@@ -29,24 +29,33 @@ export interface Edition {
   readonly url: string;
 }
 
-/** Pages that declare `edition_of: <permalink>` are earlier editions of that page. */
-export function earlierEditions(all: readonly CollectionItem[], pageUrl: string): Edition[] {
-  const own = pageUrl.replace(/^\//, "");
-  return all
-    .filter((item) => item.url && String(item.data.edition_of ?? "").replace(/^\//, "") === own)
-    .map((item) => ({ title: String(item.data.title ?? ""), label: String(item.data.edition ?? "Earlier edition"), url: String(item.url) }));
+/** Pages that declare `edition_of: <permalink>` are earlier editions of that page: every page's list, by its permalink, in one pass. */
+export function earlierEditions(all: readonly CollectionItem[]): Map<string, Edition[]> {
+  const editions = new Map<string, Edition[]>();
+  for (const item of all) {
+    if (!item.url || !item.data.edition_of) continue;
+    const of = String(item.data.edition_of).replace(/^\//, "");
+    editions.set(of, [...(editions.get(of) ?? []), { title: String(item.data.title ?? ""), label: String(item.data.edition ?? "Earlier edition"), url: String(item.url) }]);
+  }
+  return editions;
 }
 
 /** Filters the layout uses to show page data safely, and page-level HTML fixes. */
 export function pagePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  // Indexes of the whole collection, built once per build rather than scanned once per page.
   let tags: Map<string, TagLink> | undefined;
+  let editions: Map<string, Edition[]> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     tags = undefined;
+    editions = undefined;
   });
   /** Titles and summaries may hold entities (`FHIR&reg;`): decode them, then escape everything. */
   eleventyConfig.addFilter("text", (value: unknown) => escapeHtml(decodeHTML(String(value ?? ""))));
   eleventyConfig.addFilter("siteUrl", (sitePath: string) => context.site().url(sitePath));
-  eleventyConfig.addFilter("earlierEditions", (all: CollectionItem[], pageUrl: string) => earlierEditions(all, pageUrl));
+  eleventyConfig.addFilter("earlierEditions", (all: CollectionItem[], pageUrl: string) => {
+    editions ??= earlierEditions(all);
+    return editions.get(pageUrl.replace(/^\//, "")) ?? [];
+  });
   eleventyConfig.addFilter("currentEdition", (all: CollectionItem[], editionOf: string) => all.find((item) => item.url && String(item.url).replace(/^\//, "") === String(editionOf).replace(/^\//, "")));
   eleventyConfig.addFilter("pageContent", (content: string) => enhanceContent(content));
   /** A page's tags that have a tag page, linked to it. */

@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { FIXTURES, ROOT } from "../helpers/build.ts";
 import { launchBrowser } from "../helpers/browser.ts";
-import { startDevServer, type DevServer } from "../helpers/devServer.ts";
+import { startDevServer, type DevServer } from "../../src/bench/devServer.ts";
 
 describe("the dev server (npm start)", () => {
   // Eleventy's watcher refreshes only trees inside the working folder (as `content/` is), so the copy lives in the project.

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { ROOT } from "./build.ts";
+import { PROJECT_ROOT as ROOT } from "../build/context.ts";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -18,7 +18,7 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Runs `npm start` (the CLI's `serve`) on a source tree, and waits until it answers. */
+/** Runs `npm start` (the CLI's `serve`) on a source tree, and waits until it answers and has built. */
 export async function startDevServer(input: string, output: string): Promise<DevServer> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve", "--input", input, "--output", output, "--port", String(port)], {

@@ -1,0 +1,67 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import path from "node:path";
+import { createGzip } from "node:zlib";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".xml": "application/xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".svg": "image/svg+xml",
+  ".wasm": "application/wasm",
+};
+const COMPRESSIBLE = new Set([".html", ".css", ".js", ".json", ".xml", ".svg"]);
+
+export interface StaticServer {
+  readonly url: string;
+  /** Bytes sent to browsers so far, headers included (also from workers, which page-level tracing misses). */
+  bytesSent(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built site on 127.0.0.1, optionally under a path prefix, as a
+ * static host would: 404.html for missing pages, and gzip for text when the
+ * browser accepts it (so measured bytes are what readers download).
+ */
+export async function serveSite(root: string, prefix = "/"): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404).end("outside the path prefix");
+      return;
+    }
+    let file = path.join(root, pathname.slice(prefix.length));
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
+    const found = file.startsWith(root) && existsSync(file);
+    const notFound = path.join(root, "404.html");
+    if (!found && !existsSync(notFound)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    const served = found ? file : notFound;
+    const ext = path.extname(served);
+    const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+    res.writeHead(found ? 200 : 404, { "content-type": TYPES[ext] ?? "application/octet-stream", ...(gzip ? { "content-encoding": "gzip" } : {}) });
+    const stream = createReadStream(served);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  });
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    bytesSent: () => [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, 0),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
