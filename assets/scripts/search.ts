@@ -31,7 +31,7 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-const PAGE_SIZE = 8;
+const PAGE_SIZE = 6;
 const ALL = "";
 
 /** Pagefind's excerpts mark matches with `<mark>`; keep those and nothing else as markup. */
@@ -99,7 +99,8 @@ export interface SearchOptions {
 export async function createSearch(root: Document, options: SearchOptions): Promise<(term: string) => void> {
   const pagefind = (await import(/* @vite-ignore */ `${options.base}pagefind/pagefind.js`)) as Pagefind;
   // Titles matter most: a query that is a page's title should find that page first.
-  await pagefind.options({ ranking: { metaWeights: { title: 10 } } });
+  // Without a worker the library is fetched once, not twice (page and worker), for a lighter first search.
+  await pagefind.options({ ranking: { metaWeights: { title: 10 } }, noWorker: true });
 
   const { container } = options;
   container.replaceChildren();
