@@ -57,9 +57,14 @@ async function main(): Promise<void> {
     const source = path.join(work, `synthetic-${size}`);
     const pages = makeSyntheticCorpus(CONTENT, source, size);
     const n = size >= 10_000 ? Number(values["large-runs"]) : runs;
-    const a = medianOf(n, () => ours(source, path.join(work, `synthetic-${size}-site`)));
     const b = medianOf(n, () => bare(source, path.join(work, `synthetic-${size}-bare`)));
-    row(`synthetic ${size}`, pages, a, b);
+    try {
+      row(`synthetic ${size}`, pages, medianOf(n, () => ours(source, path.join(work, `synthetic-${size}-site`))), b);
+    } catch (error) {
+      // A build that fails at this size (out of memory, say) is a figure too: report it and go on.
+      const reason = /heap out of memory/.test(String(error)) ? "out of memory" : "failed";
+      say(`| synthetic ${size} | ${pages} | ${reason} | – | – | ${s(b.seconds)} | ${mb(b.peakMb)} | – | – |`);
+    }
     rmSync(source, { recursive: true, force: true });
   }
   say();
