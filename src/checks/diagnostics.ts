@@ -72,6 +72,18 @@ export function summarise(diagnostics: readonly Diagnostic[]): string {
   return lines.join("\n");
 }
 
+export interface AcceptedFault {
+  readonly code: string;
+  readonly file: string;
+  readonly line?: number | undefined;
+}
+
+/** Splits faults into those the settings accept (warnings matching code, file and, if given, line) and the rest. */
+export function partitionAccepted(diagnostics: readonly Diagnostic[], accepted: readonly AcceptedFault[]): { accepted: Diagnostic[]; open: Diagnostic[] } {
+  const matches = (d: Diagnostic): boolean => d.severity === "warning" && accepted.some((a) => a.code === d.code && a.file === d.file && (a.line === undefined || a.line === d.line));
+  return { accepted: diagnostics.filter(matches), open: diagnostics.filter((d) => !matches(d)) };
+}
+
 /** Suggests the closest candidate for a misspelt name (Levenshtein distance). */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -2,7 +2,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
 import path from "node:path";
 import { displayPath } from "../site/sourceFile.ts";
-import { summarise } from "./diagnostics.ts";
+import { formatDiagnostic, partitionAccepted, summarise } from "./diagnostics.ts";
 import { checkLinks } from "./links.ts";
 
 export class ContentFaultsError extends Error {
@@ -36,11 +36,11 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
         : [],
     );
     for (const problem of checkLinks(pages, outputDir, context.options.pathPrefix)) context.log.warn(problem);
-    const diagnostics = context.log.all();
+    const { accepted, open } = partitionAccepted(context.log.all(), context.settings.acceptedFaults);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const summary = summarise(diagnostics);
-    console.log(`${summary}\nBuilt ${pages.length} pages in ${seconds} s.`);
-    const failing = diagnostics.filter((d) => d.severity === "error" || context.options.strict);
+    const acceptedList = accepted.length > 0 ? `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n` : "";
+    console.log(`${acceptedList}${summarise(open)}\nBuilt ${pages.length} pages in ${seconds} s.`);
+    const failing = open.filter((d) => d.severity === "error" || context.options.strict);
     if (failing.length > 0 && runMode === "build") {
       throw new ContentFaultsError(`${failing.length} content fault(s) fail the build${context.options.strict ? " (--strict turns warnings into failures)" : ""}.`);
     }

@@ -28,6 +28,13 @@ export const settingsSchema = z
     journeyOrder: z.array(z.string()).default([]),
     /** Social badges the old theme could show; off for GP Connect. */
     social: z.object({ gitter: z.string().optional(), twitter: z.string().optional() }).default({}),
+    /**
+     * Known faults of the source that the project has accepted (warnings only):
+     * they are still listed after every build, but do not fail `--strict`.
+     */
+    acceptedFaults: z
+      .array(z.object({ code: z.string(), file: z.string(), line: z.number().int().positive().optional(), reason: z.string().min(1) }).strict())
+      .default([]),
     /** Where the source lives, for "edit this page" and provenance notes. */
     source: z.object({ name: z.string(), url: z.url(), license: z.string() }).optional(),
   })

@@ -62,6 +62,15 @@ describe("building another tree of the same format with --input/--output", () =>
   });
 });
 
+describe("strict mode", () => {
+  it("fails on warnings the settings do not accept, naming them", () => {
+    const result = build(path.join(FIXTURES, "mini-site"), ["--strict"]);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /overview_sidebar\.yml:24: warning \[sidebar-entry\]/);
+    assert.match(result.stderr, /content fault\(s\) fail the build \(--strict turns warnings into failures\)/);
+  });
+});
+
 describe("bad input", () => {
   it("an unknown include fails the build naming the file, line and the known includes", () => {
     const result = build(path.join(FIXTURES, "unknown-include"));
