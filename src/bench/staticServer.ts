@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import path from "node:path";
@@ -24,12 +24,28 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** The headers the site's `_headers` file gives every path (`/*`), as a static host applies them. */
+function siteHeaders(root: string): Record<string, string> {
+  const file = path.join(root, "_headers");
+  if (!existsSync(file)) return {};
+  const headers: Record<string, string> = {};
+  let all = false;
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (/^\S/.test(line)) all = line.trim() === "/*";
+    const match = /^\s+([\w-]+):\s*(.+)$/.exec(line);
+    if (all && match) headers[match[1]!] = match[2]!;
+  }
+  return headers;
+}
+
 /**
  * Serves a built site on 127.0.0.1, optionally under a path prefix, as a
- * static host would: 404.html for missing pages, and gzip for text when the
- * browser accepts it (so measured bytes are what readers download).
+ * static host would: the site's `_headers` (so its Content-Security-Policy is
+ * in force), 404.html for missing pages, and gzip for text when the browser
+ * accepts it (so measured bytes are what readers download).
  */
 export async function serveSite(root: string, prefix = "/"): Promise<StaticServer> {
+  const headers = siteHeaders(root);
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (!pathname.startsWith(prefix)) {
@@ -47,7 +63,7 @@ export async function serveSite(root: string, prefix = "/"): Promise<StaticServe
     const served = found ? file : notFound;
     const ext = path.extname(served);
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    res.writeHead(found ? 200 : 404, { "content-type": TYPES[ext] ?? "application/octet-stream", ...(gzip ? { "content-encoding": "gzip" } : {}) });
+    res.writeHead(found ? 200 : 404, { ...headers, "content-type": TYPES[ext] ?? "application/octet-stream", ...(gzip ? { "content-encoding": "gzip" } : {}) });
     const stream = createReadStream(served);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
   });

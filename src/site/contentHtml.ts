@@ -96,7 +96,16 @@ export function convertTabs(body: string): string {
   return root.toString();
 }
 
+/**
+ * Inline `style` attributes (the FHIR example pages' title sizes) would break
+ * the site's Content-Security-Policy, which allows no inline styles; the
+ * site's own styles already set type sizes.
+ */
+export function dropInlineStyles(body: string): string {
+  return body.includes(" style=") ? body.replace(/(<[a-zA-Z][^>]*?)\sstyle=(?:"[^"]*"|'[^']*')/g, "$1") : body;
+}
+
 /** Everything done to a page's rendered content before the layout shows it. */
 export function enhanceContent(body: string): PageContent {
-  return linkHeadings(wrapTables(labelsToTags(convertTabs(addRawHeadingIds(body)))));
+  return linkHeadings(wrapTables(labelsToTags(convertTabs(addRawHeadingIds(dropInlineStyles(body))))));
 }

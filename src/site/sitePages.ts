@@ -9,6 +9,28 @@ interface CollectionItem {
   data: { title?: unknown; search?: unknown; sidebar?: unknown; tagName?: unknown };
 }
 
+/**
+ * The policy every page is served with: no inline scripts or styles, no
+ * eval; Pagefind's WebAssembly needs `wasm-unsafe-eval` and nothing more.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the policy and safe defaults for every path. */
+export function headersFile(): string {
+  return `/*\n  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`;
+}
+
 /** The site index page: every sidebar, then the pages no sidebar lists. Also where search goes without JavaScript. */
 export const SITE_INDEX_URL = "search.html";
 
@@ -32,6 +54,7 @@ const template = (name: string): string => readFileSync(path.join(PROJECT_ROOT, 
  */
 export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   eleventyConfig.addTemplate("_site-pages/search.html", template("search.liquid"), { permalink: SITE_INDEX_URL, title: "Site index and search", search: "exclude", toc: false });
+  eleventyConfig.addTemplate("_site-pages/headers.html", headersFile(), { permalink: "_headers", layout: false, eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
   const hasOwn404 = ["404.md", "404.html"].some((name) => existsSync(path.join(context.options.contentDir, name)));
   if (!hasOwn404) eleventyConfig.addTemplate("_site-pages/404.html", template("404.liquid"), { permalink: "404.html", title: "Page not found", search: "exclude", toc: false });

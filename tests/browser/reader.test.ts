@@ -179,7 +179,14 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       });
     }
 
-    it("logs no console errors on any page visited", () => {
+    it("runs under the strict Content-Security-Policy the build writes to _headers", async () => {
+      const { page, context } = await open("overview_engage.html");
+      const response = await page.reload();
+      assert.match(response?.headers()["content-security-policy"] ?? "", /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+      await context.close();
+    });
+
+    it("logs no console errors (so no Content-Security-Policy violations) on any page visited", () => {
       assert.deepEqual(errors, []);
     });
   });
