@@ -35,7 +35,9 @@ export function earlierEditions(all: readonly CollectionItem[]): Map<string, Edi
   for (const item of all) {
     if (!item.url || !item.data.edition_of) continue;
     const of = String(item.data.edition_of).replace(/^\//, "");
-    editions.set(of, [...(editions.get(of) ?? []), { title: String(item.data.title ?? ""), label: String(item.data.edition ?? "Earlier edition"), url: String(item.url) }]);
+    const list = editions.get(of) ?? [];
+    list.push({ title: String(item.data.title ?? ""), label: String(item.data.edition ?? "Earlier edition"), url: String(item.url) });
+    editions.set(of, list);
   }
   return editions;
 }

@@ -3,8 +3,8 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build, ROOT } from "../helpers/build.ts";
-import { launchBrowser, serveSite } from "../helpers/browser.ts";
+import { ROOT } from "../helpers/build.ts";
+import { buildAndServe, type ServedSite } from "../helpers/browser.ts";
 
 /** Pages the reader-experience checks run on: home, the five seeds, glossary, a tag page, FHIR examples, 404. */
 const AXE_PAGES = [
@@ -35,7 +35,7 @@ async function tabTo(page: Page, text: string, limit = 200): Promise<void> {
 for (const prefix of ["/", "/apis/gpconnect/"]) {
   describe(`reading the GP Connect site in Chromium, served at ${prefix}`, () => {
     let browser: Browser;
-    let server: Awaited<ReturnType<typeof serveSite>>;
+    let server: ServedSite["server"];
     const errors: string[] = [];
 
     const open = async (file: string, options: { width?: number; javaScript?: boolean } = {}): Promise<{ page: Page; context: BrowserContext }> => {
@@ -50,16 +50,12 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       return { page, context };
     };
 
+    let served: ServedSite | undefined;
     before(async () => {
-      const site = build(path.join(ROOT, "content"), ["--path-prefix", prefix]);
-      assert.equal(site.status, 0, site.stderr);
-      server = await serveSite(site.output, prefix);
-      browser = await launchBrowser();
+      served = await buildAndServe(path.join(ROOT, "content"), prefix);
+      ({ browser, server } = served);
     });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    after(() => served?.close());
 
     it("reaches a page three levels deep through the top bar and sidebar with the keyboard alone", async () => {
       const { page, context } = await open("index.html");

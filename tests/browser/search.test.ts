@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { build, ROOT } from "../helpers/build.ts";
-import { launchBrowser, serveSite } from "../helpers/browser.ts";
+import { ROOT } from "../helpers/build.ts";
+import { buildAndServe, type ServedSite } from "../helpers/browser.ts";
 
 /** Real readers' queries against the 2018 corpus, each with a page that must be in the top 3. */
-export const RANKING: readonly { query: string; expected: readonly string[] }[] = [
+const RANKING: readonly { query: string; expected: readonly string[] }[] = [
   { query: "Spine Secure Proxy", expected: ["integration_spine_secure_proxy.html"] },
   { query: "SSP", expected: ["integration_spine_secure_proxy.html", "overview_glossary.html#ssp"] },
   { query: "book an appointment", expected: ["appointments_use_case_book_an_appointment.html"] },
@@ -39,17 +39,16 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
 for (const prefix of ["/", "/apis/gpconnect/"]) {
   describe(`searching the GP Connect site, served at ${prefix}`, () => {
     let browser: Browser;
-    let server: Awaited<ReturnType<typeof serveSite>>;
+    let server: ServedSite["server"];
     let context: BrowserContext;
     let page: Page;
     const errors: string[] = [];
 
+    let served: ServedSite | undefined;
     before(async () => {
-      const site = build(path.join(ROOT, "content"), ["--path-prefix", prefix]);
-      assert.equal(site.status, 0, site.stderr);
-      assert.ok(site.exists("pagefind/pagefind.js"), "the build writes the search index");
-      server = await serveSite(site.output, prefix);
-      browser = await launchBrowser();
+      served = await buildAndServe(path.join(ROOT, "content"), prefix);
+      assert.ok(served.site.exists("pagefind/pagefind.js"), "the build writes the search index");
+      ({ browser, server } = served);
       context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       page = await context.newPage();
       page.on("console", (m) => {
@@ -57,10 +56,7 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       });
       await page.goto(server.url + "accessrecord_structured.html");
     });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    after(() => served?.close());
 
     for (const { query, expected } of RANKING) {
       it(`finds ${expected.join(" or ")} in the top 3 for "${query}"`, async () => {

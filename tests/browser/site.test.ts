@@ -2,23 +2,19 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { build, FIXTURES } from "../helpers/build.ts";
-import { launchBrowser, serveSite } from "../helpers/browser.ts";
+import { FIXTURES } from "../helpers/build.ts";
+import { buildAndServe, type ServedSite } from "../helpers/browser.ts";
 
 for (const prefix of ["/", "/apis/gpconnect/"]) {
   describe(`the built site in Chromium, served at ${prefix}`, () => {
     let browser: Browser;
-    let server: Awaited<ReturnType<typeof serveSite>>;
+    let server: ServedSite["server"];
+    let served: ServedSite | undefined;
     before(async () => {
-      const site = build(path.join(FIXTURES, "mini-site"), ["--path-prefix", prefix]);
-      assert.equal(site.status, 0, site.stderr);
-      server = await serveSite(site.output, prefix);
-      browser = await launchBrowser();
+      served = await buildAndServe(path.join(FIXTURES, "mini-site"), prefix);
+      ({ browser, server } = served);
     });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
+    after(() => served?.close());
 
     it("loads the home page with its styles and no console errors", async () => {
       const page = await browser.newPage();

@@ -1,3 +1,32 @@
+import assert from "node:assert/strict";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../../src/bench/chromium.ts";
+import { serveSite, type StaticServer } from "../../src/bench/staticServer.ts";
+import { build, type BuildResult } from "./build.ts";
+
 /** The static host and the browser the browser tests (and the benchmark) use. */
-export { serveSite } from "../../src/bench/staticServer.ts";
-export { launchChromium as launchBrowser } from "../../src/bench/chromium.ts";
+export { serveSite, launchChromium as launchBrowser };
+
+export interface ServedSite {
+  readonly site: BuildResult;
+  readonly server: StaticServer;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds a tree under a path prefix, serves it as a static host would, and opens Chromium. */
+export async function buildAndServe(input: string, prefix: string): Promise<ServedSite> {
+  const site = build(input, ["--path-prefix", prefix]);
+  assert.equal(site.status, 0, site.stderr);
+  const server = await serveSite(site.output, prefix);
+  const browser = await launchChromium();
+  return {
+    site,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
