@@ -76,12 +76,34 @@ export interface AcceptedFault {
   readonly code: string;
   readonly file: string;
   readonly line?: number | undefined;
+  /** Line of this entry in the settings file. */
+  readonly declaredAt?: number | undefined;
 }
 
-/** Splits faults into those the settings accept (warnings matching code, file and, if given, line) and the rest. */
-export function partitionAccepted(diagnostics: readonly Diagnostic[], accepted: readonly AcceptedFault[]): { accepted: Diagnostic[]; open: Diagnostic[] } {
-  const matches = (d: Diagnostic): boolean => d.severity === "warning" && accepted.some((a) => a.code === d.code && a.file === d.file && (a.line === undefined || a.line === d.line));
-  return { accepted: diagnostics.filter(matches), open: diagnostics.filter((d) => !matches(d)) };
+const accepts = (a: AcceptedFault, d: Diagnostic): boolean => d.severity === "warning" && a.code === d.code && a.file === d.file && (a.line === undefined || a.line === d.line);
+
+/**
+ * Splits faults into those the settings accept (warnings matching code, file
+ * and, if given, line) and the rest; `stale` are accepted faults that no longer occur.
+ */
+export function partitionAccepted(diagnostics: readonly Diagnostic[], accepted: readonly AcceptedFault[]): { accepted: Diagnostic[]; open: Diagnostic[]; stale: AcceptedFault[] } {
+  const isAccepted = (d: Diagnostic): boolean => accepted.some((a) => accepts(a, d));
+  return {
+    accepted: diagnostics.filter(isAccepted),
+    open: diagnostics.filter((d) => !isAccepted(d)),
+    stale: accepted.filter((a) => !diagnostics.some((d) => accepts(a, d))),
+  };
+}
+
+/** An accepted fault that no longer occurs: the entry should go, or it would hide the fault if it came back elsewhere. */
+export function staleFaultDiagnostic(fault: AcceptedFault, settingsFile = "_data/site.yml"): Omit<Diagnostic, "severity"> {
+  return {
+    code: "stale-accepted-fault",
+    file: settingsFile,
+    line: fault.declaredAt,
+    message: `accepted fault [${fault.code}] ${formatLocation(fault)} no longer occurs`,
+    hint: "remove the entry from acceptedFaults",
+  };
 }
 
 /** Suggests the closest candidate for a misspelt name (Levenshtein distance). */

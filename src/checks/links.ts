@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { isExternalUrl } from "../html.ts";
+import { lineOfText } from "../site/sourceFile.ts";
 import { didYouMean, type Diagnostic } from "./diagnostics.ts";
 
 export interface RenderedPage {
@@ -44,12 +45,6 @@ function readPage(html: string): { ids: Set<string>; refs: Reference[] } {
   return { ids, refs };
 }
 
-
-function lineOf(source: string, needle: string): number | undefined {
-  const index = source.indexOf(needle);
-  return index < 0 ? undefined : source.slice(0, index).split("\n").length;
-}
-
 /**
  * Checks every link and image in each page's main content against the built
  * site: the file must exist, and a `#fragment` must be an id on its page.
@@ -80,7 +75,7 @@ export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pa
         target = rawPath;
       }
       if (target === "" || target.endsWith("/")) target += "index.html";
-      const line = lineOf(source, `(${ref.value}`) ?? lineOf(source, `"${ref.value}"`) ?? lineOf(source, ref.value) ?? lineOf(source, rawPath || `#${fragment}`);
+      const line = lineOfText(source, `(${ref.value}`) ?? lineOfText(source, `"${ref.value}"`) ?? lineOfText(source, ref.value) ?? lineOfText(source, rawPath || `#${fragment}`);
       const known = targets.get(target);
       if (!known && !existsSync(path.join(outputDir, target))) {
         const suggestion = didYouMean(target, pageNames);

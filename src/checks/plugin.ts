@@ -1,9 +1,12 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { displayPath } from "../site/sourceFile.ts";
-import { formatDiagnostic, partitionAccepted, summarise } from "./diagnostics.ts";
+import { authorLine, displayPath } from "../site/sourceFile.ts";
+import { formatDiagnostic, partitionAccepted, staleFaultDiagnostic, summarise } from "./diagnostics.ts";
 import { checkLinks } from "./links.ts";
+import { checkSidebarLinks } from "./sidebarLinks.ts";
+import { findTextFaults } from "./sourceText.ts";
 
 export class ContentFaultsError extends Error {
   constructor(readonly summary: string) {
@@ -28,6 +31,16 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     started = performance.now();
     context.reset();
   });
+  eleventyConfig.addPreprocessor("source-text", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
+    const frontMatter = authorLine(this.inputPath, 0);
+    let skip = false;
+    for (const { line, ...fault } of findTextFaults(content, frontMatter > 0)) {
+      context.log.add({ ...fault, file: displayPath(context.options.contentDir, this.inputPath), line: line + frontMatter });
+      skip ||= fault.code === "binary-file";
+    }
+    // Eleventy leaves out a template whose preprocessor returns false.
+    return skip ? false : undefined;
+  });
   eleventyConfig.on("eleventy.after", ({ results, runMode }: AfterEvent) => {
     const outputDir = path.resolve((eleventyConfig.directories as { output: string }).output);
     const pages = results.flatMap((r) =>
@@ -36,7 +49,13 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
         : [],
     );
     for (const problem of checkLinks(pages, outputDir, context.options.pathPrefix)) context.log.warn(problem);
-    const { accepted, open } = partitionAccepted(context.log.all(), context.settings.acceptedFaults);
+    const sidebars = context.site().sidebars.values();
+    for (const problem of checkSidebarLinks(sidebars, pages.map((p) => p.outputPath), outputDir)) context.log.warn(problem);
+    const { accepted, open, stale } = partitionAccepted(context.log.all(), context.settings.acceptedFaults);
+    // The list may describe another tree (a fixture, another release): it is this tree's when some entry matched here,
+    // and then an entry about one of its files that matched nothing is stale.
+    const staleHere = accepted.length > 0 ? stale.filter((fault) => existsSync(path.join(context.options.contentDir, fault.file))) : [];
+    for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault), severity: "warning" });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const acceptedList = accepted.length > 0 ? `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n` : "";
     console.log(`${acceptedList}${summarise(open)}\nBuilt ${pages.length} pages in ${seconds} s.`);

@@ -1,8 +1,9 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LiquidError } from "liquidjs";
 import { BuildError, formatDiagnostic } from "../checks/diagnostics.ts";
 import { ContentFaultsError } from "../checks/plugin.ts";
-import { authorLine } from "../site/sourceFile.ts";
+import { authorLine, frontMatterProblem } from "../site/sourceFile.ts";
 
 interface ErrorChain {
   message?: string;
@@ -46,6 +47,11 @@ export function explainFailure(error: unknown): string {
         ? "close every {% if %}, {% for %}, {% comment %} and {% highlight %} with its end tag, and check the tag's spelling"
         : "check the variables and filters used at that line",
     })}`;
+  }
+  const frontMatterFile = chain.map((e) => /trouble reading front matter from template (.+)$/m.exec(e.message ?? "")?.[1]).find(Boolean);
+  if (frontMatterFile) {
+    const problem = frontMatterProblem(path.relative(process.cwd(), path.resolve(frontMatterFile)), readFileSync(frontMatterFile, "utf8"));
+    if (problem) return `Build failed.\n${formatDiagnostic({ ...problem, severity: "error" })}`;
   }
   const faults = chain.find((e): e is ContentFaultsError => e instanceof ContentFaultsError);
   if (faults) return `Build failed: ${faults.message}`;

@@ -4,6 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../build/context.ts";
 import { explainFailure } from "./errors.ts";
 import { withListenHost } from "./listenHost.ts";
+import { buildIntoPlace } from "./stagedOutput.ts";
 
 const USAGE = `Usage: gpconnect-docs <build|serve> [options]
 
@@ -38,23 +39,31 @@ async function main(argv: string[]): Promise<number> {
   const output = path.resolve(values.output);
   process.env["GPC_STRICT"] = values.strict ? "1" : "0";
   process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
-  // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
-  const eleventy = new Eleventy(path.relative(process.cwd(), input) || ".", output, {
-    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
-    pathPrefix: values["path-prefix"],
-    quietMode: true,
-    runMode: command === "serve" ? "serve" : "build",
-  });
-  await eleventy.init();
   if (command === "serve") {
+    const eleventy = await createEleventy(input, output, values["path-prefix"], "serve");
     await eleventy.watch();
     await withListenHost(values.host, () => eleventy.serve(Number(values.port)));
     return -1;
   }
-  // Our own summary replaces Eleventy's log; its error log would repeat the failure with a stack trace.
-  eleventy.disableLogger();
-  await eleventy.write();
+  await buildIntoPlace(output, async (staging) => {
+    const eleventy = await createEleventy(input, staging, values["path-prefix"], "build");
+    // Our own summary replaces Eleventy's log; its error log would repeat the failure with a stack trace.
+    eleventy.disableLogger();
+    await eleventy.write();
+  });
   return 0;
+}
+
+async function createEleventy(input: string, output: string, pathPrefix: string, runMode: "build" | "serve"): Promise<Eleventy> {
+  // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
+  const eleventy = new Eleventy(path.relative(process.cwd(), input) || ".", output, {
+    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    pathPrefix,
+    quietMode: true,
+    runMode,
+  });
+  await eleventy.init();
+  return eleventy;
 }
 
 main(process.argv.slice(2)).then(

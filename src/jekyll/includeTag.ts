@@ -127,7 +127,10 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
         code: "include-argument",
         file: where.file,
         line: where.line,
-        message: `${component.name}: ${argument ? `argument "${argument}"` : "arguments"}: ${issue.message}`,
+        message:
+          argument && args[argument] === undefined
+            ? `${component.name} needs the argument "${argument}"; the include is left out of the page`
+            : `${component.name}: ${argument ? `argument "${argument}"` : "arguments"}: ${issue.message}; the include is left out of the page`,
         hint: `write {% include ${component.name} ${argument || "content"}="…" %}`,
       });
       return "";

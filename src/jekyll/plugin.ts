@@ -42,7 +42,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   const relativeInput = path.relative(process.cwd(), input) || ".";
   eleventyConfig.setTemplateFormats([...PAGE_EXTENSIONS]);
   const statics = staticExtensions(input);
-  if (statics.length > 0) eleventyConfig.addPassthroughCopy(`${relativeInput}/**/*.{${statics.join(",")}}`);
+  // A brace list of one ("*.{png}") matches nothing in Eleventy's glob library.
+  if (statics.length > 0) eleventyConfig.addPassthroughCopy(`${relativeInput}/**/*.${statics.length === 1 ? statics[0] : `{${statics.join(",")}}`}`);
   eleventyConfig.ignores.add(`${relativeInput}/**/_*/**`);
   eleventyConfig.ignores.add(`${relativeInput}/**/_*`);
   eleventyConfig.ignores.add(`${relativeInput}/**/README.md`);

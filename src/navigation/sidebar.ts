@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { sanitiseInline } from "../sanitise.ts";
 import eleventyNavigation, { type NavigationEntry, type NavigationItem } from "@11ty/eleventy-navigation";
 import type { DiagnosticLog } from "../checks/diagnostics.ts";
 import type { YamlFile } from "../site/yamlFile.ts";
@@ -21,16 +22,18 @@ export interface Sidebar {
 }
 
 const outputSchema = z.string().optional();
+/** Titles are markup (`<b class='resource'>Patient</b>`), placed as such in the sidebar: only inline formatting survives. */
+const titleSchema = z.coerce.string().transform(sanitiseInline);
 const itemSchema = z.object({
-  title: z.coerce.string(),
+  title: titleSchema,
   url: z.string().optional(),
   external_url: z.string().optional(),
   output: outputSchema,
   subfolders: z.array(z.unknown()).nullish(),
 });
-const subfolderSchema = z.object({ title: z.coerce.string(), output: outputSchema, subfolderitems: z.array(z.unknown()).nullish() });
-const folderSchema = z.object({ title: z.coerce.string(), output: outputSchema, folderitems: z.array(z.unknown()).nullish() });
-const entrySchema = z.object({ title: z.coerce.string().optional(), folders: z.array(z.unknown()).nullish() });
+const subfolderSchema = z.object({ title: titleSchema, output: outputSchema, subfolderitems: z.array(z.unknown()).nullish() });
+const folderSchema = z.object({ title: titleSchema, output: outputSchema, folderitems: z.array(z.unknown()).nullish() });
+const entrySchema = z.object({ title: titleSchema.optional(), folders: z.array(z.unknown()).nullish() });
 const sidebarSchema = z.object({ entries: z.array(z.unknown()) });
 
 /** A site-relative page url such as `/overview_engage.html` or `/pages/a b.xlsx`. */

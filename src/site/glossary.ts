@@ -1,14 +1,14 @@
-import { decodeHTML } from "entities";
-import sanitizeHtml from "sanitize-html";
 import { z } from "zod";
+import { htmlToText } from "../html.ts";
 import { slugify } from "../markdown/headingIds.ts";
+import { sanitiseBlock, sanitiseInline } from "../sanitise.ts";
 import type { DiagnosticLog } from "../checks/diagnostics.ts";
 import type { YamlFile } from "./yamlFile.ts";
 
 const entrySchema = z.object({ title: z.string().min(1), value: z.string() });
 
 export interface GlossaryEntry {
-  /** The term as written in the YAML; may hold entities (`FHIR&reg;`). */
+  /** The term as markup: entities and inline formatting kept (`FHIR&reg;`), nothing that runs. */
   readonly title: string;
   /** The term as plain text (entities decoded), for display and search. */
   readonly term: string;
@@ -25,19 +25,10 @@ export interface Glossary {
 
 /** The fragment id a term gets on the glossary page (its heading's auto id). */
 export function glossaryId(title: string): string {
-  return slugify(decodeHTML(title));
+  return slugify(htmlToText(title));
 }
 
-/** Glossary definitions may hold lists and links, and nothing that runs. */
-export function sanitiseDefinition(value: string): string {
-  return sanitizeHtml(value, {
-    allowedTags: ["a", "ul", "ol", "li", "p", "br", "em", "strong", "b", "i", "code", "abbr", "sup", "sub"],
-    allowedAttributes: { a: ["href", "title"], abbr: ["title"] },
-    allowedSchemes: ["http", "https", "mailto"],
-  });
-}
-
-const normalise = (term: string): string => decodeHTML(term).trim().toLowerCase();
+const normalise = (term: string): string => htmlToText(term).toLowerCase();
 
 export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: DiagnosticLog): Glossary {
   const list = (data as { glossary?: unknown } | undefined)?.glossary;
@@ -51,10 +42,15 @@ export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: Di
       log.warn({ code: "glossary", file: yaml?.file ?? "_data/glossary.yml", line: yaml?.lineOf(["glossary", index]), message: `glossary entry ${index + 1} is not { title, value }: ${parsed.error.issues[0]?.message}`, hint: "give every entry a title and a quoted value" });
       return;
     }
-    const { title, value } = parsed.data;
-    entries.push({ title, term: decodeHTML(title), value: sanitiseDefinition(value), id: glossaryId(title) });
+    const title = sanitiseInline(parsed.data.title);
+    entries.push({ title, term: htmlToText(title), value: sanitiseBlock(parsed.data.value), id: glossaryId(title) });
   });
   const byTerm = new Map<string, GlossaryEntry>();
   for (const entry of entries) if (!byTerm.has(normalise(entry.title))) byTerm.set(normalise(entry.title), entry);
   return { entries, find: (term) => byTerm.get(normalise(term)) };
+}
+
+/** `site.data.glossary` as a tree's own glossary page reads it: the checked entries, with their safe markup. */
+export function glossaryData(glossary: Glossary): { glossary: { title: string; value: string }[] } {
+  return { glossary: glossary.entries.map(({ title, value }) => ({ title, value })) };
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { DiagnosticLog } from "../checks/diagnostics.ts";
 import { isExternalUrl, safeUrl } from "../html.ts";
 import { buildSidebar, type Sidebar } from "../navigation/sidebar.ts";
-import { buildGlossary, type Glossary } from "./glossary.ts";
+import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import type { Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
@@ -41,11 +41,13 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
     const wanted = name ?? settings.defaultSidebar;
     return sidebars.get(settings.sidebarAliases[wanted] ?? wanted);
   };
+  const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log);
   return {
     contentDir: path.resolve(contentDir),
     settings,
-    data,
-    glossary: buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log),
+    // The tree's glossary page prints `site.data.glossary` as markup: it gets the sanitised entries.
+    data: data["glossary"] === undefined ? data : { ...data, glossary: glossaryData(glossary) },
+    glossary,
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,
     pathPrefix: prefix,

@@ -1,8 +1,10 @@
+import { readFileSync } from "node:fs";
 import { decodeHTML } from "entities";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
 import { escapeHtml } from "../html.ts";
-import { enhanceContent } from "./contentHtml.ts";
+import { enhanceContent, removeScripts, type RemovedMarkup } from "./contentHtml.ts";
+import { displayPath, lineOfText } from "./sourceFile.ts";
 
 interface CollectionItem {
   url: string | false;
@@ -51,6 +53,18 @@ export function pagePlugin(eleventyConfig: UserConfig, { context }: { context: B
     tags = undefined;
     editions = undefined;
   });
+  const reportRemovedScripts = (inputPath: string, removed: readonly RemovedMarkup[]): void => {
+    const source = readFileSync(inputPath, "utf8");
+    for (const { markup, needle } of removed) {
+      context.log.warn({
+        code: "unsafe-markup",
+        file: displayPath(context.options.contentDir, inputPath),
+        line: lineOfText(source, needle),
+        message: `${markup.length > 80 ? `${markup.slice(0, 77)}…` : markup} was removed: pages may not run script`,
+        hint: "describe or link to the behaviour instead; the site's scripts live in assets/scripts/",
+      });
+    }
+  };
   /** Titles and summaries may hold entities (`FHIR&reg;`): decode them, then escape everything. */
   eleventyConfig.addFilter("text", (value: unknown) => escapeHtml(decodeHTML(String(value ?? ""))));
   eleventyConfig.addFilter("siteUrl", (sitePath: string) => context.site().url(sitePath));
@@ -59,7 +73,11 @@ export function pagePlugin(eleventyConfig: UserConfig, { context }: { context: B
     return editions.get(pageUrl.replace(/^\//, "")) ?? [];
   });
   eleventyConfig.addFilter("currentEdition", (all: CollectionItem[], editionOf: string) => all.find((item) => item.url && String(item.url).replace(/^\//, "") === String(editionOf).replace(/^\//, "")));
-  eleventyConfig.addFilter("pageContent", (content: string) => enhanceContent(content));
+  eleventyConfig.addFilter("pageContent", function (this: { page: { inputPath: string } }, content: string) {
+    const { html, removed } = removeScripts(content);
+    if (removed.length > 0) reportRemovedScripts(this.page.inputPath, removed);
+    return enhanceContent(html);
+  });
   /** A page's tags that have a tag page, linked to it. */
   eleventyConfig.addFilter("pageTags", (pageTags: unknown, all: CollectionItem[]) => {
     tags ??= tagPages(all);

@@ -40,13 +40,20 @@ export const settingsSchema = z
   })
   .strict();
 
-export type Settings = z.infer<typeof settingsSchema>;
+type SettingsData = z.infer<typeof settingsSchema>;
+
+export type Settings = SettingsData & {
+  /** Each accepted fault also knows its own line in the settings file, to report one that no longer occurs. */
+  readonly acceptedFaults: (SettingsData["acceptedFaults"][number] & { readonly declaredAt?: number | undefined })[];
+};
 
 /** Reads and validates the settings, turning schema failures into one readable message. */
 export function loadSettings(file: string, shownAs = "_data/site.yml"): Settings {
   const yaml = parseYaml(readFileSync(file, "utf8"), shownAs);
   const result = settingsSchema.safeParse(yaml.data);
-  if (result.success) return result.data;
+  if (result.success) {
+    return { ...result.data, acceptedFaults: result.data.acceptedFaults.map((fault, i) => ({ ...fault, declaredAt: yaml.lineOf(["acceptedFaults", i]) })) };
+  }
   const issue = result.error.issues[0]!;
   throw new BuildError({
     code: "settings",

@@ -1,9 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { BuildError, type Diagnostic } from "../checks/diagnostics.ts";
+import { parseYaml } from "./yamlFile.ts";
+
+const FRONT_MATTER = /^---[^\S\n]*\r?\n(?:[\s\S]*?\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
 
 /** How many lines the front matter block takes at the top of a page (0 when it has none). */
 export function frontMatterLines(source: string): number {
-  const match = /^---[^\S\n]*\r?\n(?:[\s\S]*?\r?\n)?---[^\S\n]*(?:\r?\n|$)/.exec(source);
+  const match = FRONT_MATTER.exec(source);
   return match ? match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0) : 0;
 }
 
@@ -30,7 +34,37 @@ export function clearSourceCache(): void {
   frontMatterCache.clear();
 }
 
+/** 1-based line of the first occurrence of `needle` in a page's text after its front matter. */
+export function lineOfText(source: string, needle: string): number | undefined {
+  const bodyStart = FRONT_MATTER.exec(source)?.[0].length ?? 0;
+  const index = source.indexOf(needle, bodyStart);
+  return index < 0 ? undefined : source.slice(0, index).split("\n").length;
+}
+
 /** Path shown in messages: relative to the content folder, with forward slashes. */
 export function displayPath(contentDir: string, file: string): string {
   return path.relative(contentDir, path.resolve(file)).split(path.sep).join("/");
+}
+
+/**
+ * Why a page's front matter cannot be read, at its line in the file, or
+ * undefined when it parses (Eleventy's own message gives a line inside the YAML only).
+ */
+export function frontMatterProblem(file: string, source: string): Omit<Diagnostic, "severity"> | undefined {
+  const block = /^---[^\S\n]*\r?\n([\s\S]*?)\r?\n---/.exec(source);
+  if (!block) return undefined;
+  try {
+    parseYaml(block[1] ?? "", file);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    const { line, message } = error.diagnostic;
+    return {
+      code: "front-matter",
+      file,
+      line: (line ?? 0) + 1,
+      message: message.replace(/^malformed YAML/, "malformed front matter"),
+      hint: "front matter is YAML between the two --- lines: quote values holding ':' or '#', close every quote and [ list ]",
+    };
+  }
 }

@@ -9,12 +9,19 @@ export interface YamlFile {
   lineOf(path: readonly (string | number)[]): number | undefined;
 }
 
+/** Where to point for a YAML error: an unclosed quote is reported at the end of the file, but the author needs its opening. */
+function errorStart(text: string, code: string, message: string, pos: number): number {
+  const quote = code === "MISSING_CHAR" ? /closing (["'])quote/.exec(message)?.[1] : undefined;
+  const opening = quote ? text.lastIndexOf(quote, pos - 1) : -1;
+  return opening >= 0 ? opening : pos;
+}
+
 export function parseYaml(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const problem = doc.errors[0];
   if (problem) {
-    const line = problem.linePos?.[0]?.line ?? lineCounter.linePos(problem.pos[0]).line;
+    const line = lineCounter.linePos(errorStart(text, problem.code, problem.message, problem.pos[0])).line;
     throw new BuildError({
       code: "yaml-syntax",
       file,

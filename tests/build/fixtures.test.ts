@@ -70,29 +70,3 @@ describe("strict mode", () => {
     assert.match(result.stderr, /content fault\(s\) fail the build \(--strict turns warnings into failures\)/);
   });
 });
-
-describe("bad input", () => {
-  it("an unknown include fails the build naming the file, line and the known includes", () => {
-    const result = build(path.join(FIXTURES, "unknown-include"));
-    assert.equal(result.status, 1);
-    assert.match(result.stderr, /index\.md:8: error \[unknown-include\] unknown include "tooltp\.html"/);
-    assert.match(result.stderr, /did you mean "tooltip\.html"\?/);
-    assert.match(result.stderr, /known includes: .*important\.html/);
-    assert.doesNotMatch(result.stderr, /^\s+at /m, "no stack trace");
-  });
-
-  it("an unclosed Liquid tag fails the build at its line in the author's file", () => {
-    const result = build(path.join(FIXTURES, "unclosed-liquid"));
-    assert.equal(result.status, 1);
-    assert.match(result.stderr, /unclosed-liquid\/index\.md:8: error \[liquid-syntax\] tag \{% if x %\} not closed/);
-  });
-
-  it("two pages claiming one permalink fail the build naming both", () => {
-    const result = build(path.join(FIXTURES, "duplicate-permalink"));
-    assert.equal(result.status, 1);
-    assert.match(result.stderr, /overview_engage\.html/);
-    assert.match(result.stderr, /pages\/overview_engage_2018\.md/);
-    assert.match(result.stderr, /pages\/overview_engage\.md/);
-    assert.doesNotMatch(result.stderr + result.stdout, /\s+at .*\.js:\d+/, "no stack trace");
-  });
-});

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,22 +16,43 @@ export interface BuildResult {
   exists(file: string): boolean;
 }
 
-/** Runs the real CLI (`npm run build -- …`) on a source tree into a fresh folder. */
-export function build(input: string, extra: string[] = []): BuildResult {
-  const output = mkdtempSync(path.join(tmpdir(), "gpc-site-"));
-  const result = spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "build", "--input", input, "--output", output, ...extra], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-  });
+function cliArgs(input: string, output: string, extra: readonly string[]): string[] {
+  return ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "build", "--input", input, "--output", output, ...extra];
+}
+
+const SPAWN_OPTIONS = { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } };
+
+function result(status: number | null, stdout: string, stderr: string, output: string): BuildResult {
   return {
-    status: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
+    status,
+    stdout,
+    stderr,
     output,
     read: (file) => readFileSync(path.join(output, file), "utf8"),
     exists: (file) => existsSync(path.join(output, file)),
   };
+}
+
+const freshOutput = (): string => mkdtempSync(path.join(tmpdir(), "gpc-site-"));
+
+/** Runs the real CLI (`npm run build -- …`) on a source tree into a fresh folder. */
+export function build(input: string, extra: string[] = []): BuildResult {
+  const output = freshOutput();
+  const run = spawnSync(process.execPath, cliArgs(input, output, extra), { ...SPAWN_OPTIONS, encoding: "utf8" });
+  return result(run.status, run.stdout, run.stderr, output);
+}
+
+/** As `build`, without blocking: lets a test file run several builds at once. */
+export function buildInBackground(input: string, extra: string[] = [], output = freshOutput()): Promise<BuildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cliArgs(input, output, extra), SPAWN_OPTIONS);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve(result(status, stdout, stderr, output)));
+  });
 }
 
 /** Every file under `dir`, relative, with forward slashes. */

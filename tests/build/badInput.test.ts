@@ -1,0 +1,191 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { buildInBackground, FIXTURES, listFiles, type BuildResult } from "../helpers/build.ts";
+
+/**
+ * The bad-input matrix: one fixture tree per fault under tests/fixtures/,
+ * each built with the real CLI and checked on exit code, message and file:line.
+ */
+interface Case {
+  readonly fixture: string;
+  /** Exit code: 1 for faults that stop the build, 0 for warnings (which --strict turns into failures). */
+  readonly status: 0 | 1;
+  /** Expected in the build's output (stdout and stderr together). */
+  readonly messages: readonly RegExp[];
+  /** Prepares the tree to build (for inputs too big to keep in the repository). */
+  readonly prepare?: (copy: string) => void;
+  readonly check?: (result: BuildResult) => void;
+}
+
+const CASES: readonly Case[] = [
+  {
+    fixture: "bad-front-matter",
+    status: 1,
+    messages: [/bad-front-matter\/broken\.md:4: error \[front-matter\] malformed front matter: Missing closing "quote\n\s+→ front matter is YAML between the two --- lines/],
+  },
+  {
+    fixture: "unclosed-liquid",
+    status: 1,
+    messages: [/unclosed-liquid\/index\.md:8: error \[liquid-syntax\] tag \{% if x %\} not closed/],
+  },
+  {
+    fixture: "unknown-include",
+    status: 1,
+    messages: [/index\.md:8: error \[unknown-include\] unknown include "tooltp\.html"/, /did you mean "tooltip\.html"\?/, /known includes: .*important\.html/],
+  },
+  {
+    fixture: "include-missing-content",
+    status: 0,
+    messages: [/index\.md:8: warning \[include-argument\] important\.html needs the argument "content"; the include is left out of the page\n\s+→ write \{% include important\.html content="…" %\}/],
+  },
+  {
+    fixture: "unknown-glossary-term",
+    status: 0,
+    messages: [/index\.md:7: warning \[glossary-term\] tooltip term "SPP" is not in _data\/glossary\.yml\n\s+→ did you mean "SSP"\?/, /0 error\(s\), 1 warning\(s\)/],
+    check: (result) => assert.match(result.read("index.html"), /<span class="app-glossary-term app-glossary-term--missing">SPP<\/span>/, "the term's text is still shown"),
+  },
+  {
+    fixture: "duplicate-permalink",
+    status: 1,
+    messages: [/overview_engage\.html/, /pages\/overview_engage_2018\.md/, /pages\/overview_engage\.md/],
+  },
+  {
+    fixture: "broken-link",
+    status: 0,
+    messages: [/index\.md:6: warning \[broken-link\] link to integration_spine_security_proxy\.html points at nothing in the site\n\s+→ did you mean integration_spine_secure_proxy\.html\?/],
+  },
+  {
+    fixture: "broken-anchor",
+    status: 0,
+    messages: [
+      /index\.md:8: warning \[broken-anchor\] link to proxy\.html#overveiw names an anchor that proxy\.html does not have\n\s+→ did you mean #overview\?/,
+      /index\.md:8: warning \[broken-anchor\] link to #getting-startd names an anchor that index\.html does not have\n\s+→ did you mean #getting-started\?/,
+    ],
+  },
+  {
+    fixture: "missing-image",
+    status: 0,
+    messages: [/index\.md:8: warning \[missing-image\] image to images\/diagarm\.png points at nothing in the site/, /0 error\(s\), 1 warning\(s\)/],
+    check: (result) => assert.ok(result.exists("images/diagram.png"), "the image that exists is published (a tree with one kind of static file)"),
+  },
+  {
+    fixture: "malformed-sidebar",
+    status: 0,
+    messages: [/_data\/sidebars\/overview_sidebar\.yml:11: warning \[sidebar-entry\] sidebar item "Broken" has a malformed url/],
+    check: (result) => assert.match(result.read("index.html"), /class="app-sidebar__link" href="\/index\.html"/, "the rest of the sidebar is published"),
+  },
+  {
+    fixture: "sidebar-missing-page",
+    status: 0,
+    messages: [/_data\/sidebars\/overview_sidebar\.yml:11: warning \[sidebar-link\] sidebar item \/overview_retired\.html points at no page of the site/],
+  },
+  {
+    fixture: "empty-file",
+    status: 0,
+    messages: [/draft\.md:1: warning \[empty-page\] is empty: it is published as a blank page\n\s+→ write the page/],
+  },
+  {
+    fixture: "binary-file",
+    status: 1,
+    messages: [/diagram\.md:\d+: error \[binary-file\] is not text: it looks like a binary file with a page's extension, so it is not published\n\s+→ give the file its real extension/],
+    check: (result) => assert.ok(!result.exists("diagram.html"), "no garbage page is published"),
+  },
+  {
+    fixture: "odd-file-name",
+    status: 0,
+    messages: [/No content faults found\./],
+    check: (result) => {
+      const files = listFiles(result.output);
+      assert.ok(files.includes("pages/Übersicht der Dienste.html"), "a page without permalink keeps its name");
+      assert.ok(files.includes("pages/résumé page.html"));
+      assert.match(result.read("sitemap.xml"), /<loc>https:\/\/developer\.nhs\.uk\/pages\/%C3%9Cbersicht%20der%20Dienste\.html<\/loc>|<loc>https:\/\/developer\.nhs\.uk\/pages\/Übersicht der Dienste\.html<\/loc>/);
+    },
+  },
+  {
+    fixture: "large-page",
+    status: 0,
+    messages: [/No content faults found\./],
+    prepare: (copy) => {
+      let text = "---\ntitle: A very long page\npermalink: long.html\n---\n\n";
+      for (let i = 1; text.length < 5 * 1024 * 1024; i++) {
+        text += `${i % 50 === 0 ? `## Section ${i}\n\n` : ""}Paragraph ${i} of a long specification page with a [link](index.html), \`code\` and **bold** text.\n\n`;
+      }
+      writeFileSync(path.join(copy, "long.md"), `${text}The last paragraph.\n`);
+    },
+    check: (result) => {
+      const page = result.read("long.html");
+      assert.match(page, /<p>The last paragraph\.<\/p>/, "nothing is cut off");
+      assert.match(page, /href="#section-36000"|href="#section-\d+"/);
+    },
+  },
+  {
+    fixture: "hostile-glossary",
+    status: 0,
+    messages: [
+      /index\.md:10: warning \[unsafe-markup\] <script> was removed: pages may not run script/,
+      /index\.md:12: warning \[unsafe-markup\] href="javascript:window\.hacked = 11" was removed/,
+      /index\.md:12: warning \[unsafe-markup\] onerror="window\.hacked = 12" was removed/,
+    ],
+    check: (result) => {
+      for (const file of ["index.html", "overview_glossary.html"]) {
+        const page = result.read(file);
+        assert.doesNotMatch(page, /<script>window|onerror=|(?:href|src)="javascript:|<img src=x/i, `${file} holds nothing that runs`);
+      }
+      assert.match(result.read("index.html"), /<title>Home &quot;quoted&quot; &lt;script&gt;window\.hacked = 5&lt;\/script&gt; - GP Connect<\/title>/);
+    },
+  },
+];
+
+describe("bad input: one fixture per fault, each named with file and line", { concurrency: 2 }, () => {
+  for (const testCase of CASES) {
+    describe(testCase.fixture, () => {
+      let result: BuildResult;
+      before(async () => {
+        let input = path.join(FIXTURES, testCase.fixture);
+        if (testCase.prepare) {
+          const copy = mkdtempSync(path.join(tmpdir(), `gpc-${testCase.fixture}-`));
+          cpSync(input, copy, { recursive: true });
+          testCase.prepare(copy);
+          input = copy;
+        }
+        result = await buildInBackground(input);
+      });
+
+      it(`exits ${testCase.status}${testCase.status === 0 ? " (the fault is a warning)" : ""}`, () => {
+        assert.equal(result.status, testCase.status, result.stdout + result.stderr);
+      });
+
+      it("says what is wrong, where, and what to do, without a stack trace", () => {
+        const said = result.stdout + result.stderr;
+        for (const message of testCase.messages) assert.match(said, message);
+        assert.doesNotMatch(said, /^\s+at .*(\.js|\.ts):\d+/m, "no stack trace");
+      });
+
+      if (testCase.check) it("publishes the rest correctly", () => testCase.check!(result));
+    });
+  }
+});
+
+describe("safe output", () => {
+  it("a failed build leaves the previous site exactly as it was; a good one replaces it", async () => {
+    const output = mkdtempSync(path.join(tmpdir(), "gpc-swap-"));
+    const first = await buildInBackground(path.join(FIXTURES, "broken-link"), [], output);
+    assert.equal(first.status, 0, first.stderr);
+    writeFileSync(path.join(output, "marker.txt"), "from before");
+    const before = listFiles(output).sort();
+    const home = readFileSync(path.join(output, "index.html"), "utf8");
+
+    const failed = await buildInBackground(path.join(FIXTURES, "unknown-include"), [], output);
+    assert.equal(failed.status, 1);
+    assert.deepEqual(listFiles(output).sort(), before, "no file added or removed");
+    assert.equal(readFileSync(path.join(output, "index.html"), "utf8"), home, "the published home page is unchanged");
+
+    const next = await buildInBackground(path.join(FIXTURES, "missing-image"), [], output);
+    assert.equal(next.status, 0, next.stderr);
+    assert.ok(!listFiles(output).includes("marker.txt"), "the new site replaces the old one whole");
+    assert.ok(listFiles(output).includes("images/diagram.png"));
+  });
+});
