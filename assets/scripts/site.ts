@@ -17,3 +17,8 @@ enhanceScrollRegions(document);
 if (document.querySelector('[data-module="nhsuk-tabs"]')) {
   void import("./tabs.ts").then(({ enhanceTabs }) => enhanceTabs(document));
 }
+
+// The dev server injects its reload client into every page; published pages never load this chunk.
+if (document.querySelector('script[src*=".11ty/reload-client.js"]')) {
+  void import("./buildErrors.ts").then(({ watchBuildErrors }) => watchBuildErrors(document));
+}

@@ -9,8 +9,12 @@ import { checkSidebarLinks } from "./sidebarLinks.ts";
 import { findTextFaults } from "./sourceText.ts";
 
 export class ContentFaultsError extends Error {
-  constructor(readonly summary: string) {
-    super(summary);
+  /** `details`: the failing faults, for where the summary above is not in view (the dev server's page). */
+  constructor(
+    message: string,
+    readonly details?: string,
+  ) {
+    super(message);
     this.name = "ContentFaultsError";
   }
 }
@@ -23,7 +27,7 @@ interface AfterEvent {
 /**
  * Starts each build (and each watch-mode rebuild) with a fresh site model and
  * fault log; ends it with the grouped list of faults and the page count and time.
- * A build with errors (or, with --strict, warnings) fails; the dev server keeps running.
+ * A build with errors (or, with --strict, warnings) fails; the dev server keeps running and shows why.
  */
 export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   let started = performance.now();
@@ -59,9 +63,12 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const acceptedList = accepted.length > 0 ? `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n` : "";
     console.log(`${acceptedList}${summarise(open)}\nBuilt ${pages.length} pages in ${seconds} s.`);
-    const failing = open.filter((d) => d.severity === "error" || context.options.strict);
-    if (failing.length > 0 && runMode === "build") {
-      throw new ContentFaultsError(`${failing.length} content fault(s) fail the build${context.options.strict ? " (--strict turns warnings into failures)" : ""}.`);
+    // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
+    const serving = runMode !== "build";
+    const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));
+    if (failing.length > 0) {
+      const message = `${failing.length} content fault(s) fail the build${context.options.strict && !serving ? " (--strict turns warnings into failures)" : ""}.`;
+      throw new ContentFaultsError(message, serving ? failing.map((d) => formatDiagnostic(d)).join("\n") : undefined);
     }
   });
 }

@@ -54,7 +54,7 @@ export function explainFailure(error: unknown): string {
     if (problem) return `Build failed.\n${formatDiagnostic({ ...problem, severity: "error" })}`;
   }
   const faults = chain.find((e): e is ContentFaultsError => e instanceof ContentFaultsError);
-  if (faults) return `Build failed: ${faults.message}`;
+  if (faults) return `Build failed: ${faults.message}${faults.details ? `\n${faults.details}` : ""}`;
   const messages = [...new Set(chain.map((e) => e.message?.trim()).filter(Boolean))];
   return `Build failed.\n${messages.map((m) => `  ${m}`).join("\n") || String(error)}\n  → fix the file named above; run with DEBUG=Eleventy* for Eleventy's full trace`;
 }

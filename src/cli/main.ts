@@ -4,6 +4,7 @@ import Eleventy from "@11ty/eleventy";
 import { PROJECT_ROOT } from "../build/context.ts";
 import { explainFailure } from "./errors.ts";
 import { withListenHost } from "./listenHost.ts";
+import { explainRebuildFailures } from "./rebuildErrors.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
 
 const USAGE = `Usage: gpconnect-docs <build|serve> [options]
@@ -41,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
   process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
   if (command === "serve") {
     const eleventy = await createEleventy(input, output, values["path-prefix"], "serve");
+    explainRebuildFailures(eleventy);
     await eleventy.watch();
     await withListenHost(values.host, () => eleventy.serve(Number(values.port)));
     return -1;

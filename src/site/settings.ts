@@ -35,6 +35,8 @@ export const settingsSchema = z
     acceptedFaults: z
       .array(z.object({ code: z.string(), file: z.string(), line: z.number().int().positive().optional(), reason: z.string().min(1) }).strict())
       .default([]),
+    /** Old URLs that must keep working, old path → new path (pages can also say `redirect_from:`). */
+    redirects: z.record(z.string(), z.string()).default({}),
     /** Where the source lives, for "edit this page" and provenance notes. */
     source: z.object({ name: z.string(), url: z.url(), license: z.string() }).optional(),
   })
@@ -45,6 +47,8 @@ type SettingsData = z.infer<typeof settingsSchema>;
 export type Settings = SettingsData & {
   /** Each accepted fault also knows its own line in the settings file, to report one that no longer occurs. */
   readonly acceptedFaults: (SettingsData["acceptedFaults"][number] & { readonly declaredAt?: number | undefined })[];
+  /** Line of a setting in the settings file, for messages about it. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
 };
 
 /** Reads and validates the settings, turning schema failures into one readable message. */
@@ -52,7 +56,11 @@ export function loadSettings(file: string, shownAs = "_data/site.yml"): Settings
   const yaml = parseYaml(readFileSync(file, "utf8"), shownAs);
   const result = settingsSchema.safeParse(yaml.data);
   if (result.success) {
-    return { ...result.data, acceptedFaults: result.data.acceptedFaults.map((fault, i) => ({ ...fault, declaredAt: yaml.lineOf(["acceptedFaults", i]) })) };
+    return {
+      ...result.data,
+      acceptedFaults: result.data.acceptedFaults.map((fault, i) => ({ ...fault, declaredAt: yaml.lineOf(["acceptedFaults", i]) })),
+      lineOf: (path) => yaml.lineOf(path),
+    };
   }
   const issue = result.error.issues[0]!;
   throw new BuildError({

@@ -3,6 +3,8 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { PROJECT_ROOT, type BuildContext } from "../build/context.ts";
 import { escapeHtml } from "../html.ts";
+import { collectRedirects, redirectPage, redirectsFile, type Redirect, type RedirectPageItem } from "./redirects.ts";
+import { displayPath } from "./sourceFile.ts";
 
 interface CollectionItem {
   url: string | false;
@@ -49,13 +51,32 @@ const template = (name: string): string => readFileSync(path.join(PROJECT_ROOT, 
 
 /**
  * Pages every site gets whatever its source tree holds: the site index
- * (search's no-JavaScript fallback), `sitemap.xml`, and a 404 page when the
- * tree has none of its own.
+ * (search's no-JavaScript fallback), `sitemap.xml`, redirects from old URLs,
+ * and a 404 page when the tree has none of its own.
  */
 export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   eleventyConfig.addTemplate("_site-pages/search.html", template("search.liquid"), { permalink: SITE_INDEX_URL, title: "Site index and search", search: "exclude", toc: false });
   eleventyConfig.addTemplate("_site-pages/headers.html", headersFile(), { permalink: "_headers", layout: false, eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addCollection("redirects", (api: { getAll(): RedirectPageItem[] }) => {
+    const { redirects, problems } = collectRedirects({
+      pages: api.getAll(),
+      settings: context.settings.redirects,
+      displayPath: (inputPath) => displayPath(context.options.contentDir, inputPath),
+      settingsLine: (from) => context.settings.lineOf(["redirects", from]),
+    });
+    for (const problem of problems) context.log.warn(problem);
+    return redirects;
+  });
+  eleventyConfig.addTemplate("_site-pages/redirect.html", "{{ redirect | redirectPage }}", {
+    pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
+    permalink: "{{ redirect.from }}",
+    layout: false,
+    eleventyExcludeFromCollections: true,
+  });
+  eleventyConfig.addTemplate("_site-pages/redirects.txt.html", "{{ collections.redirects | redirectsFile }}", { permalink: "_redirects", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addFilter("redirectPage", (redirect: Redirect) => redirectPage(redirect, context.site().url));
+  eleventyConfig.addFilter("redirectsFile", (redirects: Redirect[]) => redirectsFile(redirects, context.site().url));
   const hasOwn404 = ["404.md", "404.html"].some((name) => existsSync(path.join(context.options.contentDir, name)));
   if (!hasOwn404) eleventyConfig.addTemplate("_site-pages/404.html", template("404.liquid"), { permalink: "404.html", title: "Page not found", search: "exclude", toc: false });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { networkInterfaces, tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -53,6 +53,31 @@ describe("the dev server (npm start)", () => {
     }
     assert.match(found, /^1 result for/, `after the edit:\n${server.output().slice(-2000)}`);
     assert.equal(await page.locator(".app-search-result__link").first().getAttribute("href"), "/guide.html");
+    await page.close();
+  });
+
+  it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {
+    const file = path.join(input, "pages/deep page.md");
+    const original = readFileSync(file, "utf8");
+    const page = await browser.newPage();
+    await page.goto(server.url + "deep.html");
+    const heading = await page.locator("h1").textContent();
+    const lines = original.split("\n").length;
+
+    writeFileSync(file, `${original}\n{% include tooltp.html type="SSP" %}\n`);
+    const panel = page.locator("#app-build-error");
+    await panel.waitFor({ timeout: 30_000 });
+    assert.equal(await panel.getAttribute("role"), "alert");
+    const shown = (await panel.textContent()) ?? "";
+    assert.match(shown, new RegExp(`deep page\\.md:${lines + 1}: error \\[unknown-include\\] unknown include "tooltp\\.html"`), shown);
+    assert.match(shown, /did you mean "tooltip\.html"\?/);
+    assert.match(server.output(), /deep page\.md:\d+: error \[unknown-include\]/, "the terminal says it too");
+    assert.equal(await page.locator("h1").textContent(), heading, "the last good page stays in view");
+    assert.equal((await fetch(server.url + "index.html")).status, 200, "the server keeps serving");
+
+    writeFileSync(file, `${original}\nThe page is mended.\n`);
+    await page.locator("text=The page is mended.").waitFor({ timeout: 30_000 });
+    assert.equal(await panel.count(), 0, "the error goes once the file is fixed");
     await page.close();
   });
 });

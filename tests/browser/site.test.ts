@@ -45,6 +45,14 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await page.close();
     });
 
+    it("takes a reader from an old URL to the page's new one", async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url + "old_guide.html");
+      await page.waitForURL(/\/guide\.html$/);
+      assert.equal(await page.locator("h1").textContent(), "Guide & more");
+      await page.close();
+    });
+
     it("follows a sidebar link to a page that marks itself current", async () => {
       const page = await browser.newPage();
       await page.goto(server.url + "index.html");

@@ -47,6 +47,16 @@ describe("building another tree of the same format with --input/--output", () =>
     assert.match(site.stdout, /_data\/sidebars\/overview_sidebar\.yml:2\d: warning \[sidebar-entry\] sidebar item "Broken" has a malformed url/);
   });
 
+  it("keeps old URLs working: a stub page at each (meta refresh, canonical link, visible link) and _redirects for hosts that read it", () => {
+    const stub = parse(site.read("old_guide.html"));
+    assert.equal(stub.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content"), "0; url=/guide.html");
+    assert.equal(stub.querySelector('link[rel="canonical"]')?.getAttribute("href"), "/guide.html");
+    assert.equal(stub.querySelector("a")?.text, "Guide & more");
+    assert.ok(site.exists("guides/index.html"));
+    assert.equal(site.read("_redirects"), "/guides/ /guide.html 301\n/old_guide.html /guide.html 301\n");
+    assert.doesNotMatch(site.read("sitemap.xml"), /old_guide/, "stubs are not listed as pages");
+  });
+
   it("escapes entities in titles once", () => {
     assert.match(site.read("guide.html"), /<title>Guide &amp; more - GP Connect<\/title>/);
   });
@@ -59,6 +69,7 @@ describe("building another tree of the same format with --input/--output", () =>
     assert.match(home.querySelector('link[rel="stylesheet"]')?.getAttribute("href") ?? "", /^\/apis\/gpconnect\/assets\/site\.css\?v=[0-9a-f]{16}$/);
     assert.ok(prefixed.exists("assets/site.css") && prefixed.exists("assets/site.js"), "the stylesheet and script are in the output");
     assert.ok(home.querySelector('.app-sidebar a[href="/apis/gpconnect/guide.html"]'));
+    assert.match(prefixed.read("_redirects"), /^\/apis\/gpconnect\/old_guide\.html \/apis\/gpconnect\/guide\.html 301$/m);
   });
 });
 

@@ -4,6 +4,7 @@ import { partitionAccepted, staleFaultDiagnostic, type Diagnostic } from "../../
 import { findTextFaults, repairMojibake } from "../../src/checks/sourceText.ts";
 import { sanitiseBlock, sanitiseInline } from "../../src/sanitise.ts";
 import { removeScripts } from "../../src/site/contentHtml.ts";
+import { collectRedirects, redirectPage, redirectsFile } from "../../src/site/redirects.ts";
 import { frontMatterProblem, lineOfText } from "../../src/site/sourceFile.ts";
 
 describe("source text faults", () => {
@@ -91,5 +92,38 @@ describe("accepted faults", () => {
   it("never accept an error", () => {
     const error: Diagnostic = { ...fault(1), severity: "error" };
     assert.deepEqual(partitionAccepted([error], [{ code: "broken-link", file: "a.md" }]).open, [error]);
+  });
+});
+
+describe("redirects", () => {
+  const page = (url: string, title: string, redirect_from?: unknown) => ({ url, inputPath: `/src/${title}.md`, data: { title, redirect_from } });
+  const collect = (pages: ReturnType<typeof page>[], settings: Record<string, string> = {}) =>
+    collectRedirects({ pages, settings, displayPath: (p) => p.replace("/src/", ""), settingsLine: () => 40 });
+
+  it("come from pages' redirect_from and from the settings", () => {
+    const { redirects, problems } = collect([page("/new.html", "New &amp; improved", ["old.html", "/older/"]), page("/b.html", "B")], { "gone.html": "/b.html" });
+    assert.deepEqual(redirects, [
+      { from: "gone.html", to: "b.html", title: "B" },
+      { from: "old.html", to: "new.html", title: "New & improved" },
+      { from: "older/index.html", to: "new.html", title: "New & improved" },
+    ]);
+    assert.deepEqual(problems, []);
+    assert.equal(redirectsFile(redirects, (p) => `/apis/gpconnect${p}`), "/apis/gpconnect/gone.html /apis/gpconnect/b.html 301\n/apis/gpconnect/old.html /apis/gpconnect/new.html 301\n/apis/gpconnect/older/ /apis/gpconnect/new.html 301\n");
+  });
+
+  it("are left out, with a warning, when a page still lives at the old URL or none at the new one", () => {
+    const { redirects, problems } = collect([page("/a.html", "A", "b.html"), page("/b.html", "B")], { "c.html": "/missing.html" });
+    assert.deepEqual(redirects, []);
+    assert.deepEqual(
+      problems.map((p) => `${p.file}:${p.line ?? ""} ${p.message}`),
+      ["A.md: redirect from /b.html: a page is published there, so the redirect is left out", "_data/site.yml:40 redirect from /c.html to /missing.html: no page is published at /missing.html, so the redirect is left out"],
+    );
+  });
+
+  it("stub pages escape the title and work without script", () => {
+    const stub = redirectPage({ from: "old.html", to: "new.html", title: `<script>x()</script>"` }, (p) => p);
+    assert.match(stub, /<meta http-equiv="refresh" content="0; url=\/new\.html">/);
+    assert.match(stub, /<a href="\/new\.html">&lt;script&gt;x\(\)&lt;\/script&gt;&quot;<\/a>/);
+    assert.doesNotMatch(stub, /<script/);
   });
 });

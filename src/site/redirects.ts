@@ -1,0 +1,88 @@
+import type { Diagnostic } from "../checks/diagnostics.ts";
+import { html, htmlToText } from "../html.ts";
+
+/** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
+export interface Redirect {
+  readonly from: string;
+  readonly to: string;
+  /** Title of the page it points at, as plain text, for the stub's visible link. */
+  readonly title: string;
+}
+
+export interface RedirectPageItem {
+  readonly url: string | false;
+  readonly inputPath: string;
+  readonly data: { readonly title?: unknown; readonly redirect_from?: unknown };
+}
+
+export interface RedirectSources {
+  readonly pages: readonly RedirectPageItem[];
+  /** `redirects:` of the settings, old path → new path. */
+  readonly settings: Readonly<Record<string, string>>;
+  /** Shows a page's input path as messages do. */
+  readonly displayPath: (inputPath: string) => string;
+  /** Line of a `redirects` entry in the settings file. */
+  readonly settingsLine: (from: string) => number | undefined;
+}
+
+const sitePath = (url: string): string => {
+  const trimmed = url.trim().replace(/^\/+/, "");
+  return trimmed === "" || trimmed.endsWith("/") ? `${trimmed}index.html` : trimmed;
+};
+
+/**
+ * Every redirect of the site: pages' `redirect_from` (the jekyll-redirect-from
+ * convention) and the settings' `redirects`. A redirect from a URL a page
+ * still has, or to a URL no page has, is left out with a warning.
+ */
+export function collectRedirects({ pages, settings, displayPath, settingsLine }: RedirectSources): { redirects: Redirect[]; problems: Omit<Diagnostic, "severity">[] } {
+  const titles = new Map<string, string>();
+  for (const page of pages) if (page.url) titles.set(sitePath(page.url), htmlToText(String(page.data.title ?? page.url)));
+  const wanted: { from: string; to: string; file: string; line?: number | undefined }[] = [];
+  for (const page of pages) {
+    const from = page.data.redirect_from;
+    if (!page.url || from === undefined) continue;
+    for (const old of Array.isArray(from) ? from : [from]) wanted.push({ from: String(old), to: page.url, file: displayPath(page.inputPath) });
+  }
+  for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: "_data/site.yml", line: settingsLine(from) });
+
+  const redirects = new Map<string, Redirect>();
+  const problems: Omit<Diagnostic, "severity">[] = [];
+  for (const { from, to, file, line } of wanted) {
+    const source = sitePath(from);
+    const target = sitePath(to);
+    if (titles.has(source)) {
+      problems.push({ code: "redirect", file, line, message: `redirect from /${source}: a page is published there, so the redirect is left out`, hint: "remove the redirect, or the page at that URL" });
+    } else if (!titles.has(target)) {
+      problems.push({ code: "redirect", file, line, message: `redirect from /${source} to /${target}: no page is published at /${target}, so the redirect is left out`, hint: "point the redirect at a page's permalink" });
+    } else if (!redirects.has(source)) {
+      redirects.set(source, { from: source, to: target, title: titles.get(target)! });
+    }
+  }
+  return { redirects: [...redirects.values()].sort((a, b) => a.from.localeCompare(b.from)), problems };
+}
+
+/** The stub published at an old URL: works on any static host (GitHub Pages has no server redirects) and without JavaScript. */
+export function redirectPage(redirect: Redirect, url: (sitePath: string) => string): string {
+  const target = url(`/${redirect.to}`);
+  return html`<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+  <meta charset="utf-8">
+  <title>Moved: ${redirect.title}</title>
+  <meta name="robots" content="noindex">
+  <link rel="canonical" href="${target}">
+  <meta http-equiv="refresh" content="0; url=${target}">
+</head>
+<body>
+  <p>This page has moved to <a href="${target}">${redirect.title}</a>.</p>
+</body>
+</html>
+`.value;
+}
+
+/** `_redirects` for hosts that read one (Netlify, Cloudflare Pages): real 301s, so the stubs are never served there. */
+export function redirectsFile(redirects: readonly Redirect[], url: (sitePath: string) => string): string {
+  // A folder URL is matched as readers type it (`/guides/`), not as the file behind it.
+  return redirects.map((r) => `${encodeURI(url(`/${r.from.replace(/(^|\/)index\.html$/, "$1")}`))} ${encodeURI(url(`/${r.to}`))} 301\n`).join("");
+}
