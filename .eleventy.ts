@@ -25,5 +25,4 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(sitePagesPlugin, { context });
   eleventyConfig.addPlugin(assetsPlugin, { context });
   eleventyConfig.addPlugin(searchPlugin, { context });
-  return { markdownTemplateEngine: "liquid", htmlTemplateEngine: "liquid" };
 }

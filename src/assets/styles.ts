@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import * as sass from "sass";
 import { BuildError } from "../checks/diagnostics.ts";
 
 export interface StyleSources {
@@ -15,8 +14,8 @@ export interface StyleSources {
 
 async function sourcesHash({ entry, nodeModules }: StyleSources): Promise<string> {
   const hash = createHash("sha256");
-  const frontend = JSON.parse(await fs.readFile(path.join(nodeModules, "nhsuk-frontend/package.json"), "utf8")) as { version: string };
-  hash.update(`nhsuk-frontend@${frontend.version}\0sass@${sass.info}\0`);
+  const version = async (name: string): Promise<string> => (JSON.parse(await fs.readFile(path.join(nodeModules, name, "package.json"), "utf8")) as { version: string }).version;
+  hash.update(`nhsuk-frontend@${await version("nhsuk-frontend")}\0sass@${await version("sass")}\0`);
   const folder = path.dirname(entry);
   for (const name of (await fs.readdir(folder)).filter((n) => n.endsWith(".scss")).sort()) {
     hash.update(`${name}\0`).update(await fs.readFile(path.join(folder, name)));
@@ -25,7 +24,7 @@ async function sourcesHash({ entry, nodeModules }: StyleSources): Promise<string
 }
 
 /** A Sass failure as the author of the stylesheet needs it: file, line, message. */
-function explainSassError(error: unknown, root: string): never {
+function explainSassError(sass: typeof import("sass"), error: unknown, root: string): never {
   if (error instanceof sass.Exception) {
     const file = error.span.url ? path.relative(root, new URL(error.span.url).pathname) : "assets/styles";
     throw new BuildError({ code: "stylesheet", file, line: error.span.start.line + 1, message: error.sassMessage, hint: "fix the Sass at that line" });
@@ -46,11 +45,13 @@ export async function compileStyles(sources: StyleSources, root: string): Promis
   } catch {
     // Not compiled yet: compile below.
   }
+  // Loading Sass costs more than a cached build's whole stylesheet step: only on a miss.
+  const sass = await import("sass");
   let css: string;
   try {
     css = (await sass.compileAsync(sources.entry, { loadPaths: [sources.nodeModules], style: "compressed", quietDeps: true })).css;
   } catch (error) {
-    explainSassError(error, root);
+    explainSassError(sass, error, root);
   }
   await fs.mkdir(sources.cacheDir, { recursive: true });
   await fs.writeFile(cached, css);

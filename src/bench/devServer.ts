@@ -21,7 +21,7 @@ export interface DevServer {
 /** Runs `npm start` (the CLI's `serve`) on a source tree, and waits until it answers and has built. */
 export async function startDevServer(input: string, output: string): Promise<DevServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "serve", "--input", input, "--output", output, "--port", String(port)], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin/gpconnect-docs.mjs"), "serve", "--input", input, "--output", output, "--port", String(port)], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: "1" },
     detached: true,

@@ -14,9 +14,9 @@ const CONTENT = path.join(PROJECT_ROOT, "content");
 const NODE = process.execPath;
 const ELEVENTY = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 
-const ours = (input: string, output: string): RunFigures => timed(NODE, ["--import", "tsx", "src/cli/main.ts", "build", "--input", input, "--output", output], PROJECT_ROOT);
+const ours = (input: string, output: string): RunFigures => timed(NODE, ["bin/gpconnect-docs.mjs", "build", "--input", input, "--output", output], PROJECT_ROOT);
 const bare = (input: string, output: string): RunFigures =>
-  timed(NODE, ["--import", "tsx", ELEVENTY, `--config=${path.join(PROJECT_ROOT, "src/bench/bare.eleventy.ts")}`, `--input=${input}`, `--output=${output}`, "--quiet"], PROJECT_ROOT);
+  timed(NODE, [ELEVENTY, `--config=${path.join(PROJECT_ROOT, "src/bench/bare.eleventy.mjs")}`, `--input=${input}`, `--output=${output}`, "--quiet"], PROJECT_ROOT);
 const installed = (tool: string): boolean => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 
 async function indexingSeconds(site: string): Promise<number> {
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const corpusOut = path.join(work, "corpus-site");
   const real = medianOf(runs, () => ours(CONTENT, corpusOut));
   const realBare = medianOf(runs, () => bare(CONTENT, path.join(work, "corpus-bare")));
-  const pagesBuilt = Number(/Built (\d+) pages/.exec(spawnSync(NODE, ["--import", "tsx", "src/cli/main.ts", "build", "--input", CONTENT, "--output", corpusOut], { cwd: PROJECT_ROOT, encoding: "utf8" }).stdout)?.[1] ?? 0);
+  const pagesBuilt = Number(/Built (\d+) pages/.exec(spawnSync(NODE, ["bin/gpconnect-docs.mjs", "build", "--input", CONTENT, "--output", corpusOut], { cwd: PROJECT_ROOT, encoding: "utf8" }).stdout)?.[1] ?? 0);
   const row = (name: string, pages: number, a: RunFigures, b: RunFigures): void =>
     say(`| ${name} | ${pages} | ${s(a.seconds)} | ${mb(a.peakMb)} | ${((a.seconds * 1000) / pages).toFixed(2)} | ${s(b.seconds)} | ${mb(b.peakMb)} | ${(a.seconds / b.seconds).toFixed(2)}x | ${(a.peakMb / b.peakMb).toFixed(2)}x |`);
   row("real 2018 corpus", pagesBuilt, real, realBare);

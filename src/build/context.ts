@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -7,8 +8,20 @@ import { loadSettings, type Settings } from "../site/settings.ts";
 import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../site/model.ts";
 import { clearSourceCache } from "../site/sourceFile.ts";
 
-/** Folder holding package.json, `_includes/` (layouts) and `_data/site.yml`. */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/**
+ * Folder holding package.json, `_includes/` (layouts) and `_data/site.yml`:
+ * the nearest folder above this module with the project's package.json (the
+ * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
+ */
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "gpconnect-docs") return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no gpconnect-docs package.json above ${from}`);
+  }
+}
 
 /** Options the CLI hands to the Eleventy config through the environment (Eleventy has no other channel). */
 const envSchema = z.object({

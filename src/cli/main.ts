@@ -1,7 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { PROJECT_ROOT } from "../build/context.ts";
+import siteConfig from "../../.eleventy.ts";
 import { explainFailure } from "./errors.ts";
 import { withListenHost } from "./listenHost.ts";
 import { explainRebuildFailures } from "./rebuildErrors.ts";
@@ -59,7 +59,9 @@ async function main(argv: string[]): Promise<number> {
 async function createEleventy(input: string, output: string, pathPrefix: string, runMode: "build" | "serve"): Promise<Eleventy> {
   // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
   const eleventy = new Eleventy(path.relative(process.cwd(), input) || ".", output, {
-    configPath: path.join(PROJECT_ROOT, ".eleventy.ts"),
+    // The configuration is imported with the CLI (so it is bundled with it), not loaded from a file by Eleventy.
+    configPath: "",
+    config: siteConfig,
     pathPrefix,
     quietMode: true,
     runMode,

@@ -17,7 +17,7 @@ export interface BuildResult {
 }
 
 function cliArgs(input: string, output: string, extra: readonly string[]): string[] {
-  return ["--import", "tsx", path.join(ROOT, "src/cli/main.ts"), "build", "--input", input, "--output", output, ...extra];
+  return [path.join(ROOT, "bin/gpconnect-docs.mjs"), "build", "--input", input, "--output", output, ...extra];
 }
 
 const SPAWN_OPTIONS = { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } };
