@@ -45,6 +45,15 @@ function readPage(html: string): { ids: Set<string>; refs: Reference[] } {
   return { ids, refs };
 }
 
+/** A URL part as its file or id is named; written as is when it is not valid percent-encoding (`100%`). */
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 /**
  * Checks every link and image in each page's main content against the built
  * site: the file must exist, and a `#fragment` must be an id on its page.
@@ -62,38 +71,39 @@ export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pa
   for (const page of pages) {
     // The site's own generated pages (site index, 404) have no source file for an author to fix.
     if (!existsSync(page.inputPath)) continue;
-    const source = readFileSync(page.inputPath, "utf8");
+    // Where a faulty link is written: read and searched only for the few links that are faulty.
+    let source: string | undefined;
+    const lineOf = (ref: Reference, rawPath: string, fragment: string | undefined): number | undefined => {
+      source ??= readFileSync(page.inputPath, "utf8");
+      const text = source;
+      return [`(${ref.value}`, `"${ref.value}"`, ref.value, rawPath || `#${fragment}`].reduce<number | undefined>((found, needle) => found ?? lineOfText(text, needle), undefined);
+    };
     for (const ref of references.get(page.outputPath) ?? []) {
       if (!ref.value || isExternalUrl(ref.value)) continue;
       const [rawPath = "", fragment] = ref.value.split("#");
-      let target: string;
-      try {
-        const base = path.posix.dirname(`/${page.outputPath}`);
-        const absolute = rawPath === "" ? `/${page.outputPath}` : rawPath.startsWith("/") ? rawPath : path.posix.join(base, rawPath);
-        target = decodeURIComponent(absolute.startsWith(pathPrefix) ? absolute.slice(pathPrefix.length) : absolute.replace(/^\//, "")).split("?")[0]!;
-      } catch {
-        target = rawPath;
-      }
+      const base = path.posix.dirname(`/${page.outputPath}`);
+      const absolute = rawPath === "" ? `/${page.outputPath}` : rawPath.startsWith("/") ? rawPath : path.posix.join(base, rawPath);
+      let target = decoded(absolute.startsWith(pathPrefix) ? absolute.slice(pathPrefix.length) : absolute.replace(/^\//, "")).split("?")[0]!;
       if (target === "" || target.endsWith("/")) target += "index.html";
-      const line = lineOfText(source, `(${ref.value}`) ?? lineOfText(source, `"${ref.value}"`) ?? lineOfText(source, ref.value) ?? lineOfText(source, rawPath || `#${fragment}`);
       const known = targets.get(target);
       if (!known && !existsSync(path.join(outputDir, target))) {
         const suggestion = didYouMean(target, pageNames);
         problems.push({
           code: ref.kind === "image" ? "missing-image" : "broken-link",
           file: page.file,
-          line,
+          line: lineOf(ref, rawPath, fragment),
           message: `${ref.kind} to ${rawPath} points at nothing in the site`,
           hint: suggestion ? `did you mean ${suggestion}?` : ref.kind === "image" ? "add the image under images/ or correct the path" : "correct the link or add the page",
         });
         continue;
       }
-      if (fragment && known && !known.ids.has(decodeURIComponent(fragment))) {
-        const suggestion = didYouMean(decodeURIComponent(fragment), known.ids);
+      const anchor = fragment ? decoded(fragment) : undefined;
+      if (anchor && known && !known.ids.has(anchor)) {
+        const suggestion = didYouMean(anchor, known.ids);
         problems.push({
           code: "broken-anchor",
           file: page.file,
-          line,
+          line: lineOf(ref, rawPath, fragment),
           message: `link to ${ref.value} names an anchor that ${target} does not have`,
           hint: suggestion ? `did you mean #${suggestion}?` : `link to a heading id of ${target}`,
         });

@@ -36,9 +36,11 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     context.reset();
   });
   eleventyConfig.addPreprocessor("source-text", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
+    const faults = findTextFaults(content, () => authorLine(this.inputPath, 0) > 0);
+    if (faults.length === 0) return undefined;
     const frontMatter = authorLine(this.inputPath, 0);
     let skip = false;
-    for (const { line, ...fault } of findTextFaults(content, frontMatter > 0)) {
+    for (const { line, ...fault } of faults) {
       context.log.add({ ...fault, file: displayPath(context.options.contentDir, this.inputPath), line: line + frontMatter });
       skip ||= fault.code === "binary-file";
     }

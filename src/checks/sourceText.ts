@@ -31,9 +31,10 @@ export function repairMojibake(sequence: string): string | undefined {
 /**
  * Faults visible in a page's text before it is rendered: a binary file with a
  * page's extension, bytes that are not UTF-8, an empty file, and text that was
- * saved through the wrong encoding once ("â€“" for "–").
+ * saved through the wrong encoding once ("â€“" for "–"). `hasFrontMatter` is
+ * asked only of a blank text (it reads the file).
  */
-export function findTextFaults(text: string, hasFrontMatter: boolean): TextFault[] {
+export function findTextFaults(text: string, hasFrontMatter: () => boolean): TextFault[] {
   const nul = text.indexOf("\u0000");
   if (nul >= 0) {
     return [
@@ -47,7 +48,7 @@ export function findTextFaults(text: string, hasFrontMatter: boolean): TextFault
     ];
   }
   const faults: TextFault[] = [];
-  if (!hasFrontMatter && text.trim() === "") {
+  if (text.trim() === "" && !hasFrontMatter()) {
     faults.push({ severity: "warning", code: "empty-page", line: 1, message: "is empty: it is published as a blank page", hint: "write the page (front matter with a title, then its text) or delete the file" });
   }
   const invalid = text.indexOf("\ufffd");

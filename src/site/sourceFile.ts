@@ -3,7 +3,8 @@ import path from "node:path";
 import { BuildError, type Diagnostic } from "../checks/diagnostics.ts";
 import { parseYaml } from "./yamlFile.ts";
 
-const FRONT_MATTER = /^---[^\S\n]*\r?\n(?:[\s\S]*?\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
+/** The front matter block; group 1 is its YAML. */
+const FRONT_MATTER = /^---[^\S\n]*\r?\n(?:([\s\S]*?)\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
 
 /** How many lines the front matter block takes at the top of a page (0 when it has none). */
 export function frontMatterLines(source: string): number {
@@ -51,7 +52,7 @@ export function displayPath(contentDir: string, file: string): string {
  * undefined when it parses (Eleventy's own message gives a line inside the YAML only).
  */
 export function frontMatterProblem(file: string, source: string): Omit<Diagnostic, "severity"> | undefined {
-  const block = /^---[^\S\n]*\r?\n([\s\S]*?)\r?\n---/.exec(source);
+  const block = FRONT_MATTER.exec(source);
   if (!block) return undefined;
   try {
     parseYaml(block[1] ?? "", file);

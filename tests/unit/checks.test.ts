@@ -9,7 +9,7 @@ import { frontMatterProblem, lineOfText } from "../../src/site/sourceFile.ts";
 
 describe("source text faults", () => {
   it("finds text saved through the wrong encoding and says what it should be", () => {
-    const faults = findTextFaults("intro\nCommunication \u00e2\u20ac\u201c ongoing, caf\u00c3\u00a9\n", true);
+    const faults = findTextFaults("intro\nCommunication \u00e2\u20ac\u201c ongoing, caf\u00c3\u00a9\n", () => true);
     assert.deepEqual(
       faults.map((f) => [f.code, f.line, f.hint]),
       [
@@ -20,15 +20,15 @@ describe("source text faults", () => {
   });
 
   it("leaves correct non-ASCII text alone", () => {
-    assert.deepEqual(findTextFaults("Übersicht – naïve café £5 SÃO “quoted”", true), []);
+    assert.deepEqual(findTextFaults("Übersicht – naïve café £5 SÃO “quoted”", () => true), []);
     assert.equal(repairMojibake("\u00c3("), undefined, "not a UTF-8 sequence");
   });
 
   it("stops a binary file at its first NUL byte, and reports empty files and bad bytes", () => {
-    assert.deepEqual(findTextFaults("\u0089PNG\r\n\u001a\n\u0000\u0000", false).map((f) => [f.severity, f.code, f.line]), [["error", "binary-file", 3]]);
-    assert.deepEqual(findTextFaults("  \n", false).map((f) => f.code), ["empty-page"]);
-    assert.deepEqual(findTextFaults("", true), [], "front matter only is a page");
-    assert.deepEqual(findTextFaults("a\nb \ufffd", true).map((f) => [f.code, f.line]), [["encoding", 2]]);
+    assert.deepEqual(findTextFaults("\u0089PNG\r\n\u001a\n\u0000\u0000", () => false).map((f) => [f.severity, f.code, f.line]), [["error", "binary-file", 3]]);
+    assert.deepEqual(findTextFaults("  \n", () => false).map((f) => f.code), ["empty-page"]);
+    assert.deepEqual(findTextFaults("", () => true), [], "front matter only is a page");
+    assert.deepEqual(findTextFaults("a\nb \ufffd", () => true).map((f) => [f.code, f.line]), [["encoding", 2]]);
   });
 });
 
