@@ -6,6 +6,7 @@ import { checksPlugin } from "./src/checks/plugin.ts";
 import { jekyllPlugin } from "./src/jekyll/plugin.ts";
 import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { navigationPlugin } from "./src/navigation/plugin.ts";
+import { outputPlugin } from "./src/output/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
 import { pagePlugin } from "./src/site/plugin.ts";
 import { sitePagesPlugin } from "./src/site/sitePages.ts";
@@ -25,4 +26,5 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(sitePagesPlugin, { context });
   eleventyConfig.addPlugin(assetsPlugin, { context });
   eleventyConfig.addPlugin(searchPlugin, { context });
+  eleventyConfig.addPlugin(outputPlugin, { context });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DiagnosticLog } from "../checks/diagnostics.ts";
+import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { loadSettings, type Settings } from "../site/settings.ts";
 import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../site/model.ts";
@@ -28,6 +29,7 @@ const envSchema = z.object({
   GPC_STRICT: z.enum(["0", "1"]).default("0"),
   GPC_SETTINGS: z.string().optional(),
   GPC_PATH_PREFIX: z.string().optional(),
+  GPC_RELEASE_PAGES: z.enum(["0", "1"]).default("0"),
 });
 
 export interface BuildOptions {
@@ -35,6 +37,8 @@ export interface BuildOptions {
   readonly pathPrefix: string;
   readonly strict: boolean;
   readonly settingsFile: string;
+  /** Eleventy's writer is in dry run (set by the CLI for builds): pages are written and released as they render. */
+  readonly releasePages: boolean;
 }
 
 export function readBuildOptions(contentDir: string, pathPrefix: string, env: NodeJS.ProcessEnv = process.env): BuildOptions {
@@ -44,6 +48,7 @@ export function readBuildOptions(contentDir: string, pathPrefix: string, env: No
     pathPrefix: normalisePathPrefix(parsed.GPC_PATH_PREFIX ?? pathPrefix),
     strict: parsed.GPC_STRICT === "1",
     settingsFile: parsed.GPC_SETTINGS ?? path.join(PROJECT_ROOT, "_data/site.yml"),
+    releasePages: parsed.GPC_RELEASE_PAGES === "1",
   };
 }
 
@@ -52,11 +57,14 @@ export class BuildContext {
   readonly log = new DiagnosticLog();
   /** One markdown-it instance for pages and for components' inline Markdown. */
   readonly md = createMarkdown();
+  /** Where rendered pages go: written at once, and handed to the checks and search. */
+  readonly output: PageOutput;
   readonly settings: Settings;
   private model: SiteModel | undefined;
 
   constructor(readonly options: BuildOptions) {
     this.settings = loadSettings(options.settingsFile);
+    this.output = new PageOutput(options.releasePages);
   }
 
   /** The site model, read once per build (cleared by `reset` before each rebuild in watch mode). */

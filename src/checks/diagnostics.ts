@@ -113,7 +113,7 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   for (const candidate of candidates) {
     // The distance is at least the difference in length: skip candidates that cannot beat the best so far.
     if (Math.abs(candidate.length - input.length) >= bestDistance) continue;
-    const d = editDistance(input, candidate);
+    const d = editDistance(input, candidate, bestDistance);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
@@ -122,14 +122,20 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   return best;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Levenshtein distance of `a` and `b`, or `bound` as soon as it is clear the distance is at least that. */
+function editDistance(a: string, b: string, bound: number): number {
+  let previous = new Uint32Array(b.length + 1).map((_, i) => i);
+  let current = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (current[j]! < rowMin) rowMin = current[j]!;
     }
-    previous = current;
+    // Every later row is at least this row's smallest value.
+    if (rowMin >= bound) return bound;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }

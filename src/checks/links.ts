@@ -1,48 +1,66 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "node-html-parser";
+import { Parser } from "htmlparser2";
 import { isExternalUrl } from "../html.ts";
 import { lineOfText } from "../site/sourceFile.ts";
 import { didYouMean, type Diagnostic } from "./diagnostics.ts";
 
-export interface RenderedPage {
+/** What the link checks keep of one rendered page. */
+export interface PageLinks {
   /** Source file relative to the content folder. */
   readonly file: string;
   /** Absolute path of the source file, to find the line a link is written on. */
   readonly inputPath: string;
   /** Output path relative to the site root, e.g. `overview_engage.html`. */
   readonly outputPath: string;
-  readonly html: string;
-}
-
-interface PageTargets {
+  /** Ids (and `<a name>`s) in the main region: what `#fragment`s can point at. */
   readonly ids: ReadonlySet<string>;
-  readonly file: string;
+  /** Links and images in the page's own content. */
+  readonly refs: readonly Reference[];
 }
 
-interface Reference {
+export interface Reference {
   readonly kind: "link" | "image";
   readonly value: string;
 }
 
+/** A copy of a substring that does not keep the whole page alive (V8 keeps substrings as slices of their parent). */
+const detached = (value: string): string => Buffer.from(value, "utf8").toString("utf8");
+
 /**
- * What the checks need of one page, read in one parse so no page's tree
- * outlives it. Only the main region is parsed: links are checked there, and
- * content links point at ids there (the layout's own ids are never targets).
+ * Reads ids and references from a page's main region in one streaming pass
+ * (no tree is built): content links point at ids there, and only links in the
+ * page's own content (`.app-content`) are the author's to check.
  */
-function readPage(html: string): { ids: Set<string>; refs: Reference[] } {
+export function readLinks(html: string): { ids: Set<string>; refs: Reference[] } {
   const start = html.indexOf("<main");
   const end = html.lastIndexOf("</main>");
   const region = start >= 0 && end > start ? html.slice(start, end + 7) : html;
-  const root = parse(region, { blockTextElements: { script: true, style: true } });
-  const ids = new Set(root.querySelectorAll("[id]").map((el) => el.getAttribute("id") ?? ""));
-  for (const a of root.querySelectorAll("a[name]")) ids.add(a.getAttribute("name") ?? "");
-  const main = root.querySelector("main .app-content") ?? root;
-  const refs = [
-    ...main.querySelectorAll("a[href]").map((el) => ({ kind: "link" as const, value: el.getAttribute("href") ?? "" })),
-    ...main.querySelectorAll("img[src]").map((el) => ({ kind: "image" as const, value: el.getAttribute("src") ?? "" })),
-  ];
-  return { ids, refs };
+  const ids = new Set<string>();
+  const all: Reference[] = [];
+  const content: Reference[] = [];
+  let depth = 0;
+  let contentDepth = -1;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        depth++;
+        if (attributes["id"] !== undefined) ids.add(detached(attributes["id"]));
+        if (name === "a" && attributes["name"] !== undefined) ids.add(detached(attributes["name"]));
+        if (contentDepth < 0 && name === "div" && (attributes["class"] ?? "").split(/\s+/).includes("app-content")) contentDepth = depth;
+        const ref = name === "a" && attributes["href"] !== undefined ? { kind: "link" as const, value: detached(attributes["href"]) } : name === "img" && attributes["src"] !== undefined ? { kind: "image" as const, value: detached(attributes["src"]) } : undefined;
+        if (ref) (contentDepth > 0 ? content : all).push(ref);
+      },
+      onclosetag() {
+        if (depth === contentDepth) contentDepth = 0;
+        depth--;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(region);
+  // A page without the layout's content box (a bare template) has all its links checked.
+  return { ids, refs: contentDepth < 0 ? all : content };
 }
 
 /** A URL part as its file or id is named; written as is when it is not valid percent-encoding (`100%`). */
@@ -58,14 +76,8 @@ function decoded(part: string): string {
  * Checks every link and image in each page's main content against the built
  * site: the file must exist, and a `#fragment` must be an id on its page.
  */
-export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pathPrefix: string): Omit<Diagnostic, "severity">[] {
-  const targets = new Map<string, PageTargets>();
-  const references = new Map<string, Reference[]>();
-  for (const page of pages) {
-    const { ids, refs } = readPage(page.html);
-    targets.set(page.outputPath, { ids, file: page.file });
-    references.set(page.outputPath, refs);
-  }
+export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathPrefix: string): Omit<Diagnostic, "severity">[] {
+  const targets = new Map(pages.map((page) => [page.outputPath, page]));
   const pageNames = [...targets.keys()];
   const problems: Omit<Diagnostic, "severity">[] = [];
   for (const page of pages) {
@@ -78,7 +90,7 @@ export function checkLinks(pages: readonly RenderedPage[], outputDir: string, pa
       const text = source;
       return [`(${ref.value}`, `"${ref.value}"`, ref.value, rawPath || `#${fragment}`].reduce<number | undefined>((found, needle) => found ?? lineOfText(text, needle), undefined);
     };
-    for (const ref of references.get(page.outputPath) ?? []) {
+    for (const ref of page.refs) {
       if (!ref.value || isExternalUrl(ref.value)) continue;
       const [rawPath = "", fragment] = ref.value.split("#");
       const base = path.posix.dirname(`/${page.outputPath}`);

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { authorLine, displayPath } from "../site/sourceFile.ts";
 import { formatDiagnostic, partitionAccepted, staleFaultDiagnostic, summarise } from "./diagnostics.ts";
-import { checkLinks } from "./links.ts";
+import { checkLinks, readLinks, type PageLinks } from "./links.ts";
 import { checkSidebarLinks } from "./sidebarLinks.ts";
 import { findTextFaults } from "./sourceText.ts";
 
@@ -20,7 +20,6 @@ export class ContentFaultsError extends Error {
 }
 
 interface AfterEvent {
-  results: { inputPath: string; outputPath: string | false; content?: string }[];
   runMode: "build" | "watch" | "serve";
 }
 
@@ -31,9 +30,20 @@ interface AfterEvent {
  */
 export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   let started = performance.now();
+  const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
+  // What the link checks need of each page, read as it renders (the page itself is not kept).
+  const pages = new Map<string, PageLinks>();
   eleventyConfig.on("eleventy.before", () => {
     started = performance.now();
     context.reset();
+    pages.clear();
+  });
+  context.output.listen({
+    rendered(page) {
+      if (!page.outputPath.endsWith(".html")) return;
+      const outputPath = path.relative(outputDir(), page.outputPath).split(path.sep).join("/");
+      pages.set(outputPath, { file: displayPath(context.options.contentDir, page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
+    },
   });
   eleventyConfig.addPreprocessor("source-text", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
     const faults = findTextFaults(content, () => authorLine(this.inputPath, 0) > 0);
@@ -47,16 +57,11 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     // Eleventy leaves out a template whose preprocessor returns false.
     return skip ? false : undefined;
   });
-  eleventyConfig.on("eleventy.after", ({ results, runMode }: AfterEvent) => {
-    const outputDir = path.resolve((eleventyConfig.directories as { output: string }).output);
-    const pages = results.flatMap((r) =>
-      typeof r.outputPath === "string" && r.outputPath.endsWith(".html") && typeof r.content === "string"
-        ? [{ file: displayPath(context.options.contentDir, r.inputPath), inputPath: path.resolve(r.inputPath), outputPath: path.relative(outputDir, path.resolve(r.outputPath)).split(path.sep).join("/"), html: r.content }]
-        : [],
-    );
-    for (const problem of checkLinks(pages, outputDir, context.options.pathPrefix)) context.log.warn(problem);
+  eleventyConfig.on("eleventy.after", ({ runMode }: AfterEvent) => {
+    const rendered = [...pages.values()];
+    for (const problem of checkLinks(rendered, outputDir(), context.options.pathPrefix)) context.log.warn(problem);
     const sidebars = context.site().sidebars.values();
-    for (const problem of checkSidebarLinks(sidebars, pages.map((p) => p.outputPath), outputDir)) context.log.warn(problem);
+    for (const problem of checkSidebarLinks(sidebars, [...pages.keys()], outputDir())) context.log.warn(problem);
     const { accepted, open, stale } = partitionAccepted(context.log.all(), context.settings.acceptedFaults);
     // The list may describe another tree (a fixture, another release): it is this tree's when some entry matched here,
     // and then an entry about one of its files that matched nothing is stale.
@@ -64,7 +69,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault), severity: "warning" });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const acceptedList = accepted.length > 0 ? `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n` : "";
-    console.log(`${acceptedList}${summarise(open)}\nBuilt ${pages.length} pages in ${seconds} s.`);
+    console.log(`${acceptedList}${summarise(open)}\nBuilt ${pages.size} pages in ${seconds} s.`);
     // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
     const serving = runMode !== "build";
     const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));

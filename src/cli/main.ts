@@ -41,14 +41,17 @@ async function main(argv: string[]): Promise<number> {
   process.env["GPC_STRICT"] = values.strict ? "1" : "0";
   process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
   if (command === "serve") {
+    process.env["GPC_RELEASE_PAGES"] = "0";
     const eleventy = await createEleventy(input, output, values["path-prefix"], "serve");
     explainRebuildFailures(eleventy);
     await eleventy.watch();
     await withListenHost(values.host, () => eleventy.serve(Number(values.port)));
     return -1;
   }
+  process.env["GPC_RELEASE_PAGES"] = "1";
   await buildIntoPlace(output, async (staging) => {
     const eleventy = await createEleventy(input, staging, values["path-prefix"], "build");
+    renderOnly(eleventy);
     // Our own summary replaces Eleventy's log; its error log would repeat the failure with a stack trace.
     eleventy.disableLogger();
     await eleventy.write();
@@ -68,6 +71,22 @@ async function createEleventy(input: string, output: string, pathPrefix: string,
   });
   await eleventy.init();
   return eleventy;
+}
+
+/**
+ * In a build, pages are written by the page-output transform as they render (src/output/), and Eleventy's
+ * template writer only renders: it would otherwise keep every page's HTML until the build ends.
+ * Passthrough copies are still Eleventy's.
+ */
+function renderOnly(eleventy: Eleventy): void {
+  // TemplateWriter is not in Eleventy's types; it is created by init() and passes dry run to each template.
+  const writer = (eleventy as unknown as { writer?: { setDryRun?: (dryRun: boolean) => void } }).writer;
+  if (typeof writer?.setDryRun !== "function") throw new Error("this Eleventy version has no TemplateWriter.setDryRun; src/cli/main.ts renderOnly needs updating for it");
+  writer.setDryRun(true);
+  // Writing now happens in a transform, which Eleventy's timing warnings would single out on every build;
+  // its benchmark groups made while the config loads stay verbose whatever quietMode says. `npm run bench` measures instead.
+  const groups = (eleventy as unknown as { bench?: { getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> } }).bench?.getAll() ?? {};
+  for (const group of Object.values(groups)) group.setIsVerbose(false);
 }
 
 main(process.argv.slice(2)).then(

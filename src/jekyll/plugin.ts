@@ -3,6 +3,7 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
 import { components } from "../components/index.ts";
+import { deepFreeze } from "../site/freeze.ts";
 import { createHighlightTag } from "./highlightTag.ts";
 import { createIncludeTag } from "./includeTag.ts";
 
@@ -65,8 +66,10 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.addGlobalData("layout", "page");
   eleventyConfig.addLayoutAlias("page", "layouts/page.liquid");
   eleventyConfig.addLayoutAlias("default", "layouts/page.liquid");
+  // Frozen: Eleventy shares frozen global data between pages; anything else it deep-copies into every page's data,
+  // which grows with pages × data files (a copy of every sidebar per page).
   eleventyConfig.addGlobalData("site", () => {
     const site = context.site();
-    return { title: site.settings.title, description: site.settings.description, owner: site.settings.owner, source: site.settings.source, data: site.data, baseurl: site.pathPrefix.replace(/\/$/, "") };
+    return deepFreeze({ title: site.settings.title, description: site.settings.description, owner: site.settings.owner, source: site.settings.source, data: site.data, baseurl: site.pathPrefix.replace(/\/$/, "") });
   });
 }

@@ -3,9 +3,13 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import * as pagefind from "pagefind";
 import type { BuildContext } from "../build/context.ts";
 import { BuildError } from "../checks/diagnostics.ts";
+import { globCanName, globOfFiles } from "./glob.ts";
 import { glossaryRecords } from "./records.ts";
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
+
+/** Pages handed to Pagefind at a time: enough for its threads to share, few enough to start while the build renders. */
+const BATCH = 64;
 
 function failed(errors: readonly string[], step: string): never {
   throw new BuildError({ code: "search-index", file: "(search index)", message: `Pagefind could not ${step}: ${errors.join("; ")}`, hint: "run the build again with DEBUG=Eleventy* and report the message" });
@@ -13,41 +17,57 @@ function failed(errors: readonly string[], step: string): never {
 
 /**
  * The Pagefind index, built with Pagefind's Node API as part of every build
- * and rebuild. Pages are handed to Pagefind (its own process) as Eleventy
- * renders them, so indexing runs alongside rendering; the index is written
- * to `pagefind/` once the last page is in.
+ * and rebuild. Pagefind (its own process, on the other core) reads pages from
+ * disk in batches as they are written, in parallel and while Eleventy goes on
+ * rendering; the index is written to `pagefind/` once the last page is in.
+ * Reading the files costs the renderer nothing, where sending each page's HTML
+ * down Pagefind's pipe is handled one page at a time and falls behind.
  */
 export function searchPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   let index: PagefindIndex | undefined;
-  let pending: Promise<unknown>[] = [];
+  let pending: Promise<{ errors: string[] }>[] = [];
+  let batch: string[] = [];
+  const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
+  const flush = (): void => {
+    if (!index || batch.length === 0) return;
+    pending.push(index.addDirectory({ path: outputDir(), glob: globOfFiles(batch) }));
+    batch = [];
+  };
 
   eleventyConfig.on("eleventy.before", async () => {
     if (index) await index.deleteIndex();
     pending = [];
+    batch = [];
     const created = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".app-heading__anchor"] });
     if (!created.index) failed(created.errors, "start");
     index = created.index;
   });
 
-  eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
-    const { url, outputPath } = this.page;
-    if (index && url && typeof outputPath === "string" && outputPath.endsWith(".html") && content.includes("data-pagefind-body")) {
-      // Site paths without the path prefix: Pagefind adds the folder it is served from.
-      pending.push(index.addHTMLFile({ url, content }));
-    }
-    return content;
+  context.output.listen({
+    written(page) {
+      // Pages without `data-pagefind-body` (redirect stubs, `search: exclude`) are left out by Pagefind itself; skip reading them.
+      if (!page.outputPath.endsWith(".html") || !page.html.includes("data-pagefind-body")) return;
+      const file = path.relative(outputDir(), page.outputPath).split(path.sep).join("/");
+      if (!globCanName(file)) {
+        // Site paths without the path prefix: Pagefind adds the folder it is served from.
+        if (index) pending.push(index.addHTMLFile({ url: page.url, content: page.html }));
+        return;
+      }
+      batch.push(file);
+      if (batch.length >= BATCH) flush();
+    },
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
     if (!index) return;
+    flush();
     const site = context.site();
     for (const record of glossaryRecords(site.glossary, (id) => `/${site.settings.glossaryPage}#${id}`)) {
       pending.push(index.addCustomRecord(record));
     }
-    const added = (await Promise.all(pending)) as { errors: string[] }[];
-    const errors = added.flatMap((result) => result.errors);
+    const errors = (await Promise.all(pending)).flatMap((result) => result.errors);
     if (errors.length > 0) failed(errors, "index every page");
-    const written = await index.writeFiles({ outputPath: path.resolve(directories.output, "pagefind") });
+    const written = await index.writeFiles({ outputPath: path.join(outputDir(), "pagefind") });
     if (written.errors.length > 0) failed(written.errors, "write the index");
     if (runMode === "build") {
       await index.deleteIndex();

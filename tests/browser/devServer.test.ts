@@ -1,17 +1,17 @@
 import assert from "node:assert/strict";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { networkInterfaces, tmpdir } from "node:os";
+import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { FIXTURES, ROOT } from "../helpers/build.ts";
+import { FIXTURES, ROOT, temporaryFolder } from "../helpers/build.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startDevServer, type DevServer } from "../../src/bench/devServer.ts";
 
 describe("the dev server (npm start)", () => {
   // Eleventy's watcher refreshes only trees inside the working folder (as `content/` is), so the copy lives in the project.
   const input = mkdtempSync(path.join(ROOT, "dev-server-test-"));
-  const output = mkdtempSync(path.join(tmpdir(), "gpc-dev-out-"));
+  const output = temporaryFolder("gpc-dev-out-");
   let server: DevServer;
   let browser: Browser;
 

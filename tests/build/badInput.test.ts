@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { buildInBackground, FIXTURES, listFiles, type BuildResult } from "../helpers/build.ts";
+import { buildInBackground, FIXTURES, listFiles, temporaryFolder, type BuildResult } from "../helpers/build.ts";
 
 /**
  * The bad-input matrix: one fixture tree per fault under tests/fixtures/,
@@ -101,6 +100,9 @@ const CASES: readonly Case[] = [
       const files = listFiles(result.output);
       assert.ok(files.includes("pages/Übersicht der Dienste.html"), "a page without permalink keeps its name");
       assert.ok(files.includes("pages/résumé page.html"));
+      assert.ok(files.includes("pages/notes (draft), v2 [old].html"), "glob characters in a name are kept");
+      const search = JSON.parse(result.read("pagefind/pagefind-entry.json")) as { languages: { en: { page_count: number } } };
+      assert.equal(search.languages.en.page_count, 4, "the home page and the three oddly named pages are searchable");
       assert.match(result.read("sitemap.xml"), /<loc>https:\/\/developer\.nhs\.uk\/pages\/%C3%9Cbersicht%20der%20Dienste\.html<\/loc>|<loc>https:\/\/developer\.nhs\.uk\/pages\/Übersicht der Dienste\.html<\/loc>/);
     },
   },
@@ -146,7 +148,7 @@ describe("bad input: one fixture per fault, each named with file and line", { co
       before(async () => {
         let input = path.join(FIXTURES, testCase.fixture);
         if (testCase.prepare) {
-          const copy = mkdtempSync(path.join(tmpdir(), `gpc-${testCase.fixture}-`));
+          const copy = temporaryFolder(`gpc-${testCase.fixture}-`);
           cpSync(input, copy, { recursive: true });
           testCase.prepare(copy);
           input = copy;
@@ -171,7 +173,7 @@ describe("bad input: one fixture per fault, each named with file and line", { co
 
 describe("safe output", () => {
   it("a failed build leaves the previous site exactly as it was; a good one replaces it", async () => {
-    const output = mkdtempSync(path.join(tmpdir(), "gpc-swap-"));
+    const output = temporaryFolder("gpc-swap-");
     const first = await buildInBackground(path.join(FIXTURES, "broken-link"), [], output);
     assert.equal(first.status, 0, first.stderr);
     writeFileSync(path.join(output, "marker.txt"), "from before");

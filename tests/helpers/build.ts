@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +33,20 @@ function result(status: number | null, stdout: string, stderr: string, output: s
   };
 }
 
-const freshOutput = (): string => mkdtempSync(path.join(tmpdir(), "gpc-site-"));
+const made: string[] = [];
+// Each test file runs in its own process: its temporary folders go when it ends.
+process.on("exit", () => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder removed when the test process ends. */
+export function temporaryFolder(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+const freshOutput = (): string => temporaryFolder("gpc-site-");
 
 /** Runs the real CLI (`npm run build -- …`) on a source tree into a fresh folder. */
 export function build(input: string, extra: string[] = []): BuildResult {

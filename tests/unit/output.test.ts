@@ -1,0 +1,65 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { didYouMean } from "../../src/checks/diagnostics.ts";
+import { readLinks } from "../../src/checks/links.ts";
+import { PageOutput } from "../../src/output/pageOutput.ts";
+import { globCanName, globOfFiles } from "../../src/search/glob.ts";
+
+describe("page output", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "gpc-output-"));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes each page at once, tells listeners before and after, and keeps nothing when Eleventy's writer is in dry run", () => {
+    const output = new PageOutput(true);
+    const seen: string[] = [];
+    output.listen({
+      rendered: (page) => seen.push(`rendered ${page.url}`),
+      written: (page) => seen.push(`written ${page.url} ${readFileSync(page.outputPath, "utf8")}`),
+    });
+    const kept = output.emit({ url: "/a/b.html", inputPath: "./b.md", outputPath: path.join(dir, "a/b.html"), html: "<p>B</p>" });
+    assert.equal(kept, "", "Eleventy keeps an empty string instead of the page");
+    assert.deepEqual(seen, ["rendered /a/b.html", "written /a/b.html <p>B</p>"]);
+  });
+
+  it("hands the page back when Eleventy's writer runs (the dev server diffs it)", () => {
+    assert.equal(new PageOutput(false).emit({ url: "/c.html", inputPath: "./c.md", outputPath: path.join(dir, "c.html"), html: "<p>C</p>" }), "<p>C</p>");
+  });
+});
+
+describe("search batches", () => {
+  it("names exactly the files given, glob characters escaped", () => {
+    assert.equal(globOfFiles(["a.html"]), "a.html");
+    assert.equal(globOfFiles(["pages/notes (draft), v2 [old].html", "x{y}*.html"]), "{pages/notes \\(draft\\)\\, v2 \\[old\\].html,x\\{y\\}\\*.html}");
+    assert.equal(globOfFiles(["e#f!.html"]), "e#f!.html", "characters wax does not treat specially are left alone (escaping them is an error)");
+    assert.equal(globCanName("odd\\name.html"), false);
+    assert.equal(globCanName("résumé page.html"), true);
+  });
+});
+
+describe("link check reading", () => {
+  it("reads ids from the main region and links only from the page's own content", () => {
+    const page = `<header><a href="/nav.html" id="top">Nav</a></header>
+      <main id="maincontent"><h1 id="title">T</h1><nav><a href="#intro">Contents</a></nav>
+      <div class="app-content"><h2 id="intro">Intro</h2><a name="old-anchor"></a><p><a href="other.html?x=1&amp;y=2#part">x</a><img src="images/a.png" alt=""><br></p></div>
+      <nav class="nhsuk-pagination"><a href="next.html">Next</a></nav></main>`;
+    const { ids, refs } = readLinks(page);
+    assert.deepEqual([...ids].sort(), ["intro", "maincontent", "old-anchor", "title"]);
+    assert.deepEqual(refs, [
+      { kind: "link", value: "other.html?x=1&y=2#part" },
+      { kind: "image", value: "images/a.png" },
+    ]);
+  });
+
+  it("checks every link of a page without the layout's content box", () => {
+    assert.deepEqual(readLinks(`<p><a href="a.html">a</a></p>`).refs, [{ kind: "link", value: "a.html" }]);
+  });
+
+  it("suggests the closest name within a third of its length, and nothing for a hopeless one", () => {
+    assert.equal(didYouMean("integration_spine_security_proxy.html", ["integration_spine_secure_proxy.html", "overview.html"]), "integration_spine_secure_proxy.html");
+    assert.equal(didYouMean("technicalaccreditation", ["technical-accreditation", "accreditation"]), "technical-accreditation");
+    assert.equal(didYouMean("zzzz.html", ["overview.html", "index.html"]), undefined);
+  });
+});
