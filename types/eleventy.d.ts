@@ -51,6 +51,8 @@ declare module "@11ty/eleventy" {
     setIsVerbose(verbose: boolean): void;
     stopWatch(): Promise<void>;
     disableLogger(): void;
+    /** Public API (Eleventy.js), the programmatic form of `--incremental`. */
+    setIncrementalBuild(incremental: boolean): void;
   }
 }
 

@@ -46,11 +46,10 @@ export async function measureDevLoop(content: string, page: { source: string; ou
       await new Promise((resolve) => setTimeout(resolve, 300));
       const saved = performance.now();
       appendFileSync(path.join(input, page.source), `\n\nThe ${marker} edit.\n`);
-      const shown = tab.waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: 60_000, polling: "raf" });
+      const shown = tab.waitForFunction((text) => document.body.innerText.includes(text), marker, { timeout: 60_000, polling: "raf" }).then(() => performance.now());
       const html = await until(() => readFileSync(path.join(output, page.output), "utf8").includes(marker));
       const index = await until(() => existsSync(entry) && statSync(entry).mtimeMs > indexBefore);
-      await shown;
-      const reload = performance.now();
+      const reload = await shown;
       figures.push({ html: html - saved, index: index - saved, reload: reload - saved });
     }
   } finally {

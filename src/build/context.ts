@@ -7,7 +7,7 @@ import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { loadSettings, type Settings } from "../site/settings.ts";
 import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../site/model.ts";
-import { clearSourceCache } from "../site/sourceFile.ts";
+import { clearSourceCache, displayPath } from "../site/sourceFile.ts";
 
 /**
  * Folder holding package.json, `_includes/` (layouts) and `_data/site.yml`:
@@ -67,15 +67,33 @@ export class BuildContext {
     this.output = new PageOutput(options.releasePages);
   }
 
-  /** The site model, read once per build (cleared by `reset` before each rebuild in watch mode). */
+  /** The site model, read once per build (read again for each whole rebuild in watch mode). */
   site(): SiteModel {
     this.model ??= loadSiteModel(this.options.contentDir, this.settings, this.options.pathPrefix, this.log);
     return this.model;
   }
 
-  reset(): void {
+  private rebuilding: ReadonlySet<string> | undefined;
+
+  /** Absolute paths of the pages a partial rebuild re-renders alone; undefined in a whole build. */
+  get partial(): ReadonlySet<string> | undefined {
+    return this.rebuilding;
+  }
+
+  /**
+   * Starts a build. Given the pages a dev-server rebuild re-renders alone (Eleventy's incremental
+   * build of a saved page), the site model and the other pages' faults carry over; otherwise
+   * everything starts afresh.
+   */
+  startBuild(rerendered?: readonly string[]): void {
+    clearSourceCache();
+    if (rerendered) {
+      this.rebuilding = new Set(rerendered.map((file) => path.resolve(file)));
+      this.log.forgetFiles(new Set(rerendered.map((file) => displayPath(this.options.contentDir, file))));
+      return;
+    }
+    this.rebuilding = undefined;
     this.model = undefined;
     this.log.clear();
-    clearSourceCache();
   }
 }

@@ -52,9 +52,19 @@ export class DiagnosticLog {
     this.entries.clear();
   }
 
-  all(): Diagnostic[] {
-    return [...this.entries.values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
+  /** Drops the faults of these files (content-folder relative), which are about to be read again. */
+  forgetFiles(files: ReadonlySet<string>): void {
+    for (const [key, d] of this.entries) if (files.has(d.file)) this.entries.delete(key);
   }
+
+  all(): Diagnostic[] {
+    return sortDiagnostics([...this.entries.values()]);
+  }
+}
+
+/** By file, then line, then message. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
 }
 
 /** Groups by code, counts, and lists each message. */

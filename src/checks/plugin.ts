@@ -3,7 +3,7 @@ import type { BuildContext } from "../build/context.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { authorLine, displayPath } from "../site/sourceFile.ts";
-import { formatDiagnostic, partitionAccepted, staleFaultDiagnostic, summarise } from "./diagnostics.ts";
+import { formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "./diagnostics.ts";
 import { checkLinks, readLinks, type PageLinks } from "./links.ts";
 import { checkSidebarLinks } from "./sidebarLinks.ts";
 import { findTextFaults } from "./sourceText.ts";
@@ -24,6 +24,20 @@ interface AfterEvent {
 }
 
 /**
+ * Whether Eleventy's incremental build re-renders just these saved files: they
+ * are all pages of the tree (not data, includes or settings, which every page reads).
+ */
+export function onlyPagesChanged(files: readonly string[], contentDir: string): boolean {
+  return (
+    files.length > 0 &&
+    files.every((file) => {
+      const relative = path.relative(contentDir, path.resolve(file));
+      return !relative.startsWith("..") && !path.isAbsolute(relative) && /\.(md|markdown|html)$/i.test(relative) && !relative.split(path.sep).some((part) => part.startsWith("_")) && path.basename(relative) !== "README.md";
+    })
+  );
+}
+
+/**
  * Starts each build (and each watch-mode rebuild) with a fresh site model and
  * fault log; ends it with the grouped list of faults and the page count and time.
  * A build with errors (or, with --strict, warnings) fails; the dev server keeps running and shows why.
@@ -33,10 +47,17 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
   // What the link checks need of each page, read as it renders (the page itself is not kept).
   const pages = new Map<string, PageLinks>();
-  eleventyConfig.on("eleventy.before", () => {
+  let saved: string[] = [];
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    saved = changed;
+  });
+  eleventyConfig.on("eleventy.before", ({ incremental }: { incremental: boolean }) => {
     started = performance.now();
-    context.reset();
-    pages.clear();
+    const partial = incremental && onlyPagesChanged(saved, context.options.contentDir);
+    context.startBuild(partial ? saved : undefined);
+    saved = [];
+    if (!partial) pages.clear();
+    for (const [key, page] of pages) if (context.partial?.has(page.inputPath)) pages.delete(key);
   });
   context.output.listen({
     rendered(page) {
@@ -58,18 +79,19 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     return skip ? false : undefined;
   });
   eleventyConfig.on("eleventy.after", ({ runMode }: AfterEvent) => {
-    const rendered = [...pages.values()];
-    for (const problem of checkLinks(rendered, outputDir(), context.options.pathPrefix)) context.log.warn(problem);
-    const sidebars = context.site().sidebars.values();
-    for (const problem of checkSidebarLinks(sidebars, [...pages.keys()], outputDir())) context.log.warn(problem);
-    const { accepted, open, stale } = partitionAccepted(context.log.all(), context.settings.acceptedFaults);
+    // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
+    const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.options.pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
+    const faults = sortDiagnostics([...context.log.all(), ...linkFaults.map((d): Diagnostic => ({ ...d, severity: "warning" }))]);
+    const { accepted, open, stale } = partitionAccepted(faults, context.settings.acceptedFaults);
     // The list may describe another tree (a fixture, another release): it is this tree's when some entry matched here,
-    // and then an entry about one of its files that matched nothing is stale.
-    const staleHere = accepted.length > 0 ? stale.filter((fault) => existsSync(path.join(context.options.contentDir, fault.file))) : [];
+    // and then an entry about one of its files that matched nothing is stale. A partial rebuild has not looked at every file.
+    const staleHere = accepted.length > 0 && !context.partial ? stale.filter((fault) => existsSync(path.join(context.options.contentDir, fault.file))) : [];
     for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault), severity: "warning" });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const acceptedList = accepted.length > 0 ? `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n` : "";
-    console.log(`${acceptedList}${summarise(open)}\nBuilt ${pages.size} pages in ${seconds} s.`);
+    // A partial rebuild counts the accepted faults; the whole list was shown by the build before.
+    const acceptedList =
+      accepted.length === 0 ? "" : context.partial ? `Accepted faults: ${accepted.length} (listed in _data/site.yml).\n` : `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n`;
+    console.log(`${acceptedList}${summarise(open)}\n${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s.`);
     // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
     const serving = runMode !== "build";
     const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));

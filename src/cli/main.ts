@@ -43,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === "serve") {
     process.env["GPC_RELEASE_PAGES"] = "0";
     const eleventy = await createEleventy(input, output, values["path-prefix"], "serve");
+    // A saved page is re-rendered alone (the site model, other pages and the search index carry over).
+    eleventy.setIncrementalBuild(true);
     explainRebuildFailures(eleventy);
     await eleventy.watch();
     await withListenHost(values.host, () => eleventy.serve(Number(values.port)));
@@ -70,6 +72,7 @@ async function createEleventy(input: string, output: string, pathPrefix: string,
     runMode,
   });
   await eleventy.init();
+  quietTimingWarnings(eleventy);
   return eleventy;
 }
 
@@ -83,8 +86,14 @@ function renderOnly(eleventy: Eleventy): void {
   const writer = (eleventy as unknown as { writer?: { setDryRun?: (dryRun: boolean) => void } }).writer;
   if (typeof writer?.setDryRun !== "function") throw new Error("this Eleventy version has no TemplateWriter.setDryRun; src/cli/main.ts renderOnly needs updating for it");
   writer.setDryRun(true);
-  // Writing now happens in a transform, which Eleventy's timing warnings would single out on every build;
-  // its benchmark groups made while the config loads stay verbose whatever quietMode says. `npm run bench` measures instead.
+}
+
+/**
+ * Pages are written in a transform, which Eleventy's timing warnings would single out on every build
+ * ("page-output Transform 17%"); its benchmark groups made while the config loads stay verbose whatever
+ * quietMode says. `npm run bench` measures instead.
+ */
+function quietTimingWarnings(eleventy: Eleventy): void {
   const groups = (eleventy as unknown as { bench?: { getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> } }).bench?.getAll() ?? {};
   for (const group of Object.values(groups)) group.setIsVerbose(false);
 }

@@ -45,6 +45,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   const statics = staticExtensions(input);
   // A brace list of one ("*.{png}") matches nothing in Eleventy's glob library.
   if (statics.length > 0) eleventyConfig.addPassthroughCopy(`${relativeInput}/**/*.${statics.length === 1 ? statics[0] : `{${statics.join(",")}}`}`);
+  // The tree's data (sidebars, glossary) is read by the site model, not by Eleventy: the dev server must still watch it.
+  eleventyConfig.addWatchTarget(`${relativeInput}/_data/**`);
   eleventyConfig.ignores.add(`${relativeInput}/**/_*/**`);
   eleventyConfig.ignores.add(`${relativeInput}/**/_*`);
   eleventyConfig.ignores.add(`${relativeInput}/**/README.md`);

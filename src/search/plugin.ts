@@ -34,10 +34,15 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     batch = [];
   };
 
+  let writing: Promise<void> = Promise.resolve();
+
   eleventyConfig.on("eleventy.before", async () => {
-    if (index) await index.deleteIndex();
+    await writing;
     pending = [];
     batch = [];
+    // A partial rebuild re-adds its pages to the index as it stands: Pagefind replaces a page added again under its URL.
+    if (index && context.partial) return;
+    if (index) await index.deleteIndex();
     const created = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".app-heading__anchor"] });
     if (!created.index) failed(created.errors, "start");
     index = created.index;
@@ -65,14 +70,23 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     for (const record of glossaryRecords(site.glossary, (id) => `/${site.settings.glossaryPage}#${id}`)) {
       pending.push(index.addCustomRecord(record));
     }
-    const errors = (await Promise.all(pending)).flatMap((result) => result.errors);
-    if (errors.length > 0) failed(errors, "index every page");
-    const written = await index.writeFiles({ outputPath: path.join(outputDir(), "pagefind") });
-    if (written.errors.length > 0) failed(written.errors, "write the index");
-    if (runMode === "build") {
-      await index.deleteIndex();
-      index = undefined;
-      await pagefind.close();
+    const added = pending;
+    const target = index;
+    pending = [];
+    const write = async (): Promise<void> => {
+      const errors = (await Promise.all(added)).flatMap((result) => result.errors);
+      if (errors.length > 0) failed(errors, "index every page");
+      const written = await target.writeFiles({ outputPath: path.join(outputDir(), "pagefind") });
+      if (written.errors.length > 0) failed(written.errors, "write the index");
+    };
+    if (runMode !== "build") {
+      // Dev server: the index is written after the reload is sent (one write at a time), so a reload never waits on search.
+      writing = writing.then(write).catch((error: unknown) => console.error(error instanceof Error ? error.message : String(error)));
+      return;
     }
+    await write();
+    await target.deleteIndex();
+    index = undefined;
+    await pagefind.close();
   });
 }

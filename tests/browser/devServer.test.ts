@@ -56,6 +56,32 @@ describe("the dev server (npm start)", () => {
     await page.close();
   });
 
+  it("re-renders only a saved page, still checks its links against the whole site, and rebuilds everything when the tree's data changes", async () => {
+    const until = async (check: () => boolean, what: string): Promise<void> => {
+      for (let waited = 0; !check(); waited += 100) {
+        if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const guide = path.join(input, "pages/guide.md");
+    const before = server.output().length;
+    appendFileSync(guide, "\n\nSee [the deep page](deep.html#no-such-part) and [a lost page](lost.html).\n");
+    await until(() => /Rebuilt 1 changed page\(s\)/.test(server.output().slice(before)), "a saved page is rebuilt alone");
+    const rebuilt = server.output().slice(before);
+    assert.match(rebuilt, /pages\/guide\.md:\d+: warning \[broken-link\] link to lost\.html points at nothing/);
+    assert.match(rebuilt, /pages\/guide\.md:\d+: warning \[broken-anchor\] link to deep\.html#no-such-part names an anchor that deep\.html does not have/, "anchors are checked against pages that were not re-rendered");
+    assert.match(rebuilt, /overview_sidebar\.yml:24: warning \[sidebar-entry\]/, "faults found by the last whole build are still listed");
+    assert.doesNotMatch(rebuilt, /stale-accepted-fault/);
+
+    const sidebar = path.join(input, "_data/sidebars/overview_sidebar.yml");
+    writeFileSync(sidebar, readFileSync(sidebar, "utf8").replace("- title: Deep page", "- title: The deepest page"));
+    const page = await browser.newPage();
+    await page.goto(server.url + "guide.html");
+    await page.locator(".app-sidebar", { hasText: "The deepest page" }).waitFor({ timeout: 30_000 });
+    assert.match(readFileSync(path.join(output, "index.html"), "utf8"), /The deepest page/, "every page gets the new sidebar");
+    await page.close();
+  });
+
   it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {
     const file = path.join(input, "pages/deep page.md");
     const original = readFileSync(file, "utf8");
