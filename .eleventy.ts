@@ -8,6 +8,7 @@ import { markdownPlugin } from "./src/markdown/plugin.ts";
 import { navigationPlugin } from "./src/navigation/plugin.ts";
 import { outputPlugin } from "./src/output/plugin.ts";
 import { searchPlugin } from "./src/search/plugin.ts";
+import { LAYOUT_FOLDER, layoutPlugin } from "./src/site/layout.ts";
 import { pagePlugin } from "./src/site/plugin.ts";
 import { sitePagesPlugin } from "./src/site/sitePages.ts";
 
@@ -16,13 +17,14 @@ export default function (eleventyConfig: UserConfig) {
   // Eleventy types `directories` as a bare object; at config time it holds the resolved input folder.
   const input = (eleventyConfig.directories as { input: string }).input;
   const context = new BuildContext(readBuildOptions(input, eleventyConfig.pathPrefix));
-  eleventyConfig.setIncludesDirectory(path.relative(input, path.join(PROJECT_ROOT, "_includes")));
+  eleventyConfig.setIncludesDirectory(LAYOUT_FOLDER);
   eleventyConfig.setDataDirectory(path.relative(input, path.join(PROJECT_ROOT, "_data")));
   eleventyConfig.addPlugin(checksPlugin, { context });
   eleventyConfig.addPlugin(markdownPlugin, { context });
   eleventyConfig.addPlugin(jekyllPlugin, { context });
   eleventyConfig.addPlugin(navigationPlugin, { context });
   eleventyConfig.addPlugin(pagePlugin, { context });
+  eleventyConfig.addPlugin(layoutPlugin, { context });
   eleventyConfig.addPlugin(sitePagesPlugin, { context });
   eleventyConfig.addPlugin(assetsPlugin, { context });
   eleventyConfig.addPlugin(searchPlugin, { context });

@@ -23,12 +23,16 @@ export function copyPage(source: string, copy: number): string {
   return source
     .replace(/^(permalink:\s*["']?)\/?/m, `$1${folder}/`)
     .replace(/^(sidebar:\s*["']?)(\w+)/m, `$1${folder}_$2`)
+    // Each copy's tag pages list that copy's pages: a tag shared by every copy would make each of the
+    // copies' tag pages list the whole corpus, which grows with the square of its size.
+    .replace(/^(tags:\s*\[)([^\]\n]*)\]/m, (_whole, start: string, list: string) => `${start}${list.split(",").map((tag) => `${tag.trim()}_${folder}`).join(", ")}]`)
+    .replace(/^(tagName:\s*["']?)([\w-]+)/m, `$1$2_${folder}`)
     .replace(/(\]\(|src=["'])(images\/)/g, "$1/$2");
 }
 
 /** Copy `k` of a sidebar: same groups, urls under `/c<k>/`. */
 export function copySidebar(source: string, copy: number): string {
-  return source.replace(/^(\s*(?:-\s*)?url:\s*["']?)\/?(?!https?:)/gm, `$1/c${copy}/`);
+  return source.replace(/^(\s*(?:-\s*)?url:[ \t]*["']?)(.*)$/gm, (whole, key: string, value: string) => (/^[a-z][\w+.-]*:/i.test(value) ? whole : `${key}/c${copy}/${value.replace(/^\//, "")}`));
 }
 
 /**

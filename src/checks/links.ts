@@ -73,12 +73,34 @@ function decoded(part: string): string {
 }
 
 /**
+ * "Did you mean" for a missing page: the closest name in the same folder, else a page of the same
+ * name in another folder. Comparing with every page of the site would cost pages × faults, and a
+ * tree's faults grow with its pages.
+ */
+function pageSuggester(pageNames: Iterable<string>): (target: string) => string | undefined {
+  const byFolder = new Map<string, string[]>();
+  const byName = new Map<string, string>();
+  for (const name of pageNames) {
+    const folder = path.posix.dirname(name);
+    const names = byFolder.get(folder) ?? [];
+    names.push(name);
+    byFolder.set(folder, names);
+    if (!byName.has(path.posix.basename(name))) byName.set(path.posix.basename(name), name);
+  }
+  const suggested = new Map<string, string | undefined>();
+  return (target) => {
+    if (!suggested.has(target)) suggested.set(target, didYouMean(target, byFolder.get(path.posix.dirname(target)) ?? []) ?? byName.get(path.posix.basename(target)));
+    return suggested.get(target);
+  };
+}
+
+/**
  * Checks every link and image in each page's main content against the built
  * site: the file must exist, and a `#fragment` must be an id on its page.
  */
 export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathPrefix: string): Omit<Diagnostic, "severity">[] {
   const targets = new Map(pages.map((page) => [page.outputPath, page]));
-  const pageNames = [...targets.keys()];
+  const suggestPage = pageSuggester(targets.keys());
   const problems: Omit<Diagnostic, "severity">[] = [];
   for (const page of pages) {
     // The site's own generated pages (site index, 404) have no source file for an author to fix.
@@ -99,7 +121,7 @@ export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathP
       if (target === "" || target.endsWith("/")) target += "index.html";
       const known = targets.get(target);
       if (!known && !existsSync(path.join(outputDir, target))) {
-        const suggestion = didYouMean(target, pageNames);
+        const suggestion = suggestPage(target);
         problems.push({
           code: ref.kind === "image" ? "missing-image" : "broken-link",
           file: page.file,

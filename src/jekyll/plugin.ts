@@ -4,6 +4,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
 import { components } from "../components/index.ts";
 import { deepFreeze } from "../site/freeze.ts";
+import { PAGE_LAYOUT } from "../site/layout.ts";
 import { createHighlightTag } from "./highlightTag.ts";
 import { createIncludeTag } from "./includeTag.ts";
 
@@ -66,8 +67,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
 
   eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string } }) => jekyllPermalink(input, data.page.inputPath));
   eleventyConfig.addGlobalData("layout", "page");
-  eleventyConfig.addLayoutAlias("page", "layouts/page.liquid");
-  eleventyConfig.addLayoutAlias("default", "layouts/page.liquid");
+  eleventyConfig.addLayoutAlias("page", PAGE_LAYOUT);
+  eleventyConfig.addLayoutAlias("default", PAGE_LAYOUT);
   // Frozen: Eleventy shares frozen global data between pages; anything else it deep-copies into every page's data,
   // which grows with pages × data files (a copy of every sidebar per page).
   eleventyConfig.addGlobalData("site", () => {

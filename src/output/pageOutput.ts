@@ -25,6 +25,7 @@ export interface PageListener {
  */
 export class PageOutput {
   private readonly listeners: PageListener[] = [];
+  private frame: (page: RenderedPage) => string = (page) => page.html;
 
   /**
    * @param releasePages true when Eleventy's own writer is in dry run (builds): it then keeps only an
@@ -32,12 +33,18 @@ export class PageOutput {
    */
   constructor(readonly releasePages: boolean) {}
 
+  /** Puts each page in its frame (header, navigation, footer) as it is written: see src/site/layout.ts. */
+  frameWith(frame: (page: RenderedPage) => string): void {
+    this.frame = frame;
+  }
+
   listen(listener: PageListener): void {
     this.listeners.push(listener);
   }
 
   /** Writes the page and returns what Eleventy should keep of it. */
-  emit(page: RenderedPage): string {
+  emit(content: RenderedPage): string {
+    const page = { ...content, html: this.frame(content) };
     for (const listener of this.listeners) listener.rendered?.(page);
     mkdirSync(path.dirname(page.outputPath), { recursive: true });
     writeFileSync(page.outputPath, page.html);
