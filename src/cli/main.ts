@@ -98,12 +98,16 @@ function quietTimingWarnings(eleventy: Eleventy): void {
   for (const group of Object.values(groups)) group.setIsVerbose(false);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code >= 0) process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(explainFailure(error));
-    process.exitCode = 1;
-  },
-);
+let failed = false;
+const fail = (error: unknown): void => {
+  if (!failed) console.error(explainFailure(error));
+  failed = true;
+  process.exitCode = 1;
+};
+// When a template fails, Eleventy goes on copying passthrough files into the staging folder that is being removed,
+// and those copies fail with nobody waiting on them: the first failure is the one the author needs, never a stack trace.
+process.on("unhandledRejection", fail);
+
+main(process.argv.slice(2)).then((code) => {
+  if (code >= 0 && !failed) process.exitCode = code;
+}, fail);
