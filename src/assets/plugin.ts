@@ -11,11 +11,10 @@ const NHSUK_IMAGES = path.join(PROJECT_ROOT, "node_modules/nhsuk-frontend/dist/n
 /**
  * What ships to the browser besides pages: `assets/static/` as it is, the
  * stylesheet compiled from `assets/styles/`, the script bundled from
- * `assets/scripts/`. Pages link them through `assetUrl`, which adds a content
+ * `assets/scripts/`. Pages link them through `context.assetUrl`, which adds a content
  * hash so static hosts can cache them for good.
  */
 export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
-  const versions = new Map<string, string>();
   eleventyConfig.addPassthroughCopy({ [path.join(ASSETS, "static")]: "assets" });
   // The icons nhsuk-frontend's CSS draws (search box clear button, table sort arrows).
   eleventyConfig.addPassthroughCopy({ [`${NHSUK_IMAGES}/nhsuk-icon-{cross,arrow-down,arrow-up,arrow-up-down}.svg`]: "assets/images" });
@@ -31,12 +30,8 @@ export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context:
     await fs.mkdir(path.join(outDir, "chunks"), { recursive: true });
     await fs.writeFile(path.join(outDir, "site.css"), styles.css);
     await Promise.all([...scripts.files].map(([name, contents]) => fs.writeFile(path.join(outDir, name), contents)));
-    versions.set("/assets/site.css", styles.hash);
-    versions.set("/assets/site.js", scripts.hash);
+    context.assetVersions.set("/assets/site.css", styles.hash);
+    context.assetVersions.set("/assets/site.js", scripts.hash);
   });
 
-  eleventyConfig.addFilter("assetUrl", (assetPath: string) => {
-    const version = versions.get(assetPath);
-    return context.site().url(assetPath) + (version ? `?v=${version}` : "");
-  });
 }

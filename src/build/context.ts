@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DiagnosticLog } from "../checks/diagnostics.ts";
 import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { SiteNavigation } from "../navigation/navigation.ts";
 import { loadSettings, type Settings } from "../site/settings.ts";
 import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../site/model.ts";
 import { clearSourceCache, displayPath } from "../site/sourceFile.ts";
@@ -60,7 +61,10 @@ export class BuildContext {
   /** Where rendered pages go: written at once, and handed to the checks and search. */
   readonly output: PageOutput;
   readonly settings: Settings;
+  /** Content hashes of the compiled stylesheet and script, by site path (set by the assets plugin each build). */
+  readonly assetVersions = new Map<string, string>();
   private model: SiteModel | undefined;
+  private nav: SiteNavigation | undefined;
 
   constructor(readonly options: BuildOptions) {
     this.settings = loadSettings(options.settingsFile);
@@ -71,6 +75,18 @@ export class BuildContext {
   site(): SiteModel {
     this.model ??= loadSiteModel(this.options.contentDir, this.settings, this.options.pathPrefix, this.log);
     return this.model;
+  }
+
+  /** Sidebars, breadcrumbs and neighbours of the site model, each sidebar rendered once per model. */
+  navigation(): SiteNavigation {
+    this.nav ??= new SiteNavigation(this.site());
+    return this.nav;
+  }
+
+  /** An asset's URL under the path prefix, with its content hash so hosts can cache it for good. */
+  assetUrl(assetPath: string): string {
+    const version = this.assetVersions.get(assetPath);
+    return this.site().url(assetPath) + (version ? `?v=${version}` : "");
   }
 
   private rebuilding: ReadonlySet<string> | undefined;
@@ -94,6 +110,7 @@ export class BuildContext {
     }
     this.rebuilding = undefined;
     this.model = undefined;
+    this.nav = undefined;
     this.log.clear();
   }
 }

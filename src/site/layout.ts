@@ -1,10 +1,8 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
-import type { Link } from "../navigation/render.ts";
-import type { PageContent } from "./contentHtml.ts";
-import { renderFrame, type FramePage, type FrameParts } from "./frame.ts";
-import type { Edition, TagLink } from "./plugin.ts";
+import { renderFrame, type FramePage } from "./frame.ts";
+import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./plugin.ts";
 
 /** The layout every page gets (Jekyll's `page` and `default`). */
 export const PAGE_LAYOUT = "layouts/page.11ty.js";
@@ -17,7 +15,7 @@ export const LAYOUT_FOLDER = "_gpconnect-docs-layouts";
 interface LayoutData {
   content: string;
   page: { url: string | false; inputPath: string; outputPath: string | false };
-  collections: { all: unknown[] };
+  collections: { all: CollectionItem[] };
   title?: unknown;
   summary?: unknown;
   sidebar?: string;
@@ -28,12 +26,7 @@ interface LayoutData {
   edition?: unknown;
 }
 
-/** A filter another plugin registered, typed as the layout uses it. */
-function filter<F>(eleventyConfig: UserConfig, name: string): F {
-  const found = eleventyConfig.getFilter(name) as F | undefined;
-  if (!found) throw new Error(`the page layout needs the "${name}" filter`);
-  return found;
-}
+const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
 
 /**
  * The page layout, in TypeScript (src/site/frame.ts). Eleventy renders every
@@ -44,46 +37,67 @@ function filter<F>(eleventyConfig: UserConfig, name: string): F {
  */
 export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   const frames = new Map<string, (body: string) => string>();
+  // Indexes of the whole collection, built once per build rather than scanned once per page.
+  let tags: Map<string, TagLink> | undefined;
+  let editions: Map<string, Edition[]> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    tags = undefined;
+    editions = undefined;
+    frames.clear();
+  });
+
+  /** A page's tags that have a tag page, linked to it. */
+  const tagLinks = (pageTags: unknown, all: CollectionItem[]): TagLink[] => {
+    tags ??= tagPages(all);
+    const names = Array.isArray(pageTags) ? pageTags.map(String) : [];
+    return names.flatMap((name) => {
+      const link = tags!.get(name);
+      return link ? [{ label: link.label, url: context.site().url(link.url) }] : [];
+    });
+  };
+
+  const framePage = (data: LayoutData, url: string): FramePage => {
+    const editionOf = data.edition_of ? withoutSlash(String(data.edition_of)) : undefined;
+    const current = editionOf ? data.collections.all.find((item) => item.url && withoutSlash(item.url) === editionOf) : undefined;
+    return {
+      title: String(data.title ?? ""),
+      summary: data.summary ? String(data.summary) : undefined,
+      searchable: data.search !== "exclude",
+      toc: data.toc !== false,
+      edition: editionOf ? { label: data.edition ? String(data.edition) : "earlier edition", current: current && current.url ? { url: current.url, title: String(current.data.title ?? "") } : undefined } : undefined,
+    };
+  };
+
   eleventyConfig.addTemplate(`${LAYOUT_FOLDER}/${PAGE_LAYOUT}`, {
     render(data: LayoutData): string {
       const { url, inputPath, outputPath } = data.page;
       if (typeof outputPath !== "string" || url === false) return data.content;
-      const all = data.collections.all;
-      const tags = filter<(tags: unknown, all: unknown[]) => TagLink[]>(eleventyConfig, "pageTags")(data.tags, all);
-      const editions = filter<(all: unknown[], url: string) => Edition[]>(eleventyConfig, "earlierEditions")(all, url);
-      const editionOf = data.edition_of ? String(data.edition_of) : undefined;
-      const current = editionOf ? filter<(all: unknown[], of: string) => { url: string; data: { title?: unknown } } | undefined>(eleventyConfig, "currentEdition")(all, editionOf) : undefined;
-      const page: FramePage = {
-        title: String(data.title ?? ""),
-        summary: data.summary ? String(data.summary) : undefined,
-        searchable: data.search !== "exclude",
-        toc: data.toc !== false,
-        edition: editionOf ? { label: data.edition ? String(data.edition) : "earlier edition", current: current ? { url: current.url, title: String(current.data.title ?? "") } : undefined } : undefined,
-      };
-      frames.set(path.resolve(outputPath), (body) => renderFrame(page, frameParts(url, inputPath, data.sidebar, body, tags, editions)));
+      const page = framePage(data, url);
+      const pageTags = tagLinks(data.tags, data.collections.all);
+      editions ??= earlierEditions(data.collections.all);
+      const pageEditions = editions.get(withoutSlash(url)) ?? [];
+      frames.set(path.resolve(outputPath), (body) => {
+        const site = context.site();
+        const navigation = context.navigation();
+        const around = navigation.neighbours(url, data.sidebar);
+        return renderFrame(page, {
+          site: { title: site.settings.title, owner: site.settings.owner, source: site.settings.source },
+          url: site.url,
+          assetUrl: (assetPath) => context.assetUrl(assetPath),
+          capabilities: navigation.capabilities(data.sidebar),
+          capability: navigation.capabilityLabel(data.sidebar),
+          breadcrumbs: navigation.breadcrumbs(url, data.sidebar),
+          previous: around.previous,
+          next: around.next,
+          sidebar: navigation.sidebarHtml(url, data.sidebar),
+          body: pageContent(context, inputPath, body),
+          tags: pageTags,
+          editions: pageEditions,
+        });
+      });
       return data.content;
     },
   });
-
-  const frameParts = (url: string, inputPath: string, sidebar: string | undefined, body: string, tags: TagLink[], editions: Edition[]): FrameParts => {
-    const site = context.site();
-    const around = filter<(url: string, name?: string) => { previous?: Link; next?: Link }>(eleventyConfig, "neighbours")(url, sidebar);
-    const pageContent = filter<(this: { page: { inputPath: string } }, content: string) => PageContent>(eleventyConfig, "pageContent");
-    return {
-      site: { title: site.settings.title, owner: site.settings.owner, source: site.settings.source },
-      url: site.url,
-      assetUrl: filter<(sitePath: string) => string>(eleventyConfig, "assetUrl"),
-      capabilities: filter<(url: string, name?: string) => FrameParts["capabilities"]>(eleventyConfig, "capabilities")(url, sidebar),
-      capability: filter<(name?: string) => string>(eleventyConfig, "capabilityLabel")(sidebar),
-      breadcrumbs: filter<(url: string, name?: string) => Link[]>(eleventyConfig, "breadcrumbs")(url, sidebar),
-      previous: around.previous,
-      next: around.next,
-      sidebar: filter<(url: string, name?: string) => string>(eleventyConfig, "sidebarHtml")(url, sidebar),
-      body: pageContent.call({ page: { inputPath } }, body),
-      tags,
-      editions,
-    };
-  };
 
   context.output.frameWith((page) => {
     const frame = frames.get(page.outputPath);

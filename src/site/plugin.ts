@@ -3,10 +3,10 @@ import { decodeHTML } from "entities";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
 import { escapeHtml } from "../html.ts";
-import { enhanceContent, removeScripts, type RemovedMarkup } from "./contentHtml.ts";
+import { enhanceContent, removeScripts, type PageContent } from "./contentHtml.ts";
 import { displayPath, lineOfText } from "./sourceFile.ts";
 
-interface CollectionItem {
+export interface CollectionItem {
   url: string | false;
   data: { title?: unknown; edition_of?: unknown; edition?: unknown; permalink?: unknown; tagName?: unknown };
 }
@@ -44,16 +44,13 @@ export function earlierEditions(all: readonly CollectionItem[]): Map<string, Edi
   return editions;
 }
 
-/** Filters the layout uses to show page data safely, and page-level HTML fixes. */
-export function pagePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
-  // Indexes of the whole collection, built once per build rather than scanned once per page.
-  let tags: Map<string, TagLink> | undefined;
-  let editions: Map<string, Edition[]> | undefined;
-  eleventyConfig.on("eleventy.before", () => {
-    tags = undefined;
-    editions = undefined;
-  });
-  const reportRemovedScripts = (inputPath: string, removed: readonly RemovedMarkup[]): void => {
+/**
+ * A page's own content as the layout shows it: script removed (each removal
+ * reported at its line) and enhanced (heading links, contents, tables, tabs, tags).
+ */
+export function pageContent(context: BuildContext, inputPath: string, content: string): PageContent {
+  const { html, removed } = removeScripts(content);
+  if (removed.length > 0) {
     const source = readFileSync(inputPath, "utf8");
     for (const { markup, needle } of removed) {
       context.log.warn({
@@ -64,27 +61,13 @@ export function pagePlugin(eleventyConfig: UserConfig, { context }: { context: B
         hint: "describe or link to the behaviour instead; the site's scripts live in assets/scripts/",
       });
     }
-  };
+  }
+  return enhanceContent(html);
+}
+
+/** Filters the site's Liquid templates (site index, 404) use to show data safely. */
+export function pagePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   /** Titles and summaries may hold entities (`FHIR&reg;`): decode them, then escape everything. */
   eleventyConfig.addFilter("text", (value: unknown) => escapeHtml(decodeHTML(String(value ?? ""))));
   eleventyConfig.addFilter("siteUrl", (sitePath: string) => context.site().url(sitePath));
-  eleventyConfig.addFilter("earlierEditions", (all: CollectionItem[], pageUrl: string) => {
-    editions ??= earlierEditions(all);
-    return editions.get(pageUrl.replace(/^\//, "")) ?? [];
-  });
-  eleventyConfig.addFilter("currentEdition", (all: CollectionItem[], editionOf: string) => all.find((item) => item.url && String(item.url).replace(/^\//, "") === String(editionOf).replace(/^\//, "")));
-  eleventyConfig.addFilter("pageContent", function (this: { page: { inputPath: string } }, content: string) {
-    const { html, removed } = removeScripts(content);
-    if (removed.length > 0) reportRemovedScripts(this.page.inputPath, removed);
-    return enhanceContent(html);
-  });
-  /** A page's tags that have a tag page, linked to it. */
-  eleventyConfig.addFilter("pageTags", (pageTags: unknown, all: CollectionItem[]) => {
-    tags ??= tagPages(all);
-    const names = Array.isArray(pageTags) ? pageTags.map(String) : [];
-    return names.flatMap((name) => {
-      const link = tags!.get(name);
-      return link ? [{ label: link.label, url: context.site().url(link.url) }] : [];
-    });
-  });
 }
