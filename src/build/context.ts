@@ -31,6 +31,8 @@ const envSchema = z.object({
   GPC_SETTINGS: z.string().optional(),
   GPC_PATH_PREFIX: z.string().optional(),
   GPC_RELEASE_PAGES: z.enum(["0", "1"]).default("0"),
+  GPC_VERBOSE: z.enum(["0", "1"]).default("0"),
+  GPC_REPORT: z.string().optional(),
 });
 
 export interface BuildOptions {
@@ -40,6 +42,10 @@ export interface BuildOptions {
   readonly settingsFile: string;
   /** Eleventy's writer is in dry run (set by the CLI for builds): pages are written and released as they render. */
   readonly releasePages: boolean;
+  /** List every accepted fault, not only their count. */
+  readonly verbose: boolean;
+  /** `--report`: "json" prints the faults as JSON; any other value is a file to write them to. */
+  readonly report?: string | undefined;
 }
 
 export function readBuildOptions(contentDir: string, pathPrefix: string, env: NodeJS.ProcessEnv = process.env): BuildOptions {
@@ -50,6 +56,8 @@ export function readBuildOptions(contentDir: string, pathPrefix: string, env: No
     strict: parsed.GPC_STRICT === "1",
     settingsFile: parsed.GPC_SETTINGS ?? path.join(PROJECT_ROOT, "_data/site.yml"),
     releasePages: parsed.GPC_RELEASE_PAGES === "1",
+    verbose: parsed.GPC_VERBOSE === "1",
+    report: parsed.GPC_REPORT,
   };
 }
 

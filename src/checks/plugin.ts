@@ -1,10 +1,14 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { authorLine, displayPath } from "../site/sourceFile.ts";
-import { formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "./diagnostics.ts";
+import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "./diagnostics.ts";
+import { chainMessages, diagnoseError } from "./failures.ts";
+import { lenientFrontMatter } from "./frontMatter.ts";
 import { checkLinks, readLinks, type PageLinks } from "./links.ts";
+import { isolatePageFailures } from "./pageIsolation.ts";
+import { githubAnnotations, reportEntry, type Report } from "./report.ts";
 import { checkSidebarLinks } from "./sidebarLinks.ts";
 import { findTextFaults } from "./sourceText.ts";
 
@@ -37,16 +41,33 @@ export function onlyPagesChanged(files: readonly string[], contentDir: string): 
   );
 }
 
+/** The line of a page's `permalink:` in its front matter, for faults about the page's URL. */
+function permalinkLine(inputPath: string): number | undefined {
+  try {
+    const lines = readFileSync(inputPath, "utf8").split("\n");
+    const index = lines.findIndex((line, i) => i > 0 && /^permalink\s*:/.test(line));
+    return index >= 0 && index < authorLine(inputPath, 0) ? index + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Starts each build (and each watch-mode rebuild) with a fresh site model and
- * fault log; ends it with the grouped list of faults and the page count and time.
- * A build with errors (or, with --strict, warnings) fails; the dev server keeps running and shows why.
+ * fault log; ends it with the faults grouped by file and counted, and the page count and time.
+ * A page that cannot be read or rendered is reported and left out; every other page still renders,
+ * so one build finds every fault. A build with errors (or, with --strict, warnings) fails;
+ * the dev server keeps running and shows why.
  */
 export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   let started = performance.now();
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
+  const shown = (file: string): string => displayPath(context.options.contentDir, file);
+  const settingsShown = path.relative(process.cwd(), context.options.settingsFile).split(path.sep).join("/");
   // What the link checks need of each page, read as it renders (the page itself is not kept).
   const pages = new Map<string, PageLinks>();
+  // Pages left out of this build for their errors (absolute source paths).
+  const leftOut = new Set<string>();
   let saved: string[] = [];
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     saved = changed;
@@ -56,28 +77,59 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     const partial = incremental && onlyPagesChanged(saved, context.options.contentDir);
     context.startBuild(partial ? saved : undefined);
     saved = [];
-    if (!partial) pages.clear();
+    if (!partial) {
+      pages.clear();
+      leftOut.clear();
+    }
     for (const [key, page] of pages) if (context.partial?.has(page.inputPath)) pages.delete(key);
+    for (const file of leftOut) if (context.partial?.has(file)) leftOut.delete(file);
   });
   context.output.listen({
     rendered(page) {
       if (!page.outputPath.endsWith(".html")) return;
       const outputPath = path.relative(outputDir(), page.outputPath).split(path.sep).join("/");
-      pages.set(outputPath, { file: displayPath(context.options.contentDir, page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
+      pages.set(outputPath, { file: shown(page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
     },
   });
-  eleventyConfig.addPreprocessor("source-text", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
-    const faults = findTextFaults(content, () => authorLine(this.inputPath, 0) > 0);
-    if (faults.length === 0) return undefined;
-    const frontMatter = authorLine(this.inputPath, 0);
-    let skip = false;
-    for (const { line, ...fault } of faults) {
-      context.log.add({ ...fault, file: displayPath(context.options.contentDir, this.inputPath), line: line + frontMatter });
-      skip ||= fault.code === "binary-file";
-    }
-    // Eleventy leaves out a template whose preprocessor returns false.
-    return skip ? false : undefined;
+
+  isolatePageFailures(eleventyConfig, {
+    renderFailed(inputPath, error) {
+      leftOut.add(path.resolve(inputPath));
+      const diagnosis = diagnoseError(error, shown) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
+      context.log.error({ ...diagnosis, message: `${diagnosis.message}${diagnosis.file === shown(inputPath) ? "" : ` (in ${shown(inputPath)})`}; the page is left out of the site` });
+    },
+    outputClaimed(inputPath, outputFile, keptInputPath) {
+      leftOut.add(path.resolve(inputPath));
+      const url = path.relative(outputDir(), outputFile).split(path.sep).join("/");
+      context.log.error({
+        code: "duplicate-permalink",
+        file: shown(inputPath),
+        line: permalinkLine(inputPath),
+        message: `publishes ${url}, as ${shown(keptInputPath)} does; this page is left out of the site`,
+        hint: "give one of the two pages its own permalink (an earlier edition: edition_of, see README)",
+      });
+    },
   });
+
+  const frontMatter = lenientFrontMatter(eleventyConfig);
+  eleventyConfig.addPreprocessor("source-faults", "md,html", function (this: { inputPath: string }, data: unknown, content: string) {
+    const file = shown(this.inputPath);
+    let leaveOut = false;
+    for (const fault of frontMatter.faults(data)) {
+      context.log.add({ ...fault, file });
+      leaveOut ||= fault.severity === "error";
+    }
+    const offset = authorLine(this.inputPath, 0);
+    for (const { line, ...fault } of findTextFaults(content, () => offset > 0)) {
+      context.log.add({ ...fault, file, line: line + offset });
+      // A binary file is not a page.
+      leaveOut ||= fault.code === "binary-file";
+    }
+    if (leaveOut) leftOut.add(path.resolve(this.inputPath));
+    // Eleventy leaves out a template whose preprocessor returns false.
+    return leaveOut ? false : undefined;
+  });
+
   eleventyConfig.on("eleventy.after", ({ runMode }: AfterEvent) => {
     // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
     const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.options.pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
@@ -86,18 +138,39 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     // The list may describe another tree (a fixture, another release): it is this tree's when some entry matched here,
     // and then an entry about one of its files that matched nothing is stale. A partial rebuild has not looked at every file.
     const staleHere = accepted.length > 0 && !context.partial ? stale.filter((fault) => existsSync(path.join(context.options.contentDir, fault.file))) : [];
-    for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault), severity: "warning" });
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    // A partial rebuild counts the accepted faults; the whole list was shown by the build before.
-    const acceptedList =
-      accepted.length === 0 ? "" : context.partial ? `Accepted faults: ${accepted.length} (listed in _data/site.yml).\n` : `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n`;
-    console.log(`${acceptedList}${summarise(open)}\n${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s.`);
-    // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
+    for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault, settingsShown), severity: "warning" });
+    sortDiagnostics(open);
+
     const serving = runMode !== "build";
-    const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));
-    if (failing.length > 0) {
-      const message = `${failing.length} content fault(s) fail the build${context.options.strict && !serving ? " (--strict turns warnings into failures)" : ""}.`;
-      throw new ContentFaultsError(message, serving ? failing.map((d) => formatDiagnostic(d)).join("\n") : undefined);
+    const report: Report = {
+      faults: [...open.map((d) => ({ d, accepted: false })), ...accepted.map((d) => ({ d, accepted: true }))].map(({ d, accepted: isAccepted }) =>
+        reportEntry(d, d.file === settingsShown ? context.options.settingsFile : path.join(context.options.contentDir, d.file), isAccepted),
+      ),
+      pages: [...pages.keys()].sort(),
+      leftOut: [...leftOut].map(shown).sort(),
+    };
+    if (context.options.report === "json") console.log(JSON.stringify(report, null, 2));
+    else if (context.options.report) {
+      mkdirSync(path.dirname(path.resolve(context.options.report)), { recursive: true });
+      writeFileSync(context.options.report, `${JSON.stringify(report, null, 2)}\n`);
     }
+    // With --report json, stdout carries the JSON alone; the summary goes to stderr.
+    const say = context.options.report === "json" ? console.error : console.log;
+    if (process.env["GITHUB_ACTIONS"] === "true" && !serving) {
+      const annotations = githubAnnotations(report.faults, process.env["GITHUB_WORKSPACE"] ?? process.cwd());
+      if (annotations) say(annotations);
+    }
+    const summary = summarise(open, accepted, context.options.verbose);
+    if (summary) say(summary);
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
+    const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));
+    const left = leftOut.size > 0 ? `; ${leftOut.size} page${leftOut.size === 1 ? " was" : "s were"} left out` : "";
+    if (failing.length > 0) {
+      const strictly = context.options.strict && !serving && failing.some((d) => d.severity === "warning") ? " (--strict fails on warnings)" : "";
+      throw new ContentFaultsError(`${countFaults(open)}${strictly}${left}.`, serving ? failing.map((d) => formatDiagnostic(d)).join("\n") : undefined);
+    }
+    say(`${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s: ${countFaults(open)}${accepted.length > 0 && open.length === 0 ? " beyond the accepted ones" : ""}.`);
   });
 }

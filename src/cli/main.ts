@@ -13,6 +13,8 @@ const USAGE = `Usage: gpconnect-docs <build|serve> [options]
   --output DIR        where to write the site (default: _site)
   --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: /)
   --strict            fail the build on any content warning
+  --verbose           list every accepted fault, not only their count
+  --report json|FILE  every fault as JSON (code, file, line, column, message, suggestion): on stdout, or into FILE
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
   --help              show this help`;
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
       output: { type: "string", default: "_site" },
       "path-prefix": { type: "string", default: "/" },
       strict: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      report: { type: "string" },
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
       help: { type: "boolean", default: false },
@@ -40,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
   const output = path.resolve(values.output);
   process.env["GPC_STRICT"] = values.strict ? "1" : "0";
   process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
+  process.env["GPC_VERBOSE"] = values.verbose ? "1" : "0";
+  if (values.report) process.env["GPC_REPORT"] = values.report;
   if (command === "serve") {
     process.env["GPC_RELEASE_PAGES"] = "0";
     const eleventy = await createEleventy(input, output, values["path-prefix"], "serve");

@@ -80,7 +80,7 @@ describe("accepted faults", () => {
     assert.deepEqual(result.accepted, [fault(1)]);
     assert.deepEqual(result.open, [fault(2)]);
     assert.deepEqual(result.stale, [accepted[1]]);
-    assert.deepEqual(staleFaultDiagnostic(accepted[1]!), {
+    assert.deepEqual(staleFaultDiagnostic(accepted[1]!, "_data/site.yml"), {
       code: "stale-accepted-fault",
       file: "_data/site.yml",
       line: 31,
