@@ -143,25 +143,33 @@ export function staleFaultDiagnostic(fault: AcceptedFault, settingsFile: string)
   };
 }
 
-/** Every candidate at the smallest edit distance from a misspelt name, if close enough to suggest. */
-export function closestCandidates(input: string, candidates: Iterable<string>): string[] {
-  let best: string[] = [];
-  let bestDistance = Math.max(3, Math.floor(input.length / 3)) + 1;
+/** Every candidate at the smallest edit distance from a misspelt name, if close enough to suggest, and that distance. */
+export function closestCandidates(input: string, candidates: Iterable<string>): { names: string[]; distance: number } {
+  let names: string[] = [];
+  let distance = Math.max(3, Math.floor(input.length / 3)) + 1;
   for (const candidate of candidates) {
     // The distance is at least the difference in length: skip candidates that cannot match the best so far.
-    if (Math.abs(candidate.length - input.length) > bestDistance) continue;
-    const d = editDistance(input, candidate, bestDistance + 1);
-    if (d < bestDistance) {
-      best = [candidate];
-      bestDistance = d;
-    } else if (d === bestDistance && best.length > 0 && !best.includes(candidate)) best.push(candidate);
+    if (Math.abs(candidate.length - input.length) > distance) continue;
+    const d = editDistance(input, candidate, distance + 1);
+    if (d < distance) {
+      names = [candidate];
+      distance = d;
+    } else if (d === distance && names.length > 0 && !names.includes(candidate)) names.push(candidate);
   }
-  return best;
+  return { names, distance };
 }
 
 /** Suggests the closest candidate for a misspelt name (Levenshtein distance). */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  return closestCandidates(input, candidates)[0];
+  return closestCandidates(input, candidates).names[0];
+}
+
+/**
+ * Whether the one closest candidate is surely what was meant: a slip of a few characters
+ * (a missing hyphen, a letter swapped), not a different name that happens to be nearest.
+ */
+export function isCertainMatch(input: string, closest: { names: readonly string[]; distance: number }): boolean {
+  return closest.names.length === 1 && closest.distance <= Math.max(1, Math.min(3, Math.floor(input.length / 8)));
 }
 
 /** Levenshtein distance of `a` and `b`, or `bound` as soon as it is clear the distance is at least that. */

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import { isExternalUrl } from "../html.ts";
-import { lineOfText } from "../site/sourceFile.ts";
-import { closestCandidates, type Diagnostic } from "./diagnostics.ts";
+import { bodyStart } from "../site/sourceFile.ts";
+import { closestCandidates, isCertainMatch, type Diagnostic } from "./diagnostics.ts";
 
 /** What the link checks keep of one rendered page. */
 export interface PageLinks {
@@ -76,9 +76,9 @@ function decoded(part: string): string {
  * "Did you mean" for a missing page: the same name with `.html` (a `.htm` link, a link without its
  * extension), else the closest names in the same folder, else pages of the same name in other folders.
  * Comparing with every page of the site would cost pages × faults, and a tree's faults grow with its pages.
- * More than one candidate means the suggestion is not certain.
+ * `certain` when the one candidate is surely what was meant.
  */
-function pageSuggester(pageNames: Iterable<string>): (target: string) => string[] {
+function pageSuggester(pageNames: Iterable<string>): (target: string) => { names: string[]; certain: boolean } {
   const byFolder = new Map<string, string[]>();
   const byName = new Map<string, string[]>();
   const all = new Set<string>();
@@ -88,17 +88,31 @@ function pageSuggester(pageNames: Iterable<string>): (target: string) => string[
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), name]);
     byName.set(path.posix.basename(name), [...(byName.get(path.posix.basename(name)) ?? []), name]);
   }
-  const suggested = new Map<string, string[]>();
-  return (target) => {
-    let found = suggested.get(target);
-    if (!found) {
-      const withExtension = [/\.htm$/i.test(target) ? `${target}l` : "", path.posix.extname(target) === "" ? `${target}.html` : ""].filter((name) => all.has(name));
-      found = withExtension.length > 0 ? withExtension : closestCandidates(target, byFolder.get(path.posix.dirname(target)) ?? []);
-      if (found.length === 0) found = byName.get(path.posix.basename(target)) ?? [];
-      suggested.set(target, found);
-    }
-    return found;
+  const suggested = new Map<string, { names: string[]; certain: boolean }>();
+  const suggest = (target: string): { names: string[]; certain: boolean } => {
+    const withExtension = [/\.htm$/i.test(target) ? `${target}l` : "", path.posix.extname(target) === "" ? `${target}.html` : ""].filter((name) => all.has(name));
+    if (withExtension.length > 0) return { names: withExtension, certain: withExtension.length === 1 };
+    const closest = closestCandidates(target, byFolder.get(path.posix.dirname(target)) ?? []);
+    if (closest.names.length > 0) return { names: closest.names, certain: isCertainMatch(target, closest) };
+    const sameName = byName.get(path.posix.basename(target)) ?? [];
+    return { names: sameName, certain: sameName.length === 1 };
   };
+  return (target) => {
+    if (!suggested.has(target)) suggested.set(target, suggest(target));
+    return suggested.get(target)!;
+  };
+}
+
+/** Characters that continue a URL: a link found in the text must not be the start of a longer one (`a.htm` in `a.html`). */
+const URL_CHARACTER = /[\w.~%/-]/;
+
+/** Line and column of the first occurrence of a link in a page's text after its front matter, as a whole URL. */
+function linkAt(source: string, needle: string): { line: number; column: number } | undefined {
+  for (let index = source.indexOf(needle, bodyStart(source)); index >= 0; index = source.indexOf(needle, index + 1)) {
+    if (!needle.endsWith('"') && URL_CHARACTER.test(source[index + needle.length] ?? "")) continue;
+    return { line: source.slice(0, index).split("\n").length, column: index - source.lastIndexOf("\n", index - 1) };
+  }
+  return undefined;
 }
 
 /** The site path `target` written as a link from `base` the way `written` was (relative, or from the root). */
@@ -123,11 +137,8 @@ export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathP
     const locate = (ref: Reference, rawPath: string, fragment: string | undefined): { line?: number; column?: number } => {
       source ??= readFileSync(page.inputPath, "utf8");
       for (const needle of [`(${ref.value}`, `"${ref.value}"`, ref.value, rawPath || `#${fragment}`]) {
-        const line = lineOfText(source, needle);
-        if (line !== undefined) {
-          const text = source.split("\n")[line - 1] ?? "";
-          return { line, column: text.indexOf(needle) + 1 + (/^[("]/.test(needle) ? 1 : 0) };
-        }
+        const found = linkAt(source, needle);
+        if (found) return { line: found.line, column: found.column + (/^[("]/.test(needle) ? 1 : 0) };
       }
       return {};
     };
@@ -140,7 +151,7 @@ export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathP
       if (target === "" || target.endsWith("/")) target += "index.html";
       const known = targets.get(target);
       if (!known && !existsSync(path.join(outputDir, target))) {
-        const candidates = suggestPage(target);
+        const { names: candidates, certain } = suggestPage(target);
         const suggestion = candidates.length > 0 ? writtenLike(rawPath, base, candidates[0]!, pathPrefix) : undefined;
         problems.push({
           code: ref.kind === "image" ? "missing-image" : "broken-link",
@@ -148,20 +159,21 @@ export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathP
           ...locate(ref, rawPath, fragment),
           message: `${ref.kind} to ${rawPath} points at nothing in the site`,
           hint: suggestion ? `did you mean ${candidates.length > 1 ? candidates.join(" or ") : suggestion}?` : ref.kind === "image" ? "add the image under images/ or correct the path" : "correct the link or add the page",
-          repair: candidates.length === 1 && suggestion ? { find: rawPath, replace: suggestion } : undefined,
+          repair: certain && suggestion ? { find: rawPath, replace: suggestion } : undefined,
         });
         continue;
       }
       const anchor = fragment ? decoded(fragment) : undefined;
       if (anchor && known && !known.ids.has(anchor)) {
-        const candidates = closestCandidates(anchor, known.ids);
+        const closest = closestCandidates(anchor, known.ids);
+        const candidates = closest.names;
         problems.push({
           code: "broken-anchor",
           file: page.file,
           ...locate(ref, rawPath, fragment),
           message: `link to ${ref.value} names an anchor that ${target} does not have`,
           hint: candidates.length > 0 ? `did you mean ${candidates.map((id) => `#${id}`).join(" or ")}?` : `link to a heading id of ${target}`,
-          repair: candidates.length === 1 ? { find: ref.value, replace: `${rawPath}#${candidates[0]}` } : undefined,
+          repair: isCertainMatch(anchor, closest) ? { find: ref.value, replace: `${rawPath}#${candidates[0]}` } : undefined,
         });
       }
     }

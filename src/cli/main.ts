@@ -2,12 +2,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import siteConfig from "../../.eleventy.ts";
+import { runFix } from "../fix/main.ts";
 import { explainFailure } from "./errors.ts";
 import { withListenHost } from "./listenHost.ts";
 import { explainRebuildFailures } from "./rebuildErrors.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
 
-const USAGE = `Usage: gpconnect-docs <build|serve> [options]
+const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
 
   --input DIR         source tree in the Jekyll documentation-theme format (default: content)
   --output DIR        where to write the site (default: _site)
@@ -17,7 +18,11 @@ const USAGE = `Usage: gpconnect-docs <build|serve> [options]
   --report json|FILE  every fault as JSON (code, file, line, column, message, suggestion): on stdout, or into FILE
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
-  --help              show this help`;
+  --write             fix only: write the repairs it shows (without it nothing changes)
+  --help              show this help
+
+  fix                 shows the repairs the checks are certain of (mojibake, a broken link or anchor
+                      with one candidate, .htm for .html, accepted faults that no longer occur) as diffs`;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -32,16 +37,18 @@ async function main(argv: string[]): Promise<number> {
       report: { type: "string" },
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
+      write: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
   const command = positionals[0] ?? "build";
-  if (values.help || !["build", "serve"].includes(command)) {
+  if (values.help || !["build", "serve", "fix"].includes(command)) {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
   const input = path.resolve(values.input);
   const output = path.resolve(values.output);
+  if (command === "fix") return runFix({ input, write: values.write, cli: process.argv[1]!, buildArgs: ["--path-prefix", values["path-prefix"]] });
   process.env["GPC_STRICT"] = values.strict ? "1" : "0";
   process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
   process.env["GPC_VERBOSE"] = values.verbose ? "1" : "0";
