@@ -19,8 +19,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
  *   an output file are reported and left out before Eleventy's own check runs.
  */
 export interface PageFailureHandler {
-  /** A page failed to render: it is left out of the output. */
-  renderFailed(inputPath: string, error: unknown): void;
+  /** A page failed to render: it is left out of the output. `url` is where it would have been published. */
+  renderFailed(inputPath: string, url: string | false, error: unknown): void;
   /** `inputPath` claims the output file `keptInputPath` already writes: it is left out. */
   outputClaimed(inputPath: string, outputPath: string, keptInputPath: string): void;
 }
@@ -77,7 +77,7 @@ Template.prototype.renderPageEntryWithoutLayout = async function (this: Template
     const handler = handlers.get(this.eleventyConfig.userConfig);
     // A page that used another's content too early is rendered again by Eleventy, later.
     if (!handler || ErrorUtil.isPrematureTemplateContentError(error)) throw error;
-    handler.renderFailed(this.inputPath, error);
+    handler.renderFailed(this.inputPath, page.url, error);
     leaveOut(this, page);
     return "";
   }

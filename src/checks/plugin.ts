@@ -6,6 +6,7 @@ import { authorLine, displayPath } from "../site/sourceFile.ts";
 import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "./diagnostics.ts";
 import { chainMessages, diagnoseError } from "./failures.ts";
 import { lenientFrontMatter } from "./frontMatter.ts";
+import { brokenSave, serveBrokenSave } from "./brokenSave.ts";
 import { checkLinks, readLinks, type PageLinks } from "./links.ts";
 import { isolatePageFailures } from "./pageIsolation.ts";
 import { githubAnnotations, reportEntry, type Report } from "./report.ts";
@@ -68,6 +69,11 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
   const pages = new Map<string, PageLinks>();
   // Pages left out of this build for their errors (absolute source paths).
   const leftOut = new Set<string>();
+  // Where each source file was last published (kept across dev-server rebuilds), to show a page its own faults.
+  const urlOf = new Map<string, string>();
+  const remember = (inputPath: string, url: string | false): void => {
+    if (url) urlOf.set(shown(inputPath), context.site().url(url));
+  };
   let saved: string[] = [];
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     saved = changed;
@@ -89,12 +95,14 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       if (!page.outputPath.endsWith(".html")) return;
       const outputPath = path.relative(outputDir(), page.outputPath).split(path.sep).join("/");
       pages.set(outputPath, { file: shown(page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
+      remember(page.inputPath, page.url);
     },
   });
 
   isolatePageFailures(eleventyConfig, {
-    renderFailed(inputPath, error) {
+    renderFailed(inputPath, url, error) {
       leftOut.add(path.resolve(inputPath));
+      remember(inputPath, url);
       const diagnosis = diagnoseError(error, shown) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
       context.log.error({ ...diagnosis, message: `${diagnosis.message}${diagnosis.file === shown(inputPath) ? "" : ` (in ${shown(inputPath)})`}; the page is left out of the site` });
     },
@@ -110,6 +118,9 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       });
     },
   });
+
+  // Under the dev server, pages ask whether the last save broke the site (it is answered only there).
+  serveBrokenSave(eleventyConfig);
 
   const frontMatter = lenientFrontMatter(eleventyConfig);
   eleventyConfig.addPreprocessor("source-faults", "md,html", function (this: { inputPath: string }, data: unknown, content: string) {
@@ -169,8 +180,18 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     const left = leftOut.size > 0 ? `; ${leftOut.size} page${leftOut.size === 1 ? " was" : "s were"} left out` : "";
     if (failing.length > 0) {
       const strictly = context.options.strict && !serving && failing.some((d) => d.severity === "warning") ? " (--strict fails on warnings)" : "";
-      throw new ContentFaultsError(`${countFaults(open)}${strictly}${left}.`, serving ? failing.map((d) => formatDiagnostic(d)).join("\n") : undefined);
+      const message = `${countFaults(open)}${strictly}${left}.`;
+      if (serving) {
+        const byPage: Record<string, string> = {};
+        for (const d of failing) {
+          const url = urlOf.get(d.file);
+          if (url) byPage[url] = `${byPage[url] ? `${byPage[url]}\n` : ""}${formatDiagnostic(d)}`;
+        }
+        brokenSave.fail({ message: `Build failed: ${message}\n${failing.map((d) => formatDiagnostic(d)).join("\n")}`, pages: byPage });
+      }
+      throw new ContentFaultsError(message, serving ? failing.map((d) => formatDiagnostic(d)).join("\n") : undefined);
     }
+    brokenSave.clear();
     say(`${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s: ${countFaults(open)}${accepted.length > 0 && open.length === 0 ? " beyond the accepted ones" : ""}.`);
   });
 }

@@ -1,4 +1,7 @@
 import type Eleventy from "@11ty/eleventy";
+import { brokenSave } from "../checks/brokenSave.ts";
+import { ContentFaultsError } from "../checks/plugin.ts";
+import { errorChain } from "../checks/failures.ts";
 import { explainFailure } from "./errors.ts";
 
 interface DevServerBridge {
@@ -24,6 +27,8 @@ export function explainRebuildFailures(eleventy: Eleventy): void {
   bridge.sendError = ({ error }) => {
     const message = explainFailure(error);
     console.error(message);
+    // Content faults set the panel's state with each page's own faults; any other failure says what it is.
+    if (!errorChain(error).some((e) => e instanceof ContentFaultsError)) brokenSave.failWithout(message);
     return send({ error: { message } });
   };
 }
