@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LiquidError } from "liquidjs";
-import { authorLine, frontMatterProblem } from "../site/sourceFile.ts";
-import { BuildError, type Diagnostic } from "./diagnostics.ts";
+import { frontMatterProblem, type SourceLines } from "../source/sourceFile.ts";
+import { BuildError, type Diagnostic } from "../shared/diagnostics.ts";
 
 interface ErrorChain {
   message?: string;
@@ -27,9 +27,10 @@ export function errorChain(error: unknown): ErrorChain[] {
  * The content fault behind a failed render, at its file and line: our own
  * diagnostics as they are, LiquidJS's errors at the tag's line in the file as
  * the author sees it, Eleventy's front-matter errors at the YAML's line.
- * `shown` names a file as messages show it. Undefined when the error is not about content.
+ * `shown` names a file as messages show it; `lines` finds the author's line past front matter.
+ * Undefined when the error is not about content.
  */
-export function diagnoseError(error: unknown, shown: (file: string) => string): Omit<Diagnostic, "severity"> | undefined {
+export function diagnoseError(error: unknown, shown: (file: string) => string, lines: SourceLines): Omit<Diagnostic, "severity"> | undefined {
   const chain = errorChain(error);
   const ours = chain.find((e): e is BuildError => e instanceof BuildError);
   if (ours) return ours.diagnostic;
@@ -40,7 +41,7 @@ export function diagnoseError(error: unknown, shown: (file: string) => string): 
     return {
       code: syntax ? "liquid-syntax" : "liquid-render",
       file: shown(file),
-      line: authorLine(file, liquid.token.getPosition()[0] ?? 0),
+      line: lines.authorLine(file, liquid.token.getPosition()[0] ?? 0),
       message: (liquid.originalError?.message ?? liquid.message).replace(/, file:.*$/, ""),
       hint: syntax
         ? "close every {% if %}, {% for %}, {% comment %} and {% highlight %} with its end tag, and check the tag's spelling"

@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument } from "yaml";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Diagnostic } from "./diagnostics.ts";
-import { frontMatterProblem } from "../site/sourceFile.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
+import { frontMatterProblem } from "../source/sourceFile.ts";
 
 /** Front matter data key carrying the faults met while reading it, for the preprocessor to report (Eleventy caches front matter). */
 export const FRONT_MATTER_FAULTS = "gpcFrontMatterFaults";

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { isExternalUrl } from "../html.ts";
-import { bodyStart } from "../site/sourceFile.ts";
-import { closestCandidates, isCertainMatch, type Diagnostic } from "./diagnostics.ts";
+import { isExternalUrl } from "../shared/html.ts";
+import { bodyStart } from "../source/sourceFile.ts";
+import { closestCandidates, isCertainMatch, type Diagnostic } from "../shared/diagnostics.ts";
+import { servedFile } from "../shared/sitePaths.ts";
 
 /** What the link checks keep of one rendered page. */
 export interface PageLinks {
@@ -147,8 +148,7 @@ export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathP
       const [rawPath = "", fragment] = ref.value.split("#");
       const base = path.posix.dirname(`/${page.outputPath}`);
       const absolute = rawPath === "" ? `/${page.outputPath}` : rawPath.startsWith("/") ? rawPath : path.posix.join(base, rawPath);
-      let target = decoded(absolute.startsWith(pathPrefix) ? absolute.slice(pathPrefix.length) : absolute.replace(/^\//, "")).split("?")[0]!;
-      if (target === "" || target.endsWith("/")) target += "index.html";
+      const target = servedFile(decoded(absolute.startsWith(pathPrefix) ? absolute.slice(pathPrefix.length) : absolute).split("?")[0]!);
       const known = targets.get(target);
       if (!known && !existsSync(path.join(outputDir, target))) {
         const { names: candidates, certain } = suggestPage(target);

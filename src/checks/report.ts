@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Diagnostic } from "./diagnostics.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
 
 /** One fault as `--report` writes it, for CI annotations, editors and `npm run fix`. */
 export interface ReportEntry {

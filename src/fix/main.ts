@@ -3,16 +3,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Report, ReportEntry } from "../checks/report.ts";
+import type { BuildOptions } from "../eleventy/context.ts";
 import { acceptedFaultEntry, applyEdits, diffHunk, LINK_CODES, locateRepair, type Edit, type Skipped } from "./plan.ts";
 
 export interface FixOptions {
-  /** The source tree. */
-  readonly input: string;
+  /** The build the faults are found by (its source tree, settings and path prefix). */
+  readonly options: BuildOptions;
   /** Write the repairs; without it they are only shown. */
   readonly write: boolean;
-  /** The CLI to build with (this script), and the arguments the build shares with `fix`. */
+  /** The CLI to build with (this script). */
   readonly cli: string;
-  readonly buildArgs: readonly string[];
 }
 
 /** Builds the tree into a temporary folder with the build's own checks, and returns every fault it found. */
@@ -20,7 +20,9 @@ function findFaults(options: FixOptions): Report {
   const scratch = mkdtempSync(path.join(tmpdir(), "gpc-fix-"));
   try {
     const reportFile = path.join(scratch, "faults.json");
-    const run = spawnSync(process.execPath, [options.cli, "build", "--input", options.input, "--output", path.join(scratch, "site"), "--report", reportFile, ...options.buildArgs], { encoding: "utf8" });
+    const { contentDir, settingsFile, pathPrefix } = options.options;
+    const args = ["build", "--input", contentDir, "--output", path.join(scratch, "site"), "--report", reportFile, "--settings", settingsFile, "--path-prefix", pathPrefix];
+    const run = spawnSync(process.execPath, [options.cli, ...args], { encoding: "utf8" });
     try {
       return JSON.parse(readFileSync(reportFile, "utf8")) as Report;
     } catch {

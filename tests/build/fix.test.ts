@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { readBuildOptions } from "../../src/build/context.ts";
+import { buildOptions } from "../../src/eleventy/context.ts";
 import { listFiles, ROOT, temporaryFolder } from "../helpers/build.ts";
 
 const CONTENT = path.join(ROOT, "content");
@@ -15,20 +15,19 @@ describe("npm run fix on a copy of content/", () => {
   const copy = temporaryFolder("gpc-fix-content-");
   let settings: string;
   let original: Map<string, Buffer>;
-  // Run with this process's environment as it is when called (it names the settings copy).
-  const run = (command: string, extra: string[]) => spawnSync(process.execPath, ["bin/gpconnect-docs.mjs", command, "--input", copy, ...extra], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const run = (command: string, extra: string[]) =>
+    spawnSync(process.execPath, ["bin/gpconnect-docs.mjs", command, "--input", copy, "--settings", settings, ...extra], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   const fix = (...extra: string[]) => run("fix", extra);
   const build = (...extra: string[]) => run("build", ["--output", temporaryFolder("gpc-fix-site-"), ...extra]);
 
   before(() => {
     cpSync(CONTENT, copy, { recursive: true });
-    // The settings the build of content/ reads (wherever they live); a copy outside the tree is named to the build.
-    const own = readBuildOptions(CONTENT, "/", {}).settingsFile;
+    // The settings the build of content/ reads (wherever they live): the copy's own when they are in the tree.
+    const own = buildOptions({ contentDir: CONTENT }).settingsFile;
     const inside = path.relative(CONTENT, own);
     if (inside.startsWith("..")) {
       settings = path.join(temporaryFolder("gpc-fix-settings-"), path.basename(own));
       copyFileSync(own, settings);
-      process.env["GPC_SETTINGS"] = settings;
     } else settings = path.join(copy, inside);
     original = snapshot(copy);
   });

@@ -4,7 +4,7 @@ import { parseDocument } from "yaml";
 import type { ReportEntry } from "../../src/checks/report.ts";
 import { readFrontMatter } from "../../src/checks/frontMatter.ts";
 import { acceptedFaultEntry, applyEdits, diffHunk, insideCode, locateRepair, type Edit } from "../../src/fix/plan.ts";
-import { closestCandidates, isCertainMatch } from "../../src/checks/diagnostics.ts";
+import { closestCandidates, isCertainMatch } from "../../src/shared/diagnostics.ts";
 
 const fault = (over: Partial<ReportEntry>): ReportEntry => ({
   severity: "warning",

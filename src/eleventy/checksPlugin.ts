@@ -1,17 +1,18 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "../build/context.ts";
+import type { BuildContext } from "./context.ts";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { authorLine, displayPath } from "../site/sourceFile.ts";
-import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "./diagnostics.ts";
-import { chainMessages, diagnoseError } from "./failures.ts";
-import { lenientFrontMatter } from "./frontMatter.ts";
-import { brokenSave, serveBrokenSave } from "./brokenSave.ts";
-import { checkLinks, readLinks, type PageLinks } from "./links.ts";
-import { isolatePageFailures } from "./pageIsolation.ts";
-import { githubAnnotations, reportEntry, type Report } from "./report.ts";
-import { checkSidebarLinks } from "./sidebarLinks.ts";
-import { findTextFaults } from "./sourceText.ts";
+import { displayPath } from "../source/sourceFile.ts";
+import { relativePath } from "../shared/sitePaths.ts";
+import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
+import { brokenSave, serveBrokenSave } from "../checks/brokenSave.ts";
+import { chainMessages, diagnoseError } from "../checks/failures.ts";
+import { lenientFrontMatter } from "../checks/frontMatter.ts";
+import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
+import { githubAnnotations, reportEntry, type Report } from "../checks/report.ts";
+import { checkSidebarLinks } from "../checks/sidebarLinks.ts";
+import { findTextFaults } from "../checks/sourceText.ts";
+import { isolatePageFailures } from "./internals.ts";
 
 export class ContentFaultsError extends Error {
   /** `details`: the failing faults, for where the summary above is not in view (the dev server's page). */
@@ -24,47 +25,30 @@ export class ContentFaultsError extends Error {
   }
 }
 
-interface AfterEvent {
-  runMode: "build" | "watch" | "serve";
-}
-
-/**
- * Whether Eleventy's incremental build re-renders just these saved files: they
- * are all pages of the tree (not data, includes or settings, which every page reads).
- */
-export function onlyPagesChanged(files: readonly string[], contentDir: string): boolean {
-  return (
-    files.length > 0 &&
-    files.every((file) => {
-      const relative = path.relative(contentDir, path.resolve(file));
-      return !relative.startsWith("..") && !path.isAbsolute(relative) && /\.(md|markdown|html)$/i.test(relative) && !relative.split(path.sep).some((part) => part.startsWith("_")) && path.basename(relative) !== "README.md";
-    })
-  );
-}
-
 /** The line of a page's `permalink:` in its front matter, for faults about the page's URL. */
-function permalinkLine(inputPath: string): number | undefined {
+function permalinkLine(inputPath: string, frontMatterLines: number): number | undefined {
   try {
-    const lines = readFileSync(inputPath, "utf8").split("\n");
-    const index = lines.findIndex((line, i) => i > 0 && /^permalink\s*:/.test(line));
-    return index >= 0 && index < authorLine(inputPath, 0) ? index + 1 : undefined;
+    const index = readFileSync(inputPath, "utf8")
+      .split("\n")
+      .findIndex((line, i) => i > 0 && /^permalink\s*:/.test(line));
+    return index >= 0 && index < frontMatterLines ? index + 1 : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Starts each build (and each watch-mode rebuild) with a fresh site model and
- * fault log; ends it with the faults grouped by file and counted, and the page count and time.
- * A page that cannot be read or rendered is reported and left out; every other page still renders,
- * so one build finds every fault. A build with errors (or, with --strict, warnings) fails;
- * the dev server keeps running and shows why.
+ * Starts each build (and each watch-mode rebuild) with a fresh list of pages' links (a partial
+ * rebuild keeps the other pages'); ends it with the faults grouped by file and counted, and the
+ * page count and time. A page that cannot be read or rendered is reported at its line and left
+ * out; every other page still renders, so one build finds every fault. A build with errors (or,
+ * with --strict, warnings) fails; the dev server keeps running and shows why on every page.
  */
 export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   let started = performance.now();
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
   const shown = (file: string): string => displayPath(context.options.contentDir, file);
-  const settingsShown = path.relative(process.cwd(), context.options.settingsFile).split(path.sep).join("/");
+  const settingsShown = relativePath(process.cwd(), context.options.settingsFile);
   // What the link checks need of each page, read as it renders (the page itself is not kept).
   const pages = new Map<string, PageLinks>();
   // Pages left out of this build for their errors (absolute source paths).
@@ -74,26 +58,19 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
   const remember = (inputPath: string, url: string | false): void => {
     if (url) urlOf.set(shown(inputPath), context.site().url(url));
   };
-  let saved: string[] = [];
-  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
-    saved = changed;
-  });
-  eleventyConfig.on("eleventy.before", ({ incremental }: { incremental: boolean }) => {
+  context.lifecycle.onStart(({ partial }) => {
     started = performance.now();
-    const partial = incremental && onlyPagesChanged(saved, context.options.contentDir);
-    context.startBuild(partial ? saved : undefined);
-    saved = [];
     if (!partial) {
       pages.clear();
       leftOut.clear();
     }
-    for (const [key, page] of pages) if (context.partial?.has(page.inputPath)) pages.delete(key);
-    for (const file of leftOut) if (context.partial?.has(file)) leftOut.delete(file);
+    for (const [key, page] of pages) if (partial?.has(page.inputPath)) pages.delete(key);
+    for (const file of leftOut) if (partial?.has(file)) leftOut.delete(file);
   });
   context.output.listen({
     rendered(page) {
       if (!page.outputPath.endsWith(".html")) return;
-      const outputPath = path.relative(outputDir(), page.outputPath).split(path.sep).join("/");
+      const outputPath = relativePath(outputDir(), page.outputPath);
       pages.set(outputPath, { file: shown(page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
       remember(page.inputPath, page.url);
     },
@@ -103,17 +80,16 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     renderFailed(inputPath, url, error) {
       leftOut.add(path.resolve(inputPath));
       remember(inputPath, url);
-      const diagnosis = diagnoseError(error, shown) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
+      const diagnosis = diagnoseError(error, shown, context.sourceLines) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
       context.log.error({ ...diagnosis, message: `${diagnosis.message}${diagnosis.file === shown(inputPath) ? "" : ` (in ${shown(inputPath)})`}; the page is left out of the site` });
     },
     outputClaimed(inputPath, outputFile, keptInputPath) {
       leftOut.add(path.resolve(inputPath));
-      const url = path.relative(outputDir(), outputFile).split(path.sep).join("/");
       context.log.error({
         code: "duplicate-permalink",
         file: shown(inputPath),
-        line: permalinkLine(inputPath),
-        message: `publishes ${url}, as ${shown(keptInputPath)} does; this page is left out of the site`,
+        line: permalinkLine(inputPath, context.sourceLines.authorLine(inputPath, 0)),
+        message: `publishes ${relativePath(outputDir(), outputFile)}, as ${shown(keptInputPath)} does; this page is left out of the site`,
         hint: "give one of the two pages its own permalink (an earlier edition: edition_of, see README)",
       });
     },
@@ -130,7 +106,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       context.log.add({ ...fault, file });
       leaveOut ||= fault.severity === "error";
     }
-    const offset = authorLine(this.inputPath, 0);
+    const offset = context.sourceLines.authorLine(this.inputPath, 0);
     for (const { line, ...fault } of findTextFaults(content, () => offset > 0)) {
       context.log.add({ ...fault, file, line: line + offset });
       // A binary file is not a page.
@@ -141,7 +117,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     return leaveOut ? false : undefined;
   });
 
-  eleventyConfig.on("eleventy.after", ({ runMode }: AfterEvent) => {
+  context.lifecycle.onEnd(({ serving }) => {
     // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
     const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.options.pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
     const faults = sortDiagnostics([...context.log.all(), ...linkFaults.map((d): Diagnostic => ({ ...d, severity: "warning" }))]);
@@ -152,7 +128,6 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault, settingsShown), severity: "warning" });
     sortDiagnostics(open);
 
-    const serving = runMode !== "build";
     const report: Report = {
       faults: [...open.map((d) => ({ d, accepted: false })), ...accepted.map((d) => ({ d, accepted: true }))].map(({ d, accepted: isAccepted }) =>
         reportEntry(d, d.file === settingsShown ? context.options.settingsFile : path.join(context.options.contentDir, d.file), isAccepted),
@@ -181,15 +156,16 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     if (failing.length > 0) {
       const strictly = context.options.strict && !serving && failing.some((d) => d.severity === "warning") ? " (--strict fails on warnings)" : "";
       const message = `${countFaults(open)}${strictly}${left}.`;
+      const details = failing.map((d) => formatDiagnostic(d)).join("\n");
       if (serving) {
         const byPage: Record<string, string> = {};
         for (const d of failing) {
           const url = urlOf.get(d.file);
           if (url) byPage[url] = `${byPage[url] ? `${byPage[url]}\n` : ""}${formatDiagnostic(d)}`;
         }
-        brokenSave.fail({ message: `Build failed: ${message}\n${failing.map((d) => formatDiagnostic(d)).join("\n")}`, pages: byPage });
+        brokenSave.fail({ message: `Build failed: ${message}\n${details}`, pages: byPage });
       }
-      throw new ContentFaultsError(message, serving ? failing.map((d) => formatDiagnostic(d)).join("\n") : undefined);
+      throw new ContentFaultsError(message, serving ? details : undefined);
     }
     brokenSave.clear();
     say(`${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s: ${countFaults(open)}${accepted.length > 0 && open.length === 0 ? " beyond the accepted ones" : ""}.`);

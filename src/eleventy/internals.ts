@@ -1,0 +1,255 @@
+import { readFileSync } from "node:fs";
+import { Server } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+
+/**
+ * Every place the project reaches past Eleventy's public API, in one module.
+ * Each has no public equivalent in Eleventy 3.1 (the reason is given at each);
+ * `checkInternals` verifies them all against the installed Eleventy as soon as
+ * it is initialised, so an upgrade that moves one fails at start-up with a
+ * message naming it, not halfway through a build.
+ */
+
+/** The versions these touch points were written against (package.json pins Eleventy exactly). */
+export const TESTED_VERSIONS = { eleventy: "3.1.7", devServer: "2.1.2" } as const;
+
+/** Eleventy's semver range for `eleventyConfig.versionCheck` (public API): the releases these touch points were read in. */
+export const ELEVENTY_RANGE = ">=3.1.7 <3.2.0";
+
+interface TemplateWriter {
+  setDryRun(dryRun: boolean): void;
+}
+interface BenchmarkGroup {
+  setIsVerbose(verbose: boolean): void;
+}
+interface DevServerBridge {
+  sendError(event: { error: unknown }): Promise<void>;
+}
+interface ErrorLog {
+  once(severity: string, error: unknown, message?: string): void;
+}
+/** The parts of an initialised Eleventy used below; none is in Eleventy's types. */
+interface EleventyInternals {
+  writer?: Partial<TemplateWriter>;
+  bench?: { getAll?: () => Record<string, Partial<BenchmarkGroup>> };
+  eleventyServe?: Partial<DevServerBridge>;
+  errorHandler?: Partial<ErrorLog>;
+}
+
+const internals = (eleventy: Eleventy): EleventyInternals => eleventy as unknown as EleventyInternals;
+
+function devServerVersion(): string {
+  // The dev server is Eleventy's dependency, found from Eleventy's own folder.
+  const fromEleventy = createRequire(import.meta.resolve("@11ty/eleventy"));
+  return (JSON.parse(readFileSync(fromEleventy.resolve("@11ty/eleventy-dev-server/package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Thrown at start-up when an internal this project relies on is not where it was. */
+export class EleventyInternalsError extends Error {
+  constructor(touchPoint: string, installed: string, tested: string) {
+    super(
+      `Eleventy's internals have changed: ${touchPoint} is missing (installed ${installed}, written for ${tested}).\n` +
+        `  → run \`npm ci\` to install the pinned version, or update src/eleventy/internals.ts for the new one`,
+    );
+    this.name = "EleventyInternalsError";
+  }
+}
+
+/** Checks every touch point below on an initialised Eleventy; `serving` adds the dev server's. */
+export function checkInternals(eleventy: Eleventy, serving: boolean): void {
+  const found = internals(eleventy);
+  // Eleventy.getVersion() is public (documented, static) but missing from Eleventy's type declarations.
+  const version = (Eleventy as unknown as { getVersion(): string }).getVersion();
+  const require = (ok: boolean, touchPoint: string, installed = version, tested: string = TESTED_VERSIONS.eleventy): void => {
+    if (!ok) throw new EleventyInternalsError(touchPoint, installed, tested);
+  };
+  require(typeof found.writer?.setDryRun === "function", "TemplateWriter#setDryRun (eleventy.writer)");
+  require(typeof found.bench?.getAll === "function", "BenchmarkManager#getAll (eleventy.bench)");
+  for (const [touchPoint, ok] of Object.entries(isolationTouchPoints)) require(ok, touchPoint);
+  if (!serving) return;
+  require(typeof found.eleventyServe?.sendError === "function", "EleventyServe#sendError (eleventy.eleventyServe)");
+  require(typeof found.errorHandler?.once === "function", "EleventyErrorHandler#once (eleventy.errorHandler)");
+  const devServer = devServerVersion();
+  require(devServer === TESTED_VERSIONS.devServer, "the dev server's one listen({ port }) call", `@11ty/eleventy-dev-server ${devServer}`, TESTED_VERSIONS.devServer);
+}
+
+/**
+ * In a build, pages are written by the page-output transform as they render (src/output/), and Eleventy's
+ * template writer only renders: it would otherwise keep every page's HTML until the build ends.
+ * Passthrough copies are still Eleventy's. Public API has dry run only for the whole build (copies too).
+ */
+export function renderOnly(eleventy: Eleventy): void {
+  internals(eleventy).writer!.setDryRun!(true);
+}
+
+/**
+ * Pages are written in a transform, which Eleventy's timing warnings would single out on every build
+ * ("page-output Transform 17%"); its benchmark groups made while the config loads stay verbose whatever
+ * quietMode says, and no option reaches them. `npm run bench` measures instead.
+ */
+export function quietTimingWarnings(eleventy: Eleventy): void {
+  for (const group of Object.values(internals(eleventy).bench!.getAll!())) group.setIsVerbose?.(false);
+}
+
+/**
+ * Eleventy hands a failed rebuild's error to its dev server, which forwards it
+ * to every open page; the page shows only its top-level message, and no option
+ * changes what is sent. Send our readable explanation (file, line, what to do)
+ * instead, and print it in the terminal in place of Eleventy's error chain and
+ * stack trace (its error log has no public switch either).
+ */
+export function explainRebuildFailures(eleventy: Eleventy, explain: (error: unknown) => string): void {
+  // checkInternals has verified both are there.
+  const found = eleventy as unknown as { eleventyServe: DevServerBridge; errorHandler: ErrorLog };
+  found.errorHandler.once = () => undefined;
+  const bridge = found.eleventyServe;
+  const send = bridge.sendError.bind(bridge);
+  bridge.sendError = ({ error }) => {
+    const message = explain(error);
+    console.error(message);
+    return send({ error: { message } });
+  };
+}
+
+/**
+ * Eleventy's dev server (2.x) listens on every interface and has no option
+ * to choose one (`setServerOptions` has none). Until it has, the one `listen`
+ * call it makes while starting is given the host to bind: 127.0.0.1 unless the
+ * author asks for another.
+ */
+export async function withListenHost<T>(host: string, start: () => Promise<T>): Promise<T> {
+  const original = Server.prototype.listen;
+  // `listen` is overloaded many ways; only the options-object form Eleventy uses is rewritten.
+  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+    const [first] = args;
+    if (typeof first === "object" && first !== null && !("host" in first)) args[0] = { ...first, host };
+    return (original as (...a: unknown[]) => Server).apply(this, args);
+  } as typeof Server.prototype.listen;
+  try {
+    return await start();
+  } finally {
+    Server.prototype.listen = original;
+  }
+}
+
+/**
+ * One broken page must not stop the build: every other page still renders, so
+ * the author sees every fault of the tree in one run.
+ *
+ * Eleventy 3 aborts a whole build when one template fails to render, or when
+ * two pages claim one output file, and has no option or hook for either (a
+ * preprocessor can skip a template, but only before it renders, and before its
+ * URL is known). Two of its methods are wrapped, for configurations that ask
+ * for it with `isolatePageFailures`:
+ * - `Template#renderPageEntryWithoutLayout` (where a page's content renders):
+ *   a failure is reported and the page is neither laid out nor written;
+ * - `TemplateMap#checkForDuplicatePermalinks`: pages after the first that claim
+ *   an output file are reported and left out before Eleventy's own check runs.
+ */
+export interface PageFailureHandler {
+  /** A page failed to render: it is left out of the output. `url` is where it would have been published. */
+  renderFailed(inputPath: string, url: string | false, error: unknown): void;
+  /** `inputPath` claims the output file `keptInputPath` already writes: it is left out. */
+  outputClaimed(inputPath: string, outputPath: string, keptInputPath: string): void;
+}
+
+interface PageEntry {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+}
+
+interface TemplateInternals {
+  inputPath: string;
+  eleventyConfig: { userConfig: object };
+  setRenderableOverride(value: boolean | undefined): void;
+}
+
+interface MapEntry {
+  inputPath: string;
+  template: TemplateInternals;
+  _pages?: PageEntry[];
+}
+
+interface TemplateMapInternals {
+  map: MapEntry[];
+  userConfig: object;
+}
+
+const handlers = new WeakMap<object, PageFailureHandler>();
+
+// Template and TemplateMap are not exported by Eleventy's package (its exports name "." and "./UserConfig" only): they are loaded by file
+// from Eleventy's own folder, which is the same module instance Eleventy itself uses.
+const eleventySource = path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy")));
+// A file that is not there leaves its touch point missing, which checkInternals reports.
+const load = async <T>(file: string): Promise<T | undefined> => {
+  try {
+    return ((await import(pathToFileURL(path.join(eleventySource, file)).href)) as { default: T }).default;
+  } catch {
+    return undefined;
+  }
+};
+
+type RenderMethod = (this: TemplateInternals, page: PageEntry) => Promise<unknown>;
+type CheckMethod = (this: TemplateMapInternals) => void;
+const Template = await load<{ prototype: { renderPageEntryWithoutLayout: RenderMethod } }>("Template.js");
+const TemplateMap = await load<{ prototype: { checkForDuplicatePermalinks: CheckMethod } }>("TemplateMap.js");
+const ErrorUtil = await load<{ isPrematureTemplateContentError(error: unknown): boolean }>("Errors/EleventyErrorUtil.js");
+/** Whether both methods were found to wrap (checked by checkInternals). */
+const isolationTouchPoints = {
+  "Template#renderPageEntryWithoutLayout": typeof Template?.prototype?.renderPageEntryWithoutLayout === "function",
+  "TemplateMap#checkForDuplicatePermalinks": typeof TemplateMap?.prototype?.checkForDuplicatePermalinks === "function",
+  "EleventyErrorUtil.isPrematureTemplateContentError": typeof ErrorUtil?.isPrematureTemplateContentError === "function",
+};
+
+/** Leaves a page out: not rendered again, not laid out, not written, its URL free. */
+function leaveOut(template: TemplateInternals, page: PageEntry): void {
+  template.setRenderableOverride(false);
+  page.outputPath = false;
+  page.url = false;
+}
+
+const render = Template?.prototype.renderPageEntryWithoutLayout;
+if (Template && isolationTouchPoints["Template#renderPageEntryWithoutLayout"]) Template.prototype.renderPageEntryWithoutLayout = async function (this: TemplateInternals, page: PageEntry) {
+  try {
+    return await render!.call(this, page);
+  } catch (error) {
+    const handler = handlers.get(this.eleventyConfig.userConfig);
+    // A page that used another's content too early is rendered again by Eleventy, later.
+    if (!handler || ErrorUtil?.isPrematureTemplateContentError(error)) throw error;
+    handler.renderFailed(this.inputPath, page.url, error);
+    leaveOut(this, page);
+    return "";
+  }
+};
+
+const checkDuplicates = TemplateMap?.prototype.checkForDuplicatePermalinks;
+if (TemplateMap && isolationTouchPoints["TemplateMap#checkForDuplicatePermalinks"]) TemplateMap.prototype.checkForDuplicatePermalinks = function (this: TemplateMapInternals) {
+  const handler = handlers.get(this.userConfig);
+  if (handler) {
+    const claimed = new Map<string, string>();
+    const entries = [...this.map].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
+    for (const entry of entries) {
+      for (const page of entry._pages ?? []) {
+        if (page.outputPath === false || page.url === false) continue;
+        const kept = claimed.get(page.outputPath);
+        if (kept === undefined) {
+          claimed.set(page.outputPath, entry.inputPath);
+          continue;
+        }
+        handler.outputClaimed(entry.inputPath, page.outputPath, kept);
+        leaveOut(entry.template, page);
+      }
+    }
+  }
+  checkDuplicates!.call(this);
+};
+
+/** Reports a broken page to `handler` and leaves it out, instead of failing the build. */
+export function isolatePageFailures(eleventyConfig: UserConfig, handler: PageFailureHandler): void {
+  handlers.set(eleventyConfig, handler);
+}
