@@ -1,5 +1,3 @@
-import type UserConfig from "@11ty/eleventy/UserConfig";
-
 /** What the dev server's pages show while a save leaves the site broken. */
 export interface BrokenSave {
   /** The whole failure, as the terminal says it. */
@@ -39,15 +37,3 @@ export class BrokenSaveState {
 
 /** One state per process: the dev server runs one site, and the CLI's error explanation sets it too. */
 export const brokenSave = new BrokenSaveState();
-
-export function serveBrokenSave(eleventyConfig: UserConfig): void {
-  eleventyConfig.setServerOptions({
-    onRequest: {
-      [`/${BROKEN_SAVE_PATH}`]: () => ({
-        status: 200,
-        headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-        body: JSON.stringify(brokenSave.get() ?? null),
-      }),
-    },
-  });
-}

@@ -1,15 +1,14 @@
 import { LineCounter, parseDocument } from "yaml";
-import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { frontMatterProblem } from "../source/sourceFile.ts";
 
 /** Front matter data key carrying the faults met while reading it, for the preprocessor to report (Eleventy caches front matter). */
 export const FRONT_MATTER_FAULTS = "gpcFrontMatterFaults";
 
-type YamlLoad = (text: string, options?: { json?: boolean }) => unknown;
+export type YamlLoad = (text: string, options?: { json?: boolean }) => unknown;
 
 /** A fault of a page's front matter, at its line in the page (the YAML starts on line 2). */
-type FrontMatterFault = Omit<Diagnostic, "file">;
+export type FrontMatterFault = Omit<Diagnostic, "file">;
 
 /** Keys given twice in one mapping, at their second (used) occurrence. */
 /** How many lines come before the YAML text in the page: the opening `---`, unless the text starts with its line break. */
@@ -58,26 +57,4 @@ export function readFrontMatter(load: YamlLoad, yaml: string, file: string): { d
     };
     return { data: {}, faults: [{ ...problem, severity: "error", message: `${problem.message}; the page is left out of the site` }] };
   }
-}
-
-/**
- * Front matter is read by `readFrontMatter`; its faults travel with the page's data (Eleventy reads a
- * page's front matter once and keeps it across dev-server rebuilds) and are reported by `report`,
- * which also tells whether the page must be left out.
- */
-export function lenientFrontMatter(eleventyConfig: UserConfig): { faults(data: unknown): FrontMatterFault[] } {
-  // Eleventy's own YAML engine (js-yaml), so pages read exactly as before.
-  const options = (eleventyConfig as unknown as { frontMatterParsingOptions: { engines: { yaml: YamlLoad } } }).frontMatterParsingOptions;
-  const load = options.engines.yaml;
-  eleventyConfig.setFrontMatterParsingOptions({
-    engines: {
-      yaml: (text: string, parsing?: { filePath?: string }) => {
-        const { data, faults } = readFrontMatter(load, text, parsing?.filePath ?? "");
-        return faults.length > 0 ? { ...data, [FRONT_MATTER_FAULTS]: faults } : data;
-      },
-    },
-  });
-  return {
-    faults: (data) => ((data as Record<string, unknown> | undefined)?.[FRONT_MATTER_FAULTS] as FrontMatterFault[] | undefined) ?? [],
-  };
 }

@@ -5,9 +5,9 @@ import path from "node:path";
 import { displayPath } from "../source/sourceFile.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
-import { brokenSave, serveBrokenSave } from "../checks/brokenSave.ts";
+import { BROKEN_SAVE_PATH, brokenSave } from "../checks/brokenSave.ts";
 import { chainMessages, diagnoseError } from "../checks/failures.ts";
-import { lenientFrontMatter } from "../checks/frontMatter.ts";
+import { FRONT_MATTER_FAULTS, readFrontMatter, type FrontMatterFault, type YamlLoad } from "../checks/frontMatter.ts";
 import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
 import { githubAnnotations, reportEntry, type Report } from "../checks/report.ts";
 import { checkSidebarLinks } from "../checks/sidebarLinks.ts";
@@ -35,6 +35,39 @@ function permalinkLine(inputPath: string, frontMatterLines: number): number | un
   } catch {
     return undefined;
   }
+}
+
+/** Under the dev server, pages ask whether the last save broke the site (a published site has no such file). */
+function serveBrokenSave(eleventyConfig: UserConfig): void {
+  eleventyConfig.setServerOptions({
+    onRequest: {
+      [`/${BROKEN_SAVE_PATH}`]: () => ({
+        status: 200,
+        headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+        body: JSON.stringify(brokenSave.get() ?? null),
+      }),
+    },
+  });
+}
+
+/**
+ * Front matter is read by `readFrontMatter` through Eleventy's own YAML engine (js-yaml), so pages read
+ * exactly as before; its faults travel with the page's data (Eleventy reads a page's front matter once and
+ * keeps it across dev-server rebuilds) for the preprocessor to report.
+ */
+function lenientFrontMatter(eleventyConfig: UserConfig): (data: unknown) => FrontMatterFault[] {
+  // `frontMatterParsingOptions` is public on the configuration, though not in its types.
+  const options = (eleventyConfig as unknown as { frontMatterParsingOptions: { engines: { yaml: YamlLoad } } }).frontMatterParsingOptions;
+  const load = options.engines.yaml;
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (text: string, parsing?: { filePath?: string }) => {
+        const { data, faults } = readFrontMatter(load, text, parsing?.filePath ?? "");
+        return faults.length > 0 ? { ...data, [FRONT_MATTER_FAULTS]: faults } : data;
+      },
+    },
+  });
+  return (data) => ((data as Record<string, unknown> | undefined)?.[FRONT_MATTER_FAULTS] as FrontMatterFault[] | undefined) ?? [];
 }
 
 /**
@@ -95,14 +128,13 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     },
   });
 
-  // Under the dev server, pages ask whether the last save broke the site (it is answered only there).
   serveBrokenSave(eleventyConfig);
 
-  const frontMatter = lenientFrontMatter(eleventyConfig);
+  const frontMatterFaults = lenientFrontMatter(eleventyConfig);
   eleventyConfig.addPreprocessor("source-faults", "md,html", function (this: { inputPath: string }, data: unknown, content: string) {
     const file = shown(this.inputPath);
     let leaveOut = false;
-    for (const fault of frontMatter.faults(data)) {
+    for (const fault of frontMatterFaults(data)) {
       context.log.add({ ...fault, file });
       leaveOut ||= fault.severity === "error";
     }
