@@ -147,8 +147,8 @@ export async function withListenHost<T>(host: string, start: () => Promise<T>): 
  * for it with `isolatePageFailures`:
  * - `Template#renderPageEntryWithoutLayout` (where a page's content renders):
  *   a failure is reported and the page is neither laid out nor written;
- * - `TemplateMap#checkForDuplicatePermalinks`: pages after the first that claim
- *   an output file are reported and left out before Eleventy's own check runs.
+ * - `TemplateMap#checkForDuplicatePermalinks`: of the pages that claim one output
+ *   file, all but the last by path are reported and left out before Eleventy's own check runs.
  */
 export interface PageFailureHandler {
   /** A page failed to render: it is left out of the output. `url` is where it would have been published. */
@@ -231,8 +231,9 @@ const checkDuplicates = TemplateMap?.prototype.checkForDuplicatePermalinks;
 if (TemplateMap && isolationTouchPoints["TemplateMap#checkForDuplicatePermalinks"]) TemplateMap.prototype.checkForDuplicatePermalinks = function (this: TemplateMapInternals) {
   const handler = handlers.get(this.userConfig);
   if (handler) {
+    // As Jekyll does, the last page by path keeps the URL (Jekyll writes them in that order, each over the one before).
     const claimed = new Map<string, string>();
-    const entries = [...this.map].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
+    const entries = [...this.map].sort((a, b) => (a.inputPath < b.inputPath ? 1 : a.inputPath > b.inputPath ? -1 : 0));
     for (const entry of entries) {
       for (const page of entry._pages ?? []) {
         if (page.outputPath === false || page.url === false) continue;
