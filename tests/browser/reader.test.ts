@@ -3,7 +3,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { ROOT } from "../helpers/build.ts";
+import { listFiles, ROOT } from "../helpers/build.ts";
 import { buildAndServe, type ServedSite } from "../helpers/browser.ts";
 
 /** Pages the reader-experience checks run on: home, the five seeds, glossary, a tag page, FHIR examples, 404. */
@@ -121,13 +121,38 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await context.close();
     });
 
-    it("never scrolls the page body sideways at 320 px", async () => {
-      for (const file of [...AXE_PAGES, "accessrecord_structured_development_allergyintolerance.html", "foundations_use_case_read_a_patient.html"]) {
-        const { page, context } = await open(file, { width: 320 });
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= 320, `${file} is ${width} px wide at 320 px`);
+    it("shows the home page's three pathway cards side by side at desktop width and stacked at 320 px", async () => {
+      for (const [width, layout] of [
+        [1280, "one row"],
+        [320, "stacked"],
+      ] as const) {
+        const { page, context } = await open("index.html", { width });
+        const cards = page.locator(".app-content .nhsuk-card");
+        assert.deepEqual(await cards.locator(".nhsuk-card__heading").allTextContents(), ["Consumer supplier", "Clinical system supplier", "End-user organisation"]);
+        const boxes = await cards.evaluateAll((all) => all.map((card) => card.getBoundingClientRect()).map((b) => ({ top: Math.round(b.top), left: Math.round(b.left), bottom: Math.round(b.bottom) })));
+        if (layout === "one row") assert.ok(boxes.every((b) => b.top === boxes[0]!.top) && boxes[0]!.left < boxes[1]!.left && boxes[1]!.left < boxes[2]!.left, JSON.stringify(boxes));
+        else assert.ok(boxes.every((b, i) => i === 0 || b.top >= boxes[i - 1]!.bottom), JSON.stringify(boxes));
+        for (const link of await cards.getByRole("link", { name: "Learn more" }).all()) assert.ok(await link.isVisible());
         await context.close();
       }
+    });
+
+    it("never scrolls the page body sideways at 320 px, on any page; the capability bar stays one row", async () => {
+      const pages = listFiles(served!.site.output).filter((f) => f.endsWith(".html") && !/http-equiv="refresh"/.test(served!.site.read(f)));
+      assert.ok(pages.length >= 150, `only ${pages.length} pages`);
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const file of pages) {
+        await page.goto(server.url + file);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide.push(`${file} is ${width} px wide`);
+      }
+      assert.deepEqual(wide, []);
+      await page.goto(server.url + "index.html");
+      const rows = await page.locator(".app-topnav .nhsuk-header__navigation-item").evaluateAll((items) => new Set(items.map((item) => (item as HTMLElement).offsetTop)).size);
+      assert.equal(rows, 1, "the capability bar takes one row");
+      await context.close();
     });
 
     it("opens the sidebar behind Menu on a narrow screen, with and without JavaScript", async () => {
