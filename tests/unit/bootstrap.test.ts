@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse } from "node-html-parser";
-import { gridWidth, mapBootstrap } from "../../src/site/bootstrap.ts";
+import { gridWidth, mapBootstrap } from "../../src/theme/bootstrap.ts";
 
 /** The words a reader sees, in order. */
 const text = (markup: string): string => markup.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();

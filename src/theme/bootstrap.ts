@@ -1,5 +1,5 @@
 import { parse, type HTMLElement } from "node-html-parser";
-import { html, raw } from "../html.ts";
+import { html, raw } from "../shared/html.ts";
 
 /**
  * Authors of the Jekyll documentation theme wrote Bootstrap 3 markup into

@@ -1,5 +1,5 @@
 import { parse } from "node-html-parser";
-import { escapeHtml, htmlToText, urlScheme } from "../html.ts";
+import { escapeHtml, htmlToText, urlScheme } from "../shared/html.ts";
 import { Slugger } from "../markdown/headingIds.ts";
 import { mapBootstrap } from "./bootstrap.ts";
 
