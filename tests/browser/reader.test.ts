@@ -95,6 +95,44 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await context.close();
     });
 
+    it("keeps a glossary definition beside its term and inside the window, on hover and on focus, at the top or bottom of the window, at any width", async () => {
+      for (const width of [1280, 768, 320]) {
+        const { page, context } = await open("overview_engage.html", { width });
+        const height = 640;
+        await page.setViewportSize({ width, height });
+        const term = page.locator("a.app-glossary-term").first();
+        for (const where of ["top", "bottom"] as const) {
+          for (const how of ["hover", "focus"] as const) {
+            await page.mouse.move(0, 0);
+            await term.evaluate((el) => el.blur());
+            await page.keyboard.press("Escape");
+            await term.evaluate((el, where) => {
+              const box = el.getBoundingClientRect();
+              window.scrollBy(0, where === "top" ? box.top - 80 : box.bottom - window.innerHeight + 10);
+            }, where);
+            if (how === "hover") await term.hover();
+            else await term.focus();
+            const tooltip = page.locator(`#${await term.getAttribute("aria-describedby")}`);
+            await tooltip.waitFor();
+            const [t, tip] = await Promise.all([term.evaluate((el) => el.getClientRects()[0]!.toJSON() as DOMRect), tooltip.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)]);
+            const where_ = `${how} at the ${where}, ${width} px: term ${JSON.stringify(t)}, tooltip ${JSON.stringify(tip)}`;
+            assert.ok(tip.left >= 0 && tip.right <= width && tip.top >= 0 && tip.bottom <= height, `inside the window (${where_})`);
+            const gap = tip.top >= t.bottom ? tip.top - t.bottom : t.top - tip.bottom;
+            assert.ok(gap >= 0 && gap <= 12, `just above or below its term (${where_})`);
+            assert.ok(tip.left <= t.right && tip.right >= t.left, `overlapping its term's column (${where_})`);
+          }
+        }
+        await context.close();
+      }
+    });
+
+    it("sets a glossary definition in one type size", async () => {
+      const { page, context } = await open("overview_glossary.html");
+      const sizes = await page.locator(".app-content dd").evaluateAll((dds) => [...new Set(dds.flatMap((dd) => [dd, ...dd.querySelectorAll("p")].map((el) => getComputedStyle(el).fontSize)))]);
+      assert.equal(sizes.length, 1, `sizes: ${sizes.join(", ")}`);
+      await context.close();
+    });
+
     it("makes each developer journey stage a link reachable by Tab", async () => {
       const { page, context } = await open("overview_engage.html");
       const stages = await page.locator(".app-journey__stages a").allTextContents();
