@@ -27,7 +27,8 @@ export type Command =
   | { readonly command: "fix"; readonly options: BuildOptions; readonly write: boolean }
   | { readonly command: "serve"; readonly options: BuildOptions; readonly output: string; readonly port: number; readonly host: string };
 
-export function parseCommand(argv: readonly string[]): Command {
+/** `env`: only GitHub Actions' own variables are read, to annotate faults on their lines there. */
+export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Command {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -47,10 +48,15 @@ export function parseCommand(argv: readonly string[]): Command {
   });
   const command = positionals[0] ?? "build";
   if (values.help || (command !== "build" && command !== "serve" && command !== "fix")) return { command: "help", exitCode: values.help ? 0 : 2 };
-  const options = buildOptions({ contentDir: values.input, pathPrefix: values["path-prefix"], strict: values.strict, settingsFile: values.settings, verbose: values.verbose, report: values.report });
+  const options = buildOptions({ contentDir: values.input, pathPrefix: values["path-prefix"], strict: values.strict, settingsFile: values.settings, verbose: values.verbose, report: values.report, annotations: githubActions(env) });
   if (command === "fix") return { command, options, write: values.write };
   const output = path.resolve(values.output);
   if (command === "build") return { command, options, output };
   return { command, options, output, port: Number(values.port), host: values.host };
 }
 
+
+/** Under GitHub Actions, faults are also printed as workflow commands naming files from the workspace. */
+function githubActions(env: NodeJS.ProcessEnv): { workspace: string } | undefined {
+  return env["GITHUB_ACTIONS"] === "true" ? { workspace: path.resolve(env["GITHUB_WORKSPACE"] ?? ".") } : undefined;
+}

@@ -174,8 +174,8 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     }
     // With --report json, stdout carries the JSON alone; the summary goes to stderr.
     const say = context.options.report === "json" ? console.error : console.log;
-    if (process.env["GITHUB_ACTIONS"] === "true" && !serving) {
-      const annotations = githubAnnotations(report.faults, process.env["GITHUB_WORKSPACE"] ?? process.cwd());
+    if (context.options.annotations && !serving) {
+      const annotations = githubAnnotations(report.faults, context.options.annotations.workspace);
       if (annotations) say(annotations);
     }
     const summary = summarise(open, accepted, context.options.verbose);

@@ -26,6 +26,8 @@ export interface BuildOptions {
   readonly verbose: boolean;
   /** `--report`: "json" prints the faults as JSON on stdout; any other value is a file to write them to. */
   readonly report: string | undefined;
+  /** Print each fault as a GitHub Actions workflow command too, with paths from this workspace. */
+  readonly annotations: { readonly workspace: string } | undefined;
 }
 
 /** Options with the defaults filled in and paths resolved. */
@@ -37,6 +39,7 @@ export function buildOptions(options: {
   releasePages?: boolean;
   verbose?: boolean;
   report?: string | undefined;
+  annotations?: { workspace: string } | undefined;
 }): BuildOptions {
   return {
     contentDir: path.resolve(options.contentDir),
@@ -46,6 +49,7 @@ export function buildOptions(options: {
     releasePages: options.releasePages ?? false,
     verbose: options.verbose ?? false,
     report: options.report,
+    annotations: options.annotations,
   };
 }
 

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from "../../src/shared/sitePaths.ts";
 
 describe("command-line options", () => {
   it("become one typed set of build options, with defaults", () => {
-    const parsed = parseCommand(["build"]);
+    const parsed = parseCommand(["build"], {});
     assert.equal(parsed.command, "build");
     if (parsed.command !== "build") return;
     assert.deepEqual(parsed.options, {
@@ -19,6 +19,7 @@ describe("command-line options", () => {
       releasePages: false,
       verbose: false,
       report: undefined,
+      annotations: undefined,
     });
     assert.equal(parsed.output, path.resolve("_site"));
   });
@@ -28,7 +29,9 @@ describe("command-line options", () => {
     assert.ok(build.command === "build" && build.options.verbose && build.options.report === "json");
     const fix = parseCommand(["fix", "--input", "tree", "--write"]);
     assert.ok(fix.command === "fix" && fix.write && fix.options.contentDir === path.resolve("tree"));
-    assert.deepEqual(parseCommand(["fix"]), { command: "fix", options: buildOptions({ contentDir: "content" }), write: false });
+    assert.deepEqual(parseCommand(["fix"], {}), { command: "fix", options: buildOptions({ contentDir: "content" }), write: false });
+    const actions = parseCommand(["build"], { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: "/repo" });
+    assert.deepEqual(actions.command === "build" && actions.options.annotations, { workspace: path.resolve("/repo") });
   });
 
   it("normalise the path prefix and resolve the settings file the author names", () => {
