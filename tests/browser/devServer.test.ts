@@ -38,7 +38,8 @@ describe("the dev server (npm start)", () => {
   it("keeps search up to date after an edit", async () => {
     const page = await browser.newPage();
     const search = async (word: string): Promise<string> => {
-      await page.goto(server.url + "index.html");
+      // The dev server reloads the page when its rebuild ends, which can cut short a navigation under way: go again.
+      await page.goto(server.url + "index.html").catch(() => page.goto(server.url + "index.html"));
       await page.fill("#search-field", word);
       const status = page.locator(".app-search__status", { hasText: `“${word}”` });
       await status.waitFor();
