@@ -25,7 +25,8 @@ export interface SiteModel {
   sidebarFor(name: string | undefined): Sidebar | undefined;
 }
 
-export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog): SiteModel {
+/** `headingId`: the id a heading with this text gets (the markdown layer's rule; glossary terms link to their headings). */
+export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog, headingId: (text: string) => string): SiteModel {
   const { data, yamlFiles } = loadSiteData(contentDir);
   const sidebars = new Map<string, Sidebar>();
   for (const [file, yaml] of yamlFiles) {
@@ -37,7 +38,7 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
     const wanted = name ?? settings.defaultSidebar;
     return sidebars.get(settings.sidebarAliases[wanted] ?? wanted);
   };
-  const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log);
+  const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log, headingId);
   return {
     contentDir: path.resolve(contentDir),
     settings,
