@@ -1,12 +1,11 @@
 import path from "node:path";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
-import { isExternalUrl, safeUrl } from "../shared/html.ts";
 import { buildSidebar, type Sidebar } from "./sidebar.ts";
 import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import type { Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
-import { normalisePathPrefix, prefixed } from "../shared/sitePaths.ts";
+import { isExternalUrl, normalisePathPrefix, prefixed, safeUrl } from "../shared/sitePaths.ts";
 
 /** Everything the build knows about the source tree, read once per build. */
 export interface SiteModel {

@@ -1,5 +1,6 @@
 import { parse, type HTMLElement } from "node-html-parser";
-import { escapeHtml, html, htmlToText, raw, urlScheme } from "../shared/html.ts";
+import { escapeHtml, html, htmlToText, raw } from "../shared/html.ts";
+import { urlScheme } from "../shared/sitePaths.ts";
 import { Slugger } from "../markdown/headingIds.ts";
 
 /** A heading of the on-page contents list. */
