@@ -7,7 +7,7 @@ import { deepFreeze } from "../shared/freeze.ts";
 import { PAGE_LAYOUT } from "./layoutPlugin.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
-import { relativePath } from "../shared/sitePaths.ts";
+import { fromWorkingFolder, relativePath } from "../shared/sitePaths.ts";
 
 /** Extensions Eleventy renders as pages; every other file in the tree is copied as it is. */
 const PAGE_EXTENSIONS = new Set(["md", "html"]);
@@ -41,7 +41,7 @@ export function jekyllPermalink(contentDir: string, inputPath: string): string {
  */
 export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   const input = context.options.contentDir;
-  const relativeInput = path.relative(process.cwd(), input) || ".";
+  const relativeInput = fromWorkingFolder(input);
   eleventyConfig.setTemplateFormats([...PAGE_EXTENSIONS]);
   const statics = staticExtensions(input);
   // A brace list of one ("*.{png}") matches nothing in Eleventy's glob library.

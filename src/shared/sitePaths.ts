@@ -28,6 +28,11 @@ export function relativePath(folder: string, file: string): string {
   return path.relative(folder, path.resolve(file)).split(path.sep).join("/");
 }
 
+/** A folder relative to the working folder (`.` for the working folder itself). */
+export function fromWorkingFolder(folder: string): string {
+  return path.relative(process.cwd(), folder) || ".";
+}
+
 /** Whether `file` lies inside `folder` (not the folder itself). */
 export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, path.resolve(file));
