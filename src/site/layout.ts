@@ -1,6 +1,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
+import { isUnframed } from "../jekyll/layouts.ts";
 import { renderFrame, type FramePage } from "./frame.ts";
 import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./plugin.ts";
 
@@ -24,6 +25,7 @@ interface LayoutData {
   toc?: unknown;
   edition_of?: unknown;
   edition?: unknown;
+  layout?: unknown;
 }
 
 const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
@@ -71,7 +73,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.addTemplate(`${LAYOUT_FOLDER}/${PAGE_LAYOUT}`, {
     render(data: LayoutData): string {
       const { url, inputPath, outputPath } = data.page;
-      if (typeof outputPath !== "string" || url === false) return data.content;
+      if (typeof outputPath !== "string" || url === false || isUnframed(data.layout, outputPath)) return data.content;
       const page = framePage(data, url);
       const pageTags = tagLinks(data.tags, data.collections.all);
       editions ??= earlierEditions(data.collections.all);

@@ -1,5 +1,7 @@
 import path from "node:path";
 import type { DiagnosticLog } from "../checks/diagnostics.ts";
+import { loadJekyllConfig, type JekyllConfig } from "../jekyll/config.ts";
+import { readJekyllTree, type JekyllTree } from "../jekyll/tree.ts";
 import { isExternalUrl, safeUrl } from "../html.ts";
 import { buildSidebar, type Sidebar } from "../navigation/sidebar.ts";
 import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
@@ -11,6 +13,10 @@ import { loadSiteData, type SiteDataTree } from "./siteData.ts";
 export interface SiteModel {
   readonly contentDir: string;
   readonly settings: Settings;
+  /** The tree's `_config.yml` as Jekyll reads it (its defaults without one); keys the build does not use are kept as unknown data. */
+  readonly config: JekyllConfig;
+  /** What Jekyll publishes from the tree: pages, posts, documents, static files. */
+  readonly tree: JekyllTree;
   /** Jekyll's `site.data`. */
   readonly data: SiteDataTree;
   readonly glossary: Glossary;
@@ -29,8 +35,10 @@ export function normalisePathPrefix(prefix: string | undefined): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
-export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog): SiteModel {
+export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog, config: JekyllConfig = loadJekyllConfig(contentDir)): SiteModel {
   const { data, yamlFiles } = loadSiteData(contentDir);
+  const tree = readJekyllTree(contentDir, config);
+  for (const problem of tree.problems) log.warn(problem);
   const sidebars = new Map<string, Sidebar>();
   for (const [file, yaml] of yamlFiles) {
     const match = /^sidebars\/(.+)\.ya?ml$/.exec(file);
@@ -45,6 +53,8 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
   return {
     contentDir: path.resolve(contentDir),
     settings,
+    config,
+    tree,
     // The tree's glossary page prints `site.data.glossary` as markup: it gets the sanitised entries.
     data: data["glossary"] === undefined ? data : { ...data, glossary: glossaryData(glossary) },
     glossary,

@@ -57,7 +57,10 @@ const template = (name: string): string => readFileSync(path.join(PROJECT_ROOT, 
 export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   eleventyConfig.addTemplate("_site-pages/search.html", template("search.liquid"), { permalink: SITE_INDEX_URL, title: "Site index and search", search: "exclude", toc: false });
   eleventyConfig.addTemplate("_site-pages/headers.html", headersFile(), { permalink: "_headers", layout: false, eleventyExcludeFromCollections: true });
-  eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
+  // A tree's own sitemap.xml (a page with front matter) is published instead.
+  if (!context.site().tree.pages.some((page) => page.output && page.outputPath === "sitemap.xml")) {
+    eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
+  }
   eleventyConfig.addCollection("redirects", (api: { getAll(): RedirectPageItem[] }) => {
     const { redirects, problems } = collectRedirects({
       pages: api.getAll(),

@@ -1,0 +1,55 @@
+import { BuildError } from "../checks/diagnostics.ts";
+import type { Context, Liquid, Tag, TagToken, TopLevelToken } from "liquidjs";
+import type { SiteModel } from "../site/model.ts";
+import { authorLine, displayPath } from "../site/sourceFile.ts";
+import type { LiquidTagDefinition } from "./includeTag.ts";
+
+/** Jekyll's `relative_url`: the site path under the path prefix (`baseurl`). */
+export function relativeUrl(site: SiteModel, input: unknown): string {
+  if (input === undefined || input === null) return "";
+  const text = String(input);
+  if (/^[a-z][a-z\d+.-]*:/i.test(text) || text.startsWith("//")) return text;
+  return site.url(text);
+}
+
+/** Jekyll's `absolute_url`: `url` of `_config.yml` (or the settings), then the relative URL. */
+export function absoluteUrl(site: SiteModel, input: unknown): string {
+  if (input === undefined || input === null) return "";
+  const text = String(input);
+  if (/^[a-z][a-z\d+.-]*:/i.test(text) || text.startsWith("//")) return text;
+  const origin = (site.config.url || site.settings.url || "").replace(/\/+$/, "");
+  return origin + relativeUrl(site, text);
+}
+
+interface PathTagState {
+  argument: string;
+  line: number;
+}
+
+/** `{% link path/to/file.md %}` and `{% post_url 2016-02-24-first-post %}`: the URL Jekyll gives that file, or an error naming the tag's line. */
+export function createPathTag(kind: "link" | "post_url", site: () => SiteModel): (liquid: Liquid) => LiquidTagDefinition<PathTagState> {
+  return (liquid) => ({
+    parse(this: Tag & PathTagState, token: TagToken, _remain: TopLevelToken[]) {
+      this.argument = token.args.trim();
+      this.line = token.getPosition()[0] ?? 0;
+    },
+    async render(this: Tag & PathTagState, ctx: Context) {
+      const model = site();
+      const argument = /\{\{/.test(this.argument) ? (await liquid.parseAndRender(this.argument, ctx.getAll())).trim() : this.argument;
+      const wanted = argument.replace(/^\/+/, "");
+      const found =
+        kind === "link"
+          ? model.tree.pages.find((page) => page.output && page.file === wanted) ?? model.tree.statics.find((file) => file.file === wanted)
+          : model.tree.pages.find((page) => page.type === "posts" && page.file.replace(/^.*\//, "").replace(/\.[^.]+$/, "") === wanted.replace(/^.*\//, ""));
+      if (found) return relativeUrl(model, "url" in found ? found.url : `/${found.outputPath}`);
+      const inputPath = String(ctx.getSync(["page", "inputPath"]) ?? "");
+      throw new BuildError({
+        code: kind === "link" ? "unknown-link" : "unknown-post",
+        file: inputPath ? displayPath(model.contentDir, inputPath) : "(unknown file)",
+        line: inputPath ? authorLine(inputPath, this.line) : this.line,
+        message: kind === "link" ? `{% link ${argument} %}: no file ${argument} is published from this tree` : `{% post_url ${argument} %}: no post ${argument} in _posts/`,
+        hint: kind === "link" ? "give the file's path from the tree's root, with its extension (pages/guide.md)" : "give the post's file name without its extension (2016-02-24-first-post)",
+      });
+    },
+  });
+}
