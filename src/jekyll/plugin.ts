@@ -1,17 +1,18 @@
-import { copyFileSync, mkdirSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { filters } from "liquidjs";
+import { filters, Liquid } from "liquidjs";
 import type { BuildContext } from "../build/context.ts";
 import { components } from "../components/index.ts";
 import { deepFreeze } from "../site/freeze.ts";
 import { PAGE_LAYOUT } from "../site/layout.ts";
+import type { SiteModel } from "../site/model.ts";
 import { markdownExtensions } from "./config.ts";
 import { absoluteUrl, createPathTag, relativeUrl } from "./filters.ts";
 import { createHighlightTag } from "./highlightTag.ts";
 import { createIncludeTag } from "./includeTag.ts";
 import { rubyLiquidCompat } from "./rubyLiquid.ts";
-import { JEKYLL_VERSION, siteVariables } from "./siteVariables.ts";
+import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "./siteVariables.ts";
 import type { TreePage } from "./tree.ts";
 
 const RUBY_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -98,39 +99,79 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
     return rubyLiquidCompat(content);
   });
 
-  eleventyConfig.setLiquidOptions({ jekyllInclude: false, jekyllWhere: true, dynamicPartials: false, strictFilters: false, strictVariables: false });
-  eleventyConfig.addLiquidTag(
-    "include",
-    createIncludeTag({
-      components,
-      site: () => context.site(),
-      log: context.log,
-      markdownInline: (text) => context.md.renderInline(text),
-    }),
-  );
-  eleventyConfig.addLiquidTag("highlight", createHighlightTag());
-  eleventyConfig.addLiquidTag("link", createPathTag("link", () => context.site()));
-  eleventyConfig.addLiquidTag("post_url", createPathTag("post_url", () => context.site()));
-  eleventyConfig.addLiquidFilter("relative_url", (value: unknown) => relativeUrl(context.site(), value));
-  eleventyConfig.addLiquidFilter("absolute_url", (value: unknown) => absoluteUrl(context.site(), value));
-  eleventyConfig.addLiquidFilter("markdownify", (value: unknown) => context.md.render(String(value ?? "")));
-  // Ruby's escapes: `escape` is CGI.escapeHTML, `xml_escape` leaves `'` alone; LiquidJS writes `&#34;` for both.
-  eleventyConfig.addLiquidFilter("escape", (value: unknown) => escapeRuby(value, /[&<>"']/g));
-  eleventyConfig.addLiquidFilter("xml_escape", (value: unknown) => escapeRuby(value, /[&<>"]/g));
-  // Jekyll's slugify (LiquidJS has it), not Eleventy's, which it replaces by default.
-  eleventyConfig.addLiquidFilter("slugify", filters["slugify"] as (value: unknown, mode?: string) => string);
+  const liquid = jekyllLiquid(context);
+  eleventyConfig.setLiquidOptions(LIQUID_OPTIONS);
+  for (const [name, tag] of Object.entries(liquid.tags)) eleventyConfig.addLiquidTag(name, tag);
+  for (const [name, filter] of Object.entries(liquid.filters)) eleventyConfig.addLiquidFilter(name, filter);
 
-  eleventyConfig.addGlobalData("jekyll", { version: JEKYLL_VERSION, environment: "production" });
+  eleventyConfig.addGlobalData("jekyll", JEKYLL_VARIABLE);
+  // Posts and documents are rendered (Liquid, then Markdown) before any page reads them: feeds and news lists print `post.content`.
+  const time = new Date();
+  let documentHtml = new Map<string, string>();
+  const variables = (): Record<string, unknown> => {
+    const site = context.site();
+    return {
+      ...siteVariables({ contentDir: input, config: site.config, tree: site.tree, data: site.data, markdown: (text) => context.md.render(text), time, rendered: documentHtml }),
+      baseurl: site.pathPrefix.replace(/\/$/, ""),
+    };
+  };
+  eleventyConfig.on("eleventy.before", async () => {
+    documentHtml = await renderDocuments(context, liquid, variables());
+  });
   // Frozen: Eleventy shares frozen global data between pages; anything else it deep-copies into every page's data,
   // which grows with pages × data files (a copy of every sidebar per page).
-  const time = new Date();
-  eleventyConfig.addGlobalData("site", () => {
-    const site = context.site();
-    return deepFreeze({
-      ...siteVariables({ contentDir: input, config: site.config, tree: site.tree, data: site.data, markdown: (text) => context.md.render(text), time }),
-      baseurl: site.pathPrefix.replace(/\/$/, ""),
-    });
-  });
+  eleventyConfig.addGlobalData("site", () => deepFreeze(variables()));
+}
+
+const LIQUID_OPTIONS = { jekyllInclude: false, jekyllWhere: true, dynamicPartials: false, strictFilters: false, strictVariables: false } as const;
+const JEKYLL_VARIABLE = { version: JEKYLL_VERSION, environment: "production" };
+
+type TagFactory = Parameters<UserConfig["addLiquidTag"]>[1];
+type FilterFunction = (value: unknown, ...args: unknown[]) => unknown;
+
+/** Jekyll's tags and filters, and what LiquidJS writes differently from Ruby Liquid: one set for pages and for posts' own rendering. */
+function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>; filters: Record<string, FilterFunction> } {
+  const site = (): SiteModel => context.site();
+  return {
+    tags: {
+      include: createIncludeTag({ components, site, log: context.log, markdownInline: (text) => context.md.renderInline(text) }),
+      highlight: createHighlightTag(),
+      link: createPathTag("link", site),
+      post_url: createPathTag("post_url", site),
+    },
+    filters: {
+      relative_url: (value) => relativeUrl(site(), value),
+      absolute_url: (value) => absoluteUrl(site(), value),
+      markdownify: (value) => context.md.render(String(value ?? "")),
+      // Ruby's escapes: `escape` is CGI.escapeHTML, `xml_escape` leaves `'` alone; LiquidJS writes `&#34;` for both.
+      escape: (value) => escapeRuby(value, /[&<>"']/g),
+      xml_escape: (value) => escapeRuby(value, /[&<>"]/g),
+      // Jekyll's slugify (LiquidJS has it), not Eleventy's, which replaces it by default.
+      slugify: filters["slugify"] as FilterFunction,
+    },
+  };
+}
+
+/** The HTML of every post and document (Liquid, then Markdown for Markdown files), by file; one that fails keeps its Markdown-only HTML (its page reports the error). */
+async function renderDocuments(context: BuildContext, set: ReturnType<typeof jekyllLiquid>, site: Record<string, unknown>): Promise<Map<string, string>> {
+  const engine = new Liquid(LIQUID_OPTIONS);
+  for (const [name, factory] of Object.entries(set.tags)) engine.registerTag(name, (factory as (liquid: Liquid) => Parameters<Liquid["registerTag"]>[1])(engine));
+  for (const [name, filter] of Object.entries(set.filters)) engine.registerFilter(name, filter);
+  const model = context.site();
+  const markdown = new Set(markdownExtensions(model.config));
+  const html = new Map<string, string>();
+  for (const page of model.tree.pages) {
+    if (page.type === "pages") continue;
+    const inputPath = path.join(model.contentDir, page.file);
+    const body = readFileSync(inputPath, "utf8").replace(FRONT_MATTER_BLOCK, "");
+    try {
+      const text = await engine.parseAndRender(rubyLiquidCompat(body), { site, jekyll: JEKYLL_VARIABLE, page: { ...page.data, url: page.url, inputPath, path: page.file } });
+      html.set(page.file, markdown.has(path.posix.extname(page.file).slice(1).toLowerCase()) ? context.md.render(text) : text);
+    } catch {
+      // Left to the document's own page (or to no one, for an unpublished collection): its Markdown-only HTML stays.
+    }
+  }
+  return html;
 }
 
 /**

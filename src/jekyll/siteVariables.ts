@@ -7,7 +7,8 @@ import type { JekyllTree, TreePage } from "./tree.ts";
 /** The Jekyll version whose output this generator reproduces (`jekyll.version`). */
 export const JEKYLL_VERSION = "4.3.1";
 
-const BODY_AFTER_FRONT_MATTER = /^(?:\uFEFF)?---[^\S\n]*\r?\n(?:[\s\S]*?\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
+/** A page's front matter block, to take its body. */
+export const FRONT_MATTER_BLOCK = /^(?:\uFEFF)?---[^\S\n]*\r?\n(?:[\s\S]*?\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
 
 export interface SiteVariableSources {
   readonly contentDir: string;
@@ -19,13 +20,15 @@ export interface SiteVariableSources {
   readonly markdown: (text: string) => string;
   /** The build's start (`site.time`). */
   readonly time: Date;
+  /** Posts' and documents' HTML once rendered, by file (until then, their Markdown converted without Liquid). */
+  readonly rendered?: ReadonlyMap<string, string>;
 }
 
 /** A page, post or document as Liquid sees it in `site.pages`, `site.posts`, `site.COLLECTION` (Jekyll's to_liquid). */
 export type LiquidDocument = Record<string, unknown> & { readonly url: string; readonly path: string };
 
 function documentOf(page: TreePage, sources: SiteVariableSources, markdown: ReadonlySet<string>): LiquidDocument {
-  const body = readFileSync(path.join(sources.contentDir, page.file), "utf8").replace(BODY_AFTER_FRONT_MATTER, "");
+  const body = readFileSync(path.join(sources.contentDir, page.file), "utf8").replace(FRONT_MATTER_BLOCK, "");
   const ext = path.posix.extname(page.file);
   const isMarkdown = markdown.has(ext.slice(1).toLowerCase());
   const common = {
@@ -38,7 +41,7 @@ function documentOf(page: TreePage, sources: SiteVariableSources, markdown: Read
   if (page.type === "pages") return { ...common, content: body };
   const tags = Array.isArray(page.data["tags"]) ? page.data["tags"].map(String) : typeof page.data["tags"] === "string" ? page.data["tags"].split(/\s+/).filter(Boolean) : [];
   // Posts and documents are converted before anything reads them in Jekyll: feeds print their HTML.
-  const content = isMarkdown ? sources.markdown(body) : body;
+  const content = sources.rendered?.get(page.file) ?? (isMarkdown ? sources.markdown(body) : body);
   const excerptSource = sources.config.excerpt_separator ? body.split(sources.config.excerpt_separator)[0] ?? body : body;
   return {
     ...common,

@@ -56,7 +56,7 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
     config,
     tree,
     // The tree's glossary page prints `site.data.glossary` as markup: it gets the sanitised entries.
-    data: data["glossary"] === undefined ? data : { ...data, glossary: glossaryData(glossary) },
+    data: data["glossary"] === undefined ? data : { ...data, glossary: glossaryData(data["glossary"], glossary) },
     glossary,
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,
