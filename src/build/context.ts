@@ -6,12 +6,12 @@ import { DiagnosticLog } from "../checks/diagnostics.ts";
 import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { SiteNavigation } from "../navigation/navigation.ts";
-import { loadSettings, type Settings } from "../site/settings.ts";
+import type { Settings } from "../site/settings.ts";
 import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../site/model.ts";
 import { clearSourceCache, displayPath } from "../site/sourceFile.ts";
 
 /**
- * Folder holding package.json, `_includes/` (layouts) and `_data/site.yml`:
+ * Folder holding package.json and `_includes/` (the site's own templates):
  * the nearest folder above this module with the project's package.json (the
  * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
  */
@@ -28,27 +28,27 @@ function findProjectRoot(from: string): string {
 /** Options the CLI hands to the Eleventy config through the environment (Eleventy has no other channel). */
 const envSchema = z.object({
   GPC_STRICT: z.enum(["0", "1"]).default("0"),
-  GPC_SETTINGS: z.string().optional(),
   GPC_PATH_PREFIX: z.string().optional(),
   GPC_RELEASE_PAGES: z.enum(["0", "1"]).default("0"),
 });
 
 export interface BuildOptions {
   readonly contentDir: string;
-  readonly pathPrefix: string;
+  /** The path prefix asked for (`--path-prefix`); undefined to take the tree's `baseurl`. */
+  readonly pathPrefix: string | undefined;
   readonly strict: boolean;
-  readonly settingsFile: string;
   /** Eleventy's writer is in dry run (set by the CLI for builds): pages are written and released as they render. */
   readonly releasePages: boolean;
 }
 
-export function readBuildOptions(contentDir: string, pathPrefix: string, env: NodeJS.ProcessEnv = process.env): BuildOptions {
+export function readBuildOptions(contentDir: string, pathPrefix: string | undefined, env: NodeJS.ProcessEnv = process.env): BuildOptions {
   const parsed = envSchema.parse(env);
+  // Eleventy's own default ("/") is not a request: the tree's baseurl applies then.
+  const asked = parsed.GPC_PATH_PREFIX ?? (pathPrefix && pathPrefix !== "/" ? pathPrefix : undefined);
   return {
     contentDir: path.resolve(contentDir),
-    pathPrefix: normalisePathPrefix(parsed.GPC_PATH_PREFIX ?? pathPrefix),
+    pathPrefix: asked === undefined ? undefined : normalisePathPrefix(asked),
     strict: parsed.GPC_STRICT === "1",
-    settingsFile: parsed.GPC_SETTINGS ?? path.join(PROJECT_ROOT, "_data/site.yml"),
     releasePages: parsed.GPC_RELEASE_PAGES === "1",
   };
 }
@@ -60,20 +60,23 @@ export class BuildContext {
   readonly md = createMarkdown();
   /** Where rendered pages go: written at once, and handed to the checks and search. */
   readonly output: PageOutput;
-  readonly settings: Settings;
   /** Content hashes of the compiled stylesheet and script, by site path (set by the assets plugin each build). */
   readonly assetVersions = new Map<string, string>();
   private model: SiteModel | undefined;
   private nav: SiteNavigation | undefined;
 
   constructor(readonly options: BuildOptions) {
-    this.settings = loadSettings(options.settingsFile);
     this.output = new PageOutput(options.releasePages);
+  }
+
+  /** The tree's settings (its settings file, else what the tree says), read with the site model. */
+  get settings(): Settings {
+    return this.site().settings;
   }
 
   /** The site model, read once per build (read again for each whole rebuild in watch mode). */
   site(): SiteModel {
-    this.model ??= loadSiteModel(this.options.contentDir, this.settings, this.options.pathPrefix, this.log);
+    this.model ??= loadSiteModel(this.options.contentDir, this.options.pathPrefix, this.log);
     return this.model;
   }
 

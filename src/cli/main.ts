@@ -11,7 +11,7 @@ const USAGE = `Usage: gpconnect-docs <build|serve> [options]
 
   --input DIR         source tree in the Jekyll documentation-theme format (default: content)
   --output DIR        where to write the site (default: _site)
-  --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: /)
+  --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: the tree's baseurl, else /)
   --strict            fail the build on any content warning
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       input: { type: "string", default: "content" },
       output: { type: "string", default: "_site" },
-      "path-prefix": { type: "string", default: "/" },
+      "path-prefix": { type: "string" },
       strict: { type: "boolean", default: false },
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
@@ -39,10 +39,11 @@ async function main(argv: string[]): Promise<number> {
   const input = path.resolve(values.input);
   const output = path.resolve(values.output);
   process.env["GPC_STRICT"] = values.strict ? "1" : "0";
-  process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
+  if (values["path-prefix"] === undefined) delete process.env["GPC_PATH_PREFIX"];
+  else process.env["GPC_PATH_PREFIX"] = values["path-prefix"];
   if (command === "serve") {
     process.env["GPC_RELEASE_PAGES"] = "0";
-    const eleventy = await createEleventy(input, output, values["path-prefix"], "serve");
+    const eleventy = await createEleventy(input, output, values["path-prefix"] ?? "/", "serve");
     // A saved page is re-rendered alone (the site model, other pages and the search index carry over).
     eleventy.setIncrementalBuild(true);
     explainRebuildFailures(eleventy);
@@ -52,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
   }
   process.env["GPC_RELEASE_PAGES"] = "1";
   await buildIntoPlace(output, async (staging) => {
-    const eleventy = await createEleventy(input, staging, values["path-prefix"], "build");
+    const eleventy = await createEleventy(input, staging, values["path-prefix"] ?? "/", "build");
     renderOnly(eleventy);
     // Our own summary replaces Eleventy's log; its error log would repeat the failure with a stack trace.
     eleventy.disableLogger();

@@ -4,7 +4,9 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { filters, Liquid } from "liquidjs";
 import type { BuildContext } from "../build/context.ts";
 import { components } from "../components/index.ts";
+import { htmlToText, safeUrl } from "../html.ts";
 import { deepFreeze } from "../site/freeze.ts";
+import { redirectStub } from "../site/redirects.ts";
 import { PAGE_LAYOUT } from "../site/layout.ts";
 import type { SiteModel } from "../site/model.ts";
 import { markdownExtensions } from "./config.ts";
@@ -17,6 +19,12 @@ import type { TreePage } from "./tree.ts";
 
 const RUBY_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeRuby = (value: unknown, which: RegExp): string => (value === undefined || value === null ? "" : String(value).replace(which, (ch) => RUBY_ESCAPES[ch]!));
+
+/** The first URL of `redirect_to` (jekyll-redirect-from takes the first of a list). */
+export function redirectTarget(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === "string" && first.trim() ? first.trim() : undefined;
+}
 
 /** Formats Eleventy renders whatever a plugin says (its defaults): in a Jekyll tree such a file is a page only with front matter. */
 const ELEVENTY_FORMATS = ["liquid", "njk", "md", "html", "11ty.js", "11ty.cjs", "11ty.mjs"];
@@ -95,6 +103,9 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       for (const [key, value] of Object.entries(page.data)) if (!(key in data.page)) data.page[key] = pageData[key] !== undefined ? pageData[key] : value;
       data.page["path"] = page.file;
       if (page.date) data.page["date"] = page.date;
+      // jekyll-redirect-from's `redirect_to`: the page is a stub leading there (its layout leaves it unframed).
+      const redirectTo = redirectTarget(page.data["redirect_to"]);
+      if (redirectTo) return redirectStub(/^[a-z][a-z\d+.-]*:|^\/\//i.test(redirectTo) ? safeUrl(redirectTo) : context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
     }
     return rubyLiquidCompat(content);
   });

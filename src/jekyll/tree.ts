@@ -304,7 +304,7 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
 
   const walk = (folder: string, categories: string[]): void => {
     const full = path.join(contentDir, folder);
-    const entries = readdirSync(full, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(full, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
     for (const entry of entries) {
       const relative = folder ? `${folder}/${entry.name}` : entry.name;
       const isFolder = entry.isDirectory();
@@ -341,6 +341,8 @@ function walkFiles(contentDir: string, folder: string): string[] {
     .sort();
 }
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Two files writing one output file: Jekyll writes pages, then static files, then
  * documents (posts and collections), and the last one written is what readers get.
@@ -348,7 +350,9 @@ function walkFiles(contentDir: string, folder: string): string[] {
  */
 function resolveClashes(pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], problems: Omit<Diagnostic, "severity">[]): JekyllTree {
   const published = pages.filter((p) => p.output);
-  const order = [...published.filter((p) => p.type === "pages"), ...statics, ...published.filter((p) => p.type !== "pages")];
+  // Jekyll sorts pages by file name and static files by path (Reader#sort_files!) before writing them.
+  const byName = (a: TreePage, b: TreePage): number => compare(path.posix.basename(a.file), path.posix.basename(b.file));
+  const order = [...published.filter((p) => p.type === "pages").sort(byName), ...[...statics].sort((a, b) => compare(a.file, b.file)), ...published.filter((p) => p.type !== "pages")];
   const winner = new Map<string, TreePage | TreeStatic>();
   for (const item of order) {
     const key = item.outputPath;
@@ -357,7 +361,7 @@ function resolveClashes(pages: TreePage[], statics: TreeStatic[], skipped: strin
       problems.push({
         code: "duplicate-url",
         file: previous.file,
-        message: `${previous.file} and ${item.file} are both published at /${item.outputPath}; ${item.file} is the one published (Jekyll writes it last)`,
+        message: `${previous.file} and ${item.file} are both published at /${item.outputPath}; ${item.file} is the one published (Jekyll writes it last), ${previous.file} is left out`,
         hint: "give one of them its own permalink; an earlier edition of a page can say edition_of: <permalink>",
       });
       skipped.push(previous.file);

@@ -26,6 +26,7 @@ interface LayoutData {
   edition_of?: unknown;
   edition?: unknown;
   layout?: unknown;
+  redirect_to?: unknown;
 }
 
 const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
@@ -73,7 +74,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.addTemplate(`${LAYOUT_FOLDER}/${PAGE_LAYOUT}`, {
     render(data: LayoutData): string {
       const { url, inputPath, outputPath } = data.page;
-      if (typeof outputPath !== "string" || url === false || isUnframed(data.layout, outputPath)) return data.content;
+      if (typeof outputPath !== "string" || url === false || isUnframed(data.layout, outputPath, data.redirect_to)) return data.content;
       const page = framePage(data, url);
       const pageTags = tagLinks(data.tags, data.collections.all);
       editions ??= earlierEditions(data.collections.all);

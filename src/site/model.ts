@@ -6,7 +6,7 @@ import { isExternalUrl, safeUrl } from "../html.ts";
 import { buildSidebar, type Sidebar } from "../navigation/sidebar.ts";
 import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
-import type { Settings } from "./settings.ts";
+import { loadSettings, type Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
 
 /** Everything the build knows about the source tree, read once per build. */
@@ -35,7 +35,12 @@ export function normalisePathPrefix(prefix: string | undefined): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
-export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog, config: JekyllConfig = loadJekyllConfig(contentDir)): SiteModel {
+/**
+ * Reads a tree: its `_config.yml`, what Jekyll publishes from it, its data, sidebars and
+ * settings. The path prefix is the one asked for, else the tree's `baseurl`.
+ */
+export function loadSiteModel(contentDir: string, pathPrefix: string | undefined, log: DiagnosticLog): SiteModel {
+  const config = loadJekyllConfig(contentDir);
   const { data, yamlFiles } = loadSiteData(contentDir);
   const tree = readJekyllTree(contentDir, config);
   for (const problem of tree.problems) log.warn(problem);
@@ -44,7 +49,8 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
     const match = /^sidebars\/(.+)\.ya?ml$/.exec(file);
     if (match) sidebars.set(match[1]!, buildSidebar(match[1]!, yaml, log));
   }
-  const prefix = normalisePathPrefix(pathPrefix);
+  const settings = loadSettings(contentDir, { config, data, sidebars, pages: tree.pages });
+  const prefix = normalisePathPrefix(pathPrefix ?? config.baseurl);
   const resolveSidebar = (name: string | undefined): Sidebar | undefined => {
     const wanted = name ?? settings.defaultSidebar;
     return sidebars.get(settings.sidebarAliases[wanted] ?? wanted);

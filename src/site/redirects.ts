@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../checks/diagnostics.ts";
 import { html, htmlToText } from "../html.ts";
+import { SETTINGS_FILE } from "./settings.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {
@@ -44,7 +45,7 @@ export function collectRedirects({ pages, settings, displayPath, settingsLine }:
     if (!page.url || from === undefined) continue;
     for (const old of Array.isArray(from) ? from : [from]) wanted.push({ from: String(old), to: page.url, file: displayPath(page.inputPath) });
   }
-  for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: "_data/site.yml", line: settingsLine(from) });
+  for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: SETTINGS_FILE, line: settingsLine(from) });
 
   const redirects = new Map<string, Redirect>();
   const problems: Omit<Diagnostic, "severity">[] = [];
@@ -64,18 +65,22 @@ export function collectRedirects({ pages, settings, displayPath, settingsLine }:
 
 /** The stub published at an old URL: works on any static host (GitHub Pages has no server redirects) and without JavaScript. */
 export function redirectPage(redirect: Redirect, url: (sitePath: string) => string): string {
-  const target = url(`/${redirect.to}`);
+  return redirectStub(url(`/${redirect.to}`), redirect.title);
+}
+
+/** A stub page leading to `target` (a URL as written in the page: site path with prefix, or external), titled with the page it leads to. */
+export function redirectStub(target: string, title: string): string {
   return html`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
   <meta charset="utf-8">
-  <title>Moved: ${redirect.title}</title>
+  <title>Moved: ${title}</title>
   <meta name="robots" content="noindex">
   <link rel="canonical" href="${target}">
   <meta http-equiv="refresh" content="0; url=${target}">
 </head>
 <body>
-  <p>This page has moved to <a href="${target}">${redirect.title}</a>.</p>
+  <p>This page has moved to <a href="${target}">${title}</a>.</p>
 </body>
 </html>
 `.value;

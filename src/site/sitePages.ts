@@ -78,6 +78,22 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("_site-pages/redirects.txt.html", "{{ collections.redirects | redirectsFile }}", { permalink: "_redirects", layout: false, eleventyExcludeFromCollections: true });
+  // What Jekyll's plugins add when the tree's _config.yml lists them: jekyll-sitemap's robots.txt, jekyll-redirect-from's redirects.json.
+  const { config, tree } = context.site();
+  const plugins = new Set([...config.plugins, ...config.gems]);
+  const published = new Set(tree.pages.filter((page) => page.output).map((page) => page.outputPath).concat(tree.statics.map((file) => file.outputPath)));
+  if (plugins.has("jekyll-sitemap") && !published.has("robots.txt")) {
+    eleventyConfig.addTemplate("_site-pages/robots.txt.html", "{{ 'sitemap.xml' | absoluteSiteUrl | prepend: 'Sitemap: ' }}\n", { permalink: "robots.txt", layout: false, eleventyExcludeFromCollections: true });
+  }
+  if (plugins.has("jekyll-redirect-from") && !published.has("redirects.json")) {
+    eleventyConfig.addTemplate("_site-pages/redirects.json.html", "{{ collections.redirects | redirectsJson }}", { permalink: "redirects.json", layout: false, eleventyExcludeFromCollections: true });
+  }
+  eleventyConfig.addFilter("absoluteSiteUrl", (sitePath: string) => (context.site().settings.url ?? "").replace(/\/+$/, "") + context.site().url(sitePath));
+  eleventyConfig.addFilter("redirectsJson", (redirects: Redirect[]) => {
+    const site = context.site();
+    const origin = (site.settings.url ?? "").replace(/\/+$/, "");
+    return JSON.stringify(Object.fromEntries(redirects.map((r) => [site.url(`/${r.from}`), origin + site.url(`/${r.to}`)])));
+  });
   eleventyConfig.addFilter("redirectPage", (redirect: Redirect) => redirectPage(redirect, context.site().url));
   eleventyConfig.addFilter("redirectsFile", (redirects: Redirect[]) => redirectsFile(redirects, context.site().url));
   const hasOwn404 = ["404.md", "404.html"].some((name) => existsSync(path.join(context.options.contentDir, name)));

@@ -140,7 +140,7 @@ describe("building the real GP Connect corpus", () => {
   });
 
   it("lists the real source's known faults as accepted, so the published content builds with --strict", () => {
-    const accepted = /Accepted faults \((\d+), listed in _data\/site\.yml\)/.exec(site.stdout);
+    const accepted = /Accepted faults \((\d+), listed in _gpconnect-docs\.yml\)/.exec(site.stdout);
     assert.equal(accepted?.[1], "39", "the 2018 corpus has exactly 39 known faults, all accepted");
     const listed = site.stdout.slice(site.stdout.indexOf("Accepted faults")).split("\n").flatMap((line) => /^ {2}\S+: warning \[([a-z-]+)\]/.exec(line)?.[1] ?? []);
     const byCode = Object.fromEntries([...new Set(listed)].sort().map((code) => [code, listed.filter((c) => c === code).length]));

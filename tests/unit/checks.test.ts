@@ -80,9 +80,9 @@ describe("accepted faults", () => {
     assert.deepEqual(result.accepted, [fault(1)]);
     assert.deepEqual(result.open, [fault(2)]);
     assert.deepEqual(result.stale, [accepted[1]]);
-    assert.deepEqual(staleFaultDiagnostic(accepted[1]!), {
+    assert.deepEqual(staleFaultDiagnostic(accepted[1]!, "_gpconnect-docs.yml"), {
       code: "stale-accepted-fault",
-      file: "_data/site.yml",
+      file: "_gpconnect-docs.yml",
       line: 31,
       message: "accepted fault [broken-link] a.md:9 no longer occurs",
       hint: "remove the entry from acceptedFaults",
@@ -116,7 +116,7 @@ describe("redirects", () => {
     assert.deepEqual(redirects, []);
     assert.deepEqual(
       problems.map((p) => `${p.file}:${p.line ?? ""} ${p.message}`),
-      ["A.md: redirect from /b.html: a page is published there, so the redirect is left out", "_data/site.yml:40 redirect from /c.html to /missing.html: no page is published at /missing.html, so the redirect is left out"],
+      ["A.md: redirect from /b.html: a page is published there, so the redirect is left out", "_gpconnect-docs.yml:40 redirect from /c.html to /missing.html: no page is published at /missing.html, so the redirect is left out"],
     );
   });
 
