@@ -1,7 +1,7 @@
-import { BuildError } from "../checks/diagnostics.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 import type { Context, Liquid, Tag, TagToken, TopLevelToken } from "liquidjs";
-import type { SiteModel } from "../site/model.ts";
-import { authorLine, displayPath } from "../site/sourceFile.ts";
+import type { SiteModel } from "../source/model.ts";
+import { authorLine, displayPath } from "../source/sourceFile.ts";
 import type { LiquidTagDefinition } from "./includeTag.ts";
 
 /** Jekyll's `relative_url`: the site path under the path prefix (`baseurl`). */

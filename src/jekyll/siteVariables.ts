@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { markdownExtensions } from "./config.ts";
-import type { JekyllConfig } from "./config.ts";
-import type { JekyllTree, TreePage } from "./tree.ts";
+import { markdownExtensions } from "../source/jekyllConfig.ts";
+import type { JekyllConfig } from "../source/jekyllConfig.ts";
+import type { JekyllTree, TreePage } from "../source/jekyllTree.ts";
 
 /** The Jekyll version whose output this generator reproduces (`jekyll.version`). */
 export const JEKYLL_VERSION = "4.3.1";

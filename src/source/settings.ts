@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { BuildError } from "../checks/diagnostics.ts";
-import type { JekyllConfig } from "../jekyll/config.ts";
-import type { TreePage } from "../jekyll/tree.ts";
-import type { Sidebar } from "../navigation/sidebar.ts";
+import { BuildError } from "../shared/diagnostics.ts";
+import type { JekyllConfig } from "./jekyllConfig.ts";
+import type { TreePage } from "./jekyllTree.ts";
+import type { Sidebar } from "./sidebar.ts";
 import { parseYaml } from "./yamlFile.ts";
 
 /**
@@ -94,7 +94,7 @@ export function loadSettings(contentDir: string, tree: TreeFacts): Settings {
       file: SETTINGS_FILE,
       line: yaml?.lineOf(issue.path as (string | number)[]),
       message: `setting ${issue.path.join(".") || "(root)"}: ${issue.message}`,
-      hint: "see the documented fields in src/site/settings.ts",
+      hint: "see the documented fields in src/source/settings.ts",
     });
   }
   const own = result.data;

@@ -1,8 +1,8 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
-import type { Diagnostic } from "../checks/diagnostics.ts";
-import { parseYaml } from "../site/yamlFile.ts";
-import { markdownExtensions, type JekyllConfig } from "./config.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
+import { parseYaml } from "./yamlFile.ts";
+import { markdownExtensions, type JekyllConfig } from "./jekyllConfig.ts";
 
 /**
  * What Jekyll makes of each file of a source tree (its Reader and EntryFilter):

@@ -1,6 +1,6 @@
-import type { Diagnostic } from "../checks/diagnostics.ts";
-import { html, htmlToText } from "../html.ts";
-import { SETTINGS_FILE } from "./settings.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
+import { html, htmlToText } from "../shared/html.ts";
+import { SETTINGS_FILE } from "../source/settings.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {

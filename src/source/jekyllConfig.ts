@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { BuildError } from "../checks/diagnostics.ts";
-import { parseYaml } from "../site/yamlFile.ts";
+import { BuildError } from "../shared/diagnostics.ts";
+import { parseYaml } from "./yamlFile.ts";
 
 /** Jekyll 4.3's excludes, always added to a tree's own (Configuration::DEFAULT_EXCLUDES). */
 export const DEFAULT_EXCLUDES = [".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/"];

@@ -1,9 +1,9 @@
 import path from "node:path";
-import type { DiagnosticLog } from "../checks/diagnostics.ts";
-import { loadJekyllConfig, type JekyllConfig } from "../jekyll/config.ts";
-import { readJekyllTree, type JekyllTree } from "../jekyll/tree.ts";
-import { isExternalUrl, safeUrl } from "../html.ts";
-import { buildSidebar, type Sidebar } from "../navigation/sidebar.ts";
+import type { DiagnosticLog } from "../shared/diagnostics.ts";
+import { loadJekyllConfig, type JekyllConfig } from "./jekyllConfig.ts";
+import { readJekyllTree, type JekyllTree } from "./jekyllTree.ts";
+import { isExternalUrl, safeUrl } from "../shared/html.ts";
+import { buildSidebar, type Sidebar } from "./sidebar.ts";
 import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import { loadSettings, type Settings } from "./settings.ts";
