@@ -13,6 +13,7 @@ import { markdownExtensions } from "../source/jekyllConfig.ts";
 import { absoluteUrl, createPathTag, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
 import type { TreePage } from "../source/jekyllTree.ts";
@@ -32,7 +33,6 @@ const ELEVENTY_FORMATS = ["liquid", "njk", "md", "html", "11ty.js", "11ty.cjs", 
 /** A path as an Eleventy ignore glob: glob characters in real file names taken literally. */
 const literalGlob = (p: string): string => p.replace(/[[\]{}()*?!+@]/g, "\\$&");
 
-const toPosix = (p: string): string => p.split(path.sep).join("/");
 
 /**
  * Reads a Jekyll "documentation theme" tree as Jekyll does: its `_config.yml`
@@ -45,8 +45,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   const input = context.options.contentDir;
   const relativeInput = path.relative(process.cwd(), input) || ".";
   const { config, tree } = context.site();
-  const relative = (inputPath: string): string => toPosix(path.relative(input, path.resolve(inputPath)));
-  const treePage = (inputPath: string): TreePage | undefined => context.site().tree.page(relative(inputPath));
+  const treePage = (inputPath: string): TreePage | undefined => context.site().tree.page(relativePath(input, inputPath));
 
   // Every extension a page of the tree has is a template format: Markdown ones as Markdown, the rest (xml, json, txt…) as Liquid.
   const markdown = new Set(markdownExtensions(config));
@@ -72,11 +71,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
     if (isTemplate(file)) eleventyConfig.ignores.add(`${relativeInput}/${literalGlob(file)}`);
   }
   eleventyConfig.ignores.add(`${relativeInput}/**/node_modules/**`);
-  // The tree's data (sidebars, glossary) is read by the site model, not by Eleventy: the dev server must still watch it.
-  eleventyConfig.addWatchTarget(`${relativeInput}/_data/**`);
-  eleventyConfig.addWatchTarget(`${relativeInput}/_config.yml`);
 
-  copyStaticFiles(eleventyConfig, context);
+  copyStaticFiles(context);
 
   // Each page at Jekyll's URL, with the `defaults:` of `_config.yml` beneath its front matter.
   const defaultKeys = new Set(config.defaults.flatMap((entry) => Object.keys(entry.values)).filter((key) => key !== "layout" && key !== "permalink"));
@@ -126,8 +122,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       baseurl: site.pathPrefix.replace(/\/$/, ""),
     };
   };
-  eleventyConfig.on("eleventy.before", async () => {
-    documentHtml = await renderDocuments(context, liquid, variables());
+  context.lifecycle.onStart(async ({ partial }) => {
+    if (!partial) documentHtml = await renderDocuments(context, liquid, variables());
   });
   // Frozen: Eleventy shares frozen global data between pages; anything else it deep-copies into every page's data,
   // which grows with pages × data files (a copy of every sidebar per page).
@@ -145,10 +141,10 @@ function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>
   const site = (): SiteModel => context.site();
   return {
     tags: {
-      include: createIncludeTag({ components, site, log: context.log, markdownInline: (text) => context.md.renderInline(text) }),
+      include: createIncludeTag({ components, site, log: context.log, markdownInline: (text) => context.md.renderInline(text), sourceLines: context.sourceLines, templates: context.includeTemplates }),
       highlight: createHighlightTag(),
-      link: createPathTag("link", site),
-      post_url: createPathTag("post_url", site),
+      link: createPathTag("link", site, context.sourceLines),
+      post_url: createPathTag("post_url", site, context.sourceLines),
     },
     filters: {
       relative_url: (value) => relativeUrl(site(), value),
@@ -189,13 +185,13 @@ async function renderDocuments(context: BuildContext, set: ReturnType<typeof jek
  * Static files (no front matter) are copied byte for byte before the pages are written,
  * and in the dev server only when they changed.
  */
-function copyStaticFiles(eleventyConfig: UserConfig, context: BuildContext): void {
+function copyStaticFiles(context: BuildContext): void {
   const copied = new Map<string, number>();
-  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { output: string } }) => {
+  context.lifecycle.onStart(({ outputDir }) => {
     const site = context.site();
     for (const file of site.tree.statics) {
       const from = path.join(site.contentDir, file.file);
-      const to = path.join(directories.output, file.outputPath);
+      const to = path.join(outputDir, file.outputPath);
       const stamp = statSync(from).mtimeMs;
       if (copied.get(to) === stamp) continue;
       mkdirSync(path.dirname(to), { recursive: true });

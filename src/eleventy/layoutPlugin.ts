@@ -4,6 +4,7 @@ import type { BuildContext } from "./context.ts";
 import { isUnframed } from "../jekyll/layouts.ts";
 import { renderFrame, type FramePage } from "../theme/frame.ts";
 import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./pagePlugin.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /** The layout every page gets (Jekyll's `page` and `default`). */
 export const PAGE_LAYOUT = "layouts/page.11ty.js";
@@ -29,8 +30,6 @@ interface LayoutData {
   redirect_to?: unknown;
 }
 
-const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
-
 /**
  * The page layout, in TypeScript (src/theme/frame.ts). Eleventy renders every
  * page's layout before it runs any page's transforms, so a layout that built
@@ -43,7 +42,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   // Indexes of the whole collection, built once per build rather than scanned once per page.
   let tags: Map<string, TagLink> | undefined;
   let editions: Map<string, Edition[]> | undefined;
-  eleventyConfig.on("eleventy.before", () => {
+  context.lifecycle.onStart(() => {
     tags = undefined;
     editions = undefined;
     frames.clear();
@@ -60,8 +59,8 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   };
 
   const framePage = (data: LayoutData, url: string): FramePage => {
-    const editionOf = data.edition_of ? withoutSlash(String(data.edition_of)) : undefined;
-    const current = editionOf ? data.collections.all.find((item) => item.url && withoutSlash(item.url) === editionOf) : undefined;
+    const editionOf = data.edition_of ? withoutLeadingSlash(String(data.edition_of)) : undefined;
+    const current = editionOf ? data.collections.all.find((item) => item.url && withoutLeadingSlash(item.url) === editionOf) : undefined;
     return {
       title: String(data.title ?? ""),
       summary: data.summary ? String(data.summary) : undefined,
@@ -78,7 +77,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
       const page = framePage(data, url);
       const pageTags = tagLinks(data.tags, data.collections.all);
       editions ??= earlierEditions(data.collections.all);
-      const pageEditions = editions.get(withoutSlash(url)) ?? [];
+      const pageEditions = editions.get(withoutLeadingSlash(url)) ?? [];
       frames.set(path.resolve(outputPath), (body) => {
         const site = context.site();
         const navigation = context.navigation();

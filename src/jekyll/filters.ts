@@ -1,7 +1,7 @@
 import { BuildError } from "../shared/diagnostics.ts";
 import type { Context, Liquid, Tag, TagToken, TopLevelToken } from "liquidjs";
 import type { SiteModel } from "../source/model.ts";
-import { authorLine, displayPath } from "../source/sourceFile.ts";
+import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import type { LiquidTagDefinition } from "./includeTag.ts";
 
 /** Jekyll's `relative_url`: the site path under the path prefix (`baseurl`). */
@@ -27,7 +27,7 @@ interface PathTagState {
 }
 
 /** `{% link path/to/file.md %}` and `{% post_url 2016-02-24-first-post %}`: the URL Jekyll gives that file, or an error naming the tag's line. */
-export function createPathTag(kind: "link" | "post_url", site: () => SiteModel): (liquid: Liquid) => LiquidTagDefinition<PathTagState> {
+export function createPathTag(kind: "link" | "post_url", site: () => SiteModel, lines: SourceLines): (liquid: Liquid) => LiquidTagDefinition<PathTagState> {
   return (liquid) => ({
     parse(this: Tag & PathTagState, token: TagToken, _remain: TopLevelToken[]) {
       this.argument = token.args.trim();
@@ -46,7 +46,7 @@ export function createPathTag(kind: "link" | "post_url", site: () => SiteModel):
       throw new BuildError({
         code: kind === "link" ? "unknown-link" : "unknown-post",
         file: inputPath ? displayPath(model.contentDir, inputPath) : "(unknown file)",
-        line: inputPath ? authorLine(inputPath, this.line) : this.line,
+        line: inputPath ? lines.authorLine(inputPath, this.line) : this.line,
         message: kind === "link" ? `{% link ${argument} %}: no file ${argument} is published from this tree` : `{% post_url ${argument} %}: no post ${argument} in _posts/`,
         hint: kind === "link" ? "give the file's path from the tree's root, with its extension (pages/guide.md)" : "give the post's file name without its extension (2016-02-24-first-post)",
       });

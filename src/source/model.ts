@@ -8,6 +8,7 @@ import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
+import { normalisePathPrefix, prefixed } from "../shared/sitePaths.ts";
 
 /** Everything the build knows about the source tree, read once per build. */
 export interface SiteModel {
@@ -30,16 +31,11 @@ export interface SiteModel {
   sidebarFor(name: string | undefined): Sidebar | undefined;
 }
 
-export function normalisePathPrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}
-
 /**
  * Reads a tree: its `_config.yml`, what Jekyll publishes from it, its data, sidebars and
  * settings. The path prefix is the one asked for, else the tree's `baseurl`.
  */
-export function loadSiteModel(contentDir: string, pathPrefix: string | undefined, log: DiagnosticLog): SiteModel {
+export function loadSiteModel(contentDir: string, pathPrefix: string | undefined, log: DiagnosticLog, settingsFile?: string): SiteModel {
   const config = loadJekyllConfig(contentDir);
   const { data, yamlFiles } = loadSiteData(contentDir);
   const tree = readJekyllTree(contentDir, config);
@@ -49,7 +45,7 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
     const match = /^sidebars\/(.+)\.ya?ml$/.exec(file);
     if (match) sidebars.set(match[1]!, buildSidebar(match[1]!, yaml, log));
   }
-  const settings = loadSettings(contentDir, { config, data, sidebars, pages: tree.pages });
+  const settings = loadSettings(contentDir, { config, data, sidebars, pages: tree.pages }, settingsFile);
   const prefix = normalisePathPrefix(pathPrefix ?? config.baseurl);
   const resolveSidebar = (name: string | undefined): Sidebar | undefined => {
     const wanted = name ?? settings.defaultSidebar;
@@ -67,7 +63,7 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,
     pathPrefix: prefix,
-    url: (sitePath) => (isExternalUrl(sitePath) ? safeUrl(sitePath) : prefix + sitePath.replace(/^\/+/, "")),
+    url: (sitePath) => (isExternalUrl(sitePath) ? safeUrl(sitePath) : prefixed(prefix, sitePath)),
     sidebarFor: resolveSidebar,
   };
 }

@@ -65,6 +65,8 @@ export type Settings = Omit<SettingsData, "title" | "description" | "owner" | "d
   readonly defaultSidebar: string;
   readonly glossaryPage: string;
   readonly capabilities: readonly Capability[];
+  /** The settings file as messages name it (the tree's `_gpconnect-docs.yml`, or the one given with --settings). */
+  readonly file: string;
   /** Each accepted fault also knows its own line in the settings file, to report one that no longer occurs. */
   readonly acceptedFaults: (SettingsData["acceptedFaults"][number] & { readonly declaredAt?: number | undefined })[];
   /** Line of a setting in the settings file, for messages about it. */
@@ -83,15 +85,19 @@ export interface TreeFacts {
 const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() ? value : undefined);
 
 /** Reads and validates a tree's settings file (if it has one), turning schema failures into one readable message, and fills the rest from the tree. */
-export function loadSettings(contentDir: string, tree: TreeFacts): Settings {
-  const file = path.join(contentDir, SETTINGS_FILE);
-  const yaml = existsSync(file) ? parseYaml(readFileSync(file, "utf8"), SETTINGS_FILE) : undefined;
+export function loadSettings(contentDir: string, tree: TreeFacts, settingsFile?: string): Settings {
+  const file = settingsFile ?? path.join(contentDir, SETTINGS_FILE);
+  const shown = settingsFile ? path.relative(process.cwd(), settingsFile) : SETTINGS_FILE;
+  if (settingsFile && !existsSync(settingsFile)) {
+    throw new BuildError({ code: "settings", file: shown, message: "the settings file given with --settings does not exist", hint: `give an existing file, or leave --settings out to use the tree's own ${SETTINGS_FILE}` });
+  }
+  const yaml = existsSync(file) ? parseYaml(readFileSync(file, "utf8"), shown) : undefined;
   const result = settingsSchema.safeParse(yaml?.data ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new BuildError({
       code: "settings",
-      file: SETTINGS_FILE,
+      file: shown,
       line: yaml?.lineOf(issue.path as (string | number)[]),
       message: `setting ${issue.path.join(".") || "(root)"}: ${issue.message}`,
       hint: "see the documented fields in src/source/settings.ts",
@@ -109,6 +115,7 @@ export function loadSettings(contentDir: string, tree: TreeFacts): Settings {
     defaultSidebar,
     glossaryPage: own.glossaryPage ?? tree.pages.find((page) => page.output && page.type === "pages" && /glossary/i.test(page.outputPath))?.outputPath ?? "glossary.html",
     capabilities: own.capabilities ?? capabilitiesOfTree(tree),
+    file: shown,
     acceptedFaults: own.acceptedFaults.map((fault, i) => ({ ...fault, declaredAt: yaml?.lineOf(["acceptedFaults", i]) })),
     lineOf: (keyPath) => yaml?.lineOf(keyPath),
   };

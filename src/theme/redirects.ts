@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { html, htmlToText } from "../shared/html.ts";
-import { SETTINGS_FILE } from "../source/settings.ts";
+import { servedFile } from "../shared/sitePaths.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {
@@ -24,19 +24,18 @@ export interface RedirectSources {
   readonly displayPath: (inputPath: string) => string;
   /** Line of a `redirects` entry in the settings file. */
   readonly settingsLine: (from: string) => number | undefined;
+  /** The settings file as messages name it. */
+  readonly settingsFile: string;
 }
 
-const sitePath = (url: string): string => {
-  const trimmed = url.trim().replace(/^\/+/, "");
-  return trimmed === "" || trimmed.endsWith("/") ? `${trimmed}index.html` : trimmed;
-};
+const sitePath = (url: string): string => servedFile(url.trim());
 
 /**
  * Every redirect of the site: pages' `redirect_from` (the jekyll-redirect-from
  * convention) and the settings' `redirects`. A redirect from a URL a page
  * still has, or to a URL no page has, is left out with a warning.
  */
-export function collectRedirects({ pages, settings, displayPath, settingsLine }: RedirectSources): { redirects: Redirect[]; problems: Omit<Diagnostic, "severity">[] } {
+export function collectRedirects({ pages, settings, displayPath, settingsLine, settingsFile }: RedirectSources): { redirects: Redirect[]; problems: Omit<Diagnostic, "severity">[] } {
   const titles = new Map<string, string>();
   for (const page of pages) if (page.url) titles.set(sitePath(page.url), htmlToText(String(page.data.title ?? page.url)));
   const wanted: { from: string; to: string; file: string; line?: number | undefined }[] = [];
@@ -45,7 +44,7 @@ export function collectRedirects({ pages, settings, displayPath, settingsLine }:
     if (!page.url || from === undefined) continue;
     for (const old of Array.isArray(from) ? from : [from]) wanted.push({ from: String(old), to: page.url, file: displayPath(page.inputPath) });
   }
-  for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: SETTINGS_FILE, line: settingsLine(from) });
+  for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: settingsFile, line: settingsLine(from) });
 
   const redirects = new Map<string, Redirect>();
   const problems: Omit<Diagnostic, "severity">[] = [];
