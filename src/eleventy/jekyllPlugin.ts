@@ -10,7 +10,7 @@ import { redirectStub } from "../theme/redirects.ts";
 import { PAGE_LAYOUT } from "./layoutPlugin.ts";
 import type { SiteModel } from "../source/model.ts";
 import { markdownExtensions } from "../source/jekyllConfig.ts";
-import { absoluteUrl, createPathTag, relativeUrl } from "../jekyll/filters.ts";
+import { absoluteUrl, createPathTag, jekyllSort, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
 import { relativePath } from "../shared/sitePaths.ts";
@@ -153,6 +153,7 @@ function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>
       // Ruby's escapes: `escape` is CGI.escapeHTML, `xml_escape` leaves `'` alone; LiquidJS writes `&#34;` for both.
       escape: (value) => escapeRuby(value, /[&<>"']/g),
       xml_escape: (value) => escapeRuby(value, /[&<>"]/g),
+      sort: jekyllSort as FilterFunction,
       // Jekyll's slugify (LiquidJS has it), not Eleventy's, which replaces it by default.
       slugify: filters["slugify"] as FilterFunction,
     },

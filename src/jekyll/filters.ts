@@ -53,3 +53,22 @@ export function createPathTag(kind: "link" | "post_url", site: () => SiteModel, 
     },
   });
 }
+
+/** Ruby's `<=>` for the values Liquid sorts: numbers by value, anything else as strings (byte order). */
+function rubyCompare(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Jekyll's `sort`: by a property if given, items without it first (or last, with `nils: "last"`). */
+export function jekyllSort(input: unknown, property?: unknown, nils: unknown = "first"): unknown[] {
+  const items = Array.isArray(input) ? [...input] : input === undefined || input === null ? [] : [input];
+  if (property === undefined || property === null) return items.sort(rubyCompare);
+  const key = String(property);
+  const valueOf = (item: unknown): unknown => (item && typeof item === "object" ? (item as Record<string, unknown>)[key] : undefined);
+  const missing = items.filter((item) => valueOf(item) === undefined || valueOf(item) === null);
+  const present = items.filter((item) => !missing.includes(item)).sort((a, b) => rubyCompare(valueOf(a), valueOf(b)));
+  return nils === "last" ? [...present, ...missing] : [...missing, ...present];
+}

@@ -96,7 +96,7 @@ export function loadJekyllConfig(contentDir: string): JekyllConfig {
     file: CONFIG_FILE,
     line: yaml.lineOf(issue.path as (string | number)[]),
     message: `${issue.path.join(".") || "(root)"}: ${issue.message}`,
-    hint: "Jekyll reads this key the same way: see https://jekyllrb.com/docs/configuration/options/",
+    hint: "fix the value on that line (Jekyll reads it the same way: https://jekyllrb.com/docs/configuration/options/)",
   });
 }
 

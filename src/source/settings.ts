@@ -110,7 +110,8 @@ export function loadSettings(contentDir: string, tree: TreeFacts, settingsFile?:
     ...own,
     title: own.title ?? text(config["site_title"]) ?? text(config.title) ?? text(config["topnav_title"]) ?? path.basename(contentDir),
     description: own.description ?? text(config["topnav_title"]) ?? text(config.description) ?? "",
-    url: own.url ?? (text(config.url) ? `${config.url}${config.baseurl}` : undefined),
+    // The origin alone: the path prefix (baseurl) is added to every site path already.
+    url: own.url ?? text(config.url),
     owner: own.owner ?? text(config["company_name"]) ?? "",
     defaultSidebar,
     glossaryPage: own.glossaryPage ?? tree.pages.find((page) => page.output && page.type === "pages" && /glossary/i.test(page.outputPath))?.outputPath ?? "glossary.html",
