@@ -2,13 +2,12 @@ import path from "node:path";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import { loadJekyllConfig, type JekyllConfig } from "./jekyllConfig.ts";
 import { readJekyllTree, type JekyllTree } from "./jekyllTree.ts";
-import { isExternalUrl, safeUrl } from "../shared/html.ts";
 import { buildSidebar, type Sidebar } from "./sidebar.ts";
 import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
-import { normalisePathPrefix, prefixed } from "../shared/sitePaths.ts";
+import { isExternalUrl, normalisePathPrefix, prefixed, safeUrl } from "../shared/sitePaths.ts";
 
 /** Everything the build knows about the source tree, read once per build. */
 export interface SiteModel {
@@ -33,9 +32,10 @@ export interface SiteModel {
 
 /**
  * Reads a tree: its `_config.yml`, what Jekyll publishes from it, its data, sidebars and
- * settings. The path prefix is the one asked for, else the tree's `baseurl`.
+ * settings. The path prefix is the one asked for, else the tree's `baseurl`. `headingId`: the id a
+ * heading with this text gets (the markdown layer's rule; glossary terms link to their headings).
  */
-export function loadSiteModel(contentDir: string, pathPrefix: string | undefined, log: DiagnosticLog, settingsFile?: string): SiteModel {
+export function loadSiteModel(contentDir: string, pathPrefix: string | undefined, log: DiagnosticLog, headingId: (text: string) => string, settingsFile?: string): SiteModel {
   const config = loadJekyllConfig(contentDir);
   const { data, yamlFiles } = loadSiteData(contentDir);
   const tree = readJekyllTree(contentDir, config);
@@ -51,7 +51,7 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
     const wanted = name ?? settings.defaultSidebar;
     return sidebars.get(settings.sidebarAliases[wanted] ?? wanted);
   };
-  const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log);
+  const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log, headingId);
   return {
     contentDir: path.resolve(contentDir),
     settings,

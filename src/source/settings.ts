@@ -88,9 +88,6 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
 export function loadSettings(contentDir: string, tree: TreeFacts, settingsFile?: string): Settings {
   const file = settingsFile ?? path.join(contentDir, SETTINGS_FILE);
   const shown = settingsFile ? path.relative(process.cwd(), settingsFile) : SETTINGS_FILE;
-  if (settingsFile && !existsSync(settingsFile)) {
-    throw new BuildError({ code: "settings", file: shown, message: "the settings file given with --settings does not exist", hint: `give an existing file, or leave --settings out to use the tree's own ${SETTINGS_FILE}` });
-  }
   const yaml = existsSync(file) ? parseYaml(readFileSync(file, "utf8"), shown) : undefined;
   const result = settingsSchema.safeParse(yaml?.data ?? {});
   if (!result.success) {
