@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
  */
 
 /**
- * Folder holding package.json, `_includes/site/` and `_data/site.yml`: the
+ * Folder holding package.json and `_includes/site/`: the
  * nearest folder above this module with the project's package.json (the
  * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
  */
@@ -50,9 +50,14 @@ export function servedFile(sitePath: string): string {
   return key === "" || key.endsWith("/") ? `${key}index.html` : key;
 }
 
+/** A path without slashes at either end (`/apis/gpconnect/` → `apis/gpconnect`), as config values are compared. */
+export function trimSlashes(sitePath: string): string {
+  return sitePath.replace(/^\/+|\/+$/g, "");
+}
+
 /** A path prefix as the site writes it: `/` or `/apis/gpconnect/`, with leading and trailing slashes. */
 export function normalisePathPrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? "/").trim().replace(/^\/+|\/+$/g, "");
+  const trimmed = trimSlashes((prefix ?? "/").trim());
   return trimmed ? `/${trimmed}/` : "/";
 }
 
