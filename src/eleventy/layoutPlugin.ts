@@ -2,6 +2,8 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
 import { renderFrame, type FramePage } from "../theme/frame.ts";
+import { SiteFacts } from "../theme/siteFacts.ts";
+import type { SiteModel } from "../source/model.ts";
 import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./pagePlugin.ts";
 
 /** The layout every page gets (Jekyll's `page` and `default`). */
@@ -24,6 +26,7 @@ interface LayoutData {
   toc?: unknown;
   edition_of?: unknown;
   edition?: unknown;
+  last_updated?: unknown;
 }
 
 const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
@@ -40,11 +43,20 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   // Indexes of the whole collection, built once per build rather than scanned once per page.
   let tags: Map<string, TagLink> | undefined;
   let editions: Map<string, Edition[]> | undefined;
+  let builtAt = new Date();
+  let facts: { site: SiteModel; facts: SiteFacts } | undefined;
   eleventyConfig.on("eleventy.before", () => {
     tags = undefined;
     editions = undefined;
+    builtAt = new Date();
     frames.clear();
   });
+  /** Release, banner, footer and page dates, worked out once for each site model. */
+  const siteFacts = (): SiteFacts => {
+    const site = context.site();
+    if (facts?.site !== site) facts = { site, facts: new SiteFacts(site, builtAt) };
+    return facts.facts;
+  };
 
   /** A page's tags that have a tag page, linked to it. */
   const tagLinks = (pageTags: unknown, all: CollectionItem[]): TagLink[] => {
@@ -64,6 +76,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
       summary: data.summary ? String(data.summary) : undefined,
       searchable: data.search !== "exclude",
       toc: data.toc !== false,
+      updated: siteFacts().updated(data.page.inputPath, data.last_updated),
       edition: editionOf ? { label: data.edition ? String(data.edition) : "earlier edition", current: current && current.url ? { url: current.url, title: String(current.data.title ?? "") } : undefined } : undefined,
     };
   };
@@ -80,8 +93,9 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
         const site = context.site();
         const navigation = context.navigation();
         const around = navigation.neighbours(url, data.sidebar);
+        const release = siteFacts().release(data.sidebar);
         return renderFrame(page, {
-          site: { title: site.settings.title, owner: site.settings.owner, source: site.settings.source },
+          site: { title: site.settings.title, source: site.settings.source },
           url: site.url,
           assetUrl: (assetPath) => context.assetUrl(assetPath),
           capabilities: navigation.capabilities(data.sidebar),
@@ -93,6 +107,9 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
           body: pageContent(context, inputPath, body),
           tags: pageTags,
           editions: pageEditions,
+          release,
+          banner: siteFacts().banner(release),
+          footer: siteFacts().footer(),
         });
       });
       return data.content;
