@@ -5,6 +5,7 @@ import { renderFrame, type FramePage } from "../theme/frame.ts";
 import { SiteFacts } from "../theme/siteFacts.ts";
 import type { SiteModel } from "../source/model.ts";
 import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./pagePlugin.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /** The layout every page gets (Jekyll's `page` and `default`). */
 export const PAGE_LAYOUT = "layouts/page.11ty.js";
@@ -29,8 +30,6 @@ interface LayoutData {
   last_updated?: unknown;
 }
 
-const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
-
 /**
  * The page layout, in TypeScript (src/theme/frame.ts). Eleventy renders every
  * page's layout before it runs any page's transforms, so a layout that built
@@ -45,7 +44,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   let editions: Map<string, Edition[]> | undefined;
   let builtAt = new Date();
   let facts: { site: SiteModel; facts: SiteFacts } | undefined;
-  eleventyConfig.on("eleventy.before", () => {
+  context.lifecycle.onStart(() => {
     tags = undefined;
     editions = undefined;
     builtAt = new Date();
@@ -69,8 +68,8 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   };
 
   const framePage = (data: LayoutData, url: string): FramePage => {
-    const editionOf = data.edition_of ? withoutSlash(String(data.edition_of)) : undefined;
-    const current = editionOf ? data.collections.all.find((item) => item.url && withoutSlash(item.url) === editionOf) : undefined;
+    const editionOf = data.edition_of ? withoutLeadingSlash(String(data.edition_of)) : undefined;
+    const current = editionOf ? data.collections.all.find((item) => item.url && withoutLeadingSlash(item.url) === editionOf) : undefined;
     return {
       title: String(data.title ?? ""),
       summary: data.summary ? String(data.summary) : undefined,
@@ -88,7 +87,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
       const page = framePage(data, url);
       const pageTags = tagLinks(data.tags, data.collections.all);
       editions ??= earlierEditions(data.collections.all);
-      const pageEditions = editions.get(withoutSlash(url)) ?? [];
+      const pageEditions = editions.get(withoutLeadingSlash(url)) ?? [];
       frames.set(path.resolve(outputPath), (body) => {
         const site = context.site();
         const navigation = context.navigation();

@@ -3,6 +3,7 @@ import { sanitiseInline } from "../shared/sanitise.ts";
 import eleventyNavigation, { type NavigationEntry, type NavigationItem } from "@11ty/eleventy-navigation";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import type { YamlFile } from "./yamlFile.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /** A node of a sidebar as readers see it. Titles may hold HTML (they do in the YAML). */
 export type NavNode =
@@ -47,7 +48,7 @@ const isWeb = (output: string | undefined): boolean => output === undefined || o
 /** Turns a sidebar item's `url` into a site-relative path (no leading slash), or undefined when malformed. */
 export function normaliseSidebarUrl(url: string): string | undefined {
   if (!PAGE_URL.test(url)) return undefined;
-  return url.replace(/^\//, "");
+  return withoutLeadingSlash(url);
 }
 
 type Path = (string | number)[];
