@@ -217,7 +217,7 @@ function documentTitle(pageTitle: string, siteTitle: string, release: Release | 
   const site = text(siteTitle);
   if (!release) return `${text(pageTitle)} - ${site}`;
   const name = text(release.name);
-  return `${text(pageTitle)} - ${name.startsWith(site) ? name : `${site} ${name}`}`;
+  return `${text(pageTitle)} - ${name.startsWith(site) ? name : `${name} - ${site}`}`;
 }
 
 function footer(page: FramePage, parts: FrameParts): SafeHtml {
