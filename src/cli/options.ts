@@ -1,6 +1,8 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildOptions, type BuildOptions } from "../eleventy/context.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 
 export const USAGE = `Usage: gpconnect-docs <build|serve> [options]
 
@@ -37,6 +39,9 @@ export function parseCommand(argv: readonly string[]): Command {
   const command = positionals[0] ?? "build";
   if (values.help || (command !== "build" && command !== "serve")) return { command: "help", exitCode: values.help ? 0 : 2 };
   const options = buildOptions({ contentDir: values.input, pathPrefix: values["path-prefix"], strict: values.strict, settingsFile: values.settings });
+  if (!existsSync(options.settingsFile)) {
+    throw new BuildError({ code: "settings", file: path.relative(process.cwd(), options.settingsFile), message: "the settings file does not exist", hint: "name an existing file with --settings FILE, or leave it out to use the project's _data/site.yml" });
+  }
   const output = path.resolve(values.output);
   if (command === "build") return { command, options, output };
   return { command, options, output, port: Number(values.port), host: values.host };

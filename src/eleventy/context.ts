@@ -3,12 +3,15 @@ import type { Template } from "liquidjs";
 import { DiagnosticLog } from "../shared/diagnostics.ts";
 import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { slugify } from "../markdown/headingIds.ts";
 import { SiteNavigation } from "../navigation/navigation.ts";
 import { loadSettings, type Settings } from "../source/settings.ts";
 import { loadSiteModel, type SiteModel } from "../source/model.ts";
 import { displayPath, SourceLines } from "../source/sourceFile.ts";
 import { normalisePathPrefix, PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { BuildLifecycle } from "./lifecycle.ts";
+import { PageFrames } from "./layoutPlugin.ts";
+import { SiteIndexes } from "../theme/pageData.ts";
 
 /** What a build is asked to do: the CLI parses its arguments into these and hands them to the configuration. */
 export interface BuildOptions {
@@ -50,6 +53,10 @@ export class BuildContext {
   readonly sourceLines = new SourceLines();
   /** The tree's own `_includes/` files, parsed once per build. */
   readonly includeTemplates = new Map<string, Template[]>();
+  /** Pages' data noted by the layout, until each page is written in its frame. */
+  readonly frames = new PageFrames();
+  /** Tag pages and earlier editions of the whole site, for pages' data. */
+  readonly indexes = new SiteIndexes();
   private model: SiteModel | undefined;
   private nav: SiteNavigation | undefined;
 
@@ -57,7 +64,7 @@ export class BuildContext {
 
   constructor(readonly options: BuildOptions) {
     this.currentSettings = loadSettings(options.settingsFile);
-    this.output = new PageOutput(options.releasePages);
+    this.output = new PageOutput(options.releasePages, (page) => this.frames.frame(this, page));
   }
 
   /** The site settings, read again for each whole build (a dev-server edit of them takes effect). */
@@ -67,7 +74,7 @@ export class BuildContext {
 
   /** The site model, read once per build (read again for each whole rebuild in watch mode). */
   site(): SiteModel {
-    this.model ??= loadSiteModel(this.options.contentDir, this.settings, this.options.pathPrefix, this.log);
+    this.model ??= loadSiteModel(this.options.contentDir, this.settings, this.options.pathPrefix, this.log, slugify);
     return this.model;
   }
 
@@ -98,6 +105,8 @@ export class BuildContext {
   startBuild(rerendered?: readonly string[]): void {
     this.sourceLines.clear();
     this.includeTemplates.clear();
+    this.frames.clear();
+    this.indexes.clear();
     if (rerendered) {
       this.rebuilding = new Set(rerendered.map((file) => path.resolve(file)));
       this.log.forgetFiles(new Set(rerendered.map((file) => displayPath(this.options.contentDir, file))));

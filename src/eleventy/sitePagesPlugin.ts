@@ -4,14 +4,10 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
 import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { escapeHtml } from "../shared/html.ts";
-import { collectRedirects, redirectPage, redirectsFile, type Redirect, type RedirectPageItem } from "../theme/redirects.ts";
+import { collectRedirects, redirectPage, redirectsFile, type Redirect } from "../theme/redirects.ts";
+import type { ListedPage } from "../source/pages.ts";
 import { displayPath } from "../source/sourceFile.ts";
 import { withoutLeadingSlash } from "../shared/sitePaths.ts";
-
-interface CollectionItem {
-  url: string | false;
-  data: { title?: unknown; search?: unknown; sidebar?: unknown; tagName?: unknown };
-}
 
 /**
  * The policy every page is served with: no inline scripts or styles, no
@@ -39,11 +35,11 @@ export function headersFile(): string {
 export const SITE_INDEX_URL = "search.html";
 
 /** Pages a reader would look for: not excluded from search, not the 404 page. */
-export function listedPages<T extends CollectionItem>(all: readonly T[]): T[] {
+export function listedPages<T extends ListedPage>(all: readonly T[]): T[] {
   return all.filter((item) => typeof item.url === "string" && item.url.endsWith(".html") && item.data.search !== "exclude" && !item.url.endsWith("/404.html"));
 }
 
-export function sitemapXml(pages: readonly CollectionItem[], origin: string, url: (sitePath: string) => string): string {
+export function sitemapXml(pages: readonly ListedPage[], origin: string, url: (sitePath: string) => string): string {
   const base = origin.replace(/\/+$/, "");
   const entries = listedPages(pages).map((page) => `  <url><loc>${escapeHtml(base + url(String(page.url)))}</loc></url>`);
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
@@ -60,7 +56,7 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
   eleventyConfig.addTemplate("_site-pages/search.html", template("search.liquid"), { permalink: SITE_INDEX_URL, title: "Site index and search", search: "exclude", toc: false });
   eleventyConfig.addTemplate("_site-pages/headers.html", headersFile(), { permalink: "_headers", layout: false, eleventyExcludeFromCollections: true });
   eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
-  eleventyConfig.addCollection("redirects", (api: { getAll(): RedirectPageItem[] }) => {
+  eleventyConfig.addCollection("redirects", (api: { getAll(): ListedPage[] }) => {
     const { redirects, problems } = collectRedirects({
       pages: api.getAll(),
       settings: context.settings.redirects,
@@ -82,11 +78,11 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
   const hasOwn404 = ["404.md", "404.html"].some((name) => existsSync(path.join(context.options.contentDir, name)));
   if (!hasOwn404) eleventyConfig.addTemplate("_site-pages/404.html", template("404.liquid"), { permalink: "404.html", title: "Page not found", search: "exclude", toc: false });
 
-  eleventyConfig.addFilter("sitemapXml", (all: CollectionItem[]) => {
+  eleventyConfig.addFilter("sitemapXml", (all: ListedPage[]) => {
     const site = context.site();
     return sitemapXml(all, site.settings.url ?? "", site.url);
   });
-  eleventyConfig.addFilter("pagesOutsideSidebars", (all: CollectionItem[]) => {
+  eleventyConfig.addFilter("pagesOutsideSidebars", (all: ListedPage[]) => {
     const site = context.site();
     const inSidebars = new Set([...site.sidebars.values()].flatMap((sidebar) => [...sidebar.itemLines.keys()]));
     return listedPages(all)

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { htmlToText } from "../shared/html.ts";
-import { slugify } from "../markdown/headingIds.ts";
 import { sanitiseBlock, sanitiseInline } from "../shared/sanitise.ts";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import type { YamlFile } from "./yamlFile.ts";
@@ -23,14 +22,10 @@ export interface Glossary {
   find(term: string): GlossaryEntry | undefined;
 }
 
-/** The fragment id a term gets on the glossary page (its heading's auto id). */
-export function glossaryId(title: string): string {
-  return slugify(htmlToText(title));
-}
-
 const normalise = (term: string): string => htmlToText(term).toLowerCase();
 
-export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: DiagnosticLog): Glossary {
+/** `headingId`: the id kramdown gives a heading with this text, which is each term's fragment id on the glossary page. */
+export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: DiagnosticLog, headingId: (text: string) => string): Glossary {
   const list = (data as { glossary?: unknown } | undefined)?.glossary;
   const entries: GlossaryEntry[] = [];
   if (list !== undefined && !Array.isArray(list)) {
@@ -43,7 +38,7 @@ export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: Di
       return;
     }
     const title = sanitiseInline(parsed.data.title);
-    entries.push({ title, term: htmlToText(title), value: sanitiseBlock(parsed.data.value), id: glossaryId(title) });
+    entries.push({ title, term: htmlToText(title), value: sanitiseBlock(parsed.data.value), id: headingId(htmlToText(title)) });
   });
   const byTerm = new Map<string, GlossaryEntry>();
   for (const entry of entries) if (!byTerm.has(normalise(entry.title))) byTerm.set(normalise(entry.title), entry);

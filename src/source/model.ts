@@ -1,12 +1,11 @@
 import path from "node:path";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
-import { isExternalUrl, safeUrl } from "../shared/html.ts";
 import { buildSidebar, type Sidebar } from "./sidebar.ts";
 import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import type { Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
-import { normalisePathPrefix, prefixed } from "../shared/sitePaths.ts";
+import { isExternalUrl, normalisePathPrefix, prefixed, safeUrl } from "../shared/sitePaths.ts";
 
 /** Everything the build knows about the source tree, read once per build. */
 export interface SiteModel {
@@ -25,7 +24,8 @@ export interface SiteModel {
   sidebarFor(name: string | undefined): Sidebar | undefined;
 }
 
-export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog): SiteModel {
+/** `headingId`: the id a heading with this text gets (the markdown layer's rule; glossary terms link to their headings). */
+export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog, headingId: (text: string) => string): SiteModel {
   const { data, yamlFiles } = loadSiteData(contentDir);
   const sidebars = new Map<string, Sidebar>();
   for (const [file, yaml] of yamlFiles) {
@@ -37,7 +37,7 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
     const wanted = name ?? settings.defaultSidebar;
     return sidebars.get(settings.sidebarAliases[wanted] ?? wanted);
   };
-  const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log);
+  const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log, headingId);
   return {
     contentDir: path.resolve(contentDir),
     settings,

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { html, htmlToText } from "../shared/html.ts";
 import { servedFile } from "../shared/sitePaths.ts";
+import type { ListedPage } from "../source/pages.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {
@@ -10,14 +11,8 @@ export interface Redirect {
   readonly title: string;
 }
 
-export interface RedirectPageItem {
-  readonly url: string | false;
-  readonly inputPath: string;
-  readonly data: { readonly title?: unknown; readonly redirect_from?: unknown };
-}
-
 export interface RedirectSources {
-  readonly pages: readonly RedirectPageItem[];
+  readonly pages: readonly ListedPage[];
   /** `redirects:` of the settings, old path → new path. */
   readonly settings: Readonly<Record<string, string>>;
   /** Shows a page's input path as messages do. */

@@ -78,3 +78,15 @@ export class SiteFacts {
     return date ? readerDate(date) : undefined;
   }
 }
+
+const perSite = new WeakMap<SiteModel, SiteFacts>();
+
+/** The facts of a site model, worked out once for it (a whole rebuild reads a new model, so they are worked out again). */
+export function siteFacts(site: SiteModel): SiteFacts {
+  let facts = perSite.get(site);
+  if (!facts) {
+    facts = new SiteFacts(site, new Date());
+    perSite.set(site, facts);
+  }
+  return facts;
+}
