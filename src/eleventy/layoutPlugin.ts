@@ -1,6 +1,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
+import { isUnframed } from "../jekyll/layouts.ts";
 import { renderFrame } from "../theme/frame.ts";
 import { pageData, type PageData } from "../theme/pageData.ts";
 import { siteFacts } from "../theme/siteFacts.ts";
@@ -83,7 +84,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.addTemplate(`${LAYOUT_FOLDER}/${PAGE_LAYOUT}`, {
     render(data: LayoutData): string {
       const { url, inputPath, outputPath } = data.page;
-      if (typeof outputPath !== "string" || url === false) return data.content;
+      if (typeof outputPath !== "string" || url === false || isUnframed(data.layout, outputPath, data.redirect_to)) return data.content;
       context.frames.note(outputPath, pageData({ url, inputPath, data }, data.collections.all, context.indexes, context.site().url));
       return data.content;
     },

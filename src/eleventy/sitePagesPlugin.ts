@@ -55,13 +55,17 @@ const template = (name: string): string => readFileSync(path.join(PROJECT_ROOT, 
 export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   eleventyConfig.addTemplate("_site-pages/search.html", template("search.liquid"), { permalink: SITE_INDEX_URL, title: "Site index and search", search: "exclude", toc: false });
   eleventyConfig.addTemplate("_site-pages/headers.html", headersFile(), { permalink: "_headers", layout: false, eleventyExcludeFromCollections: true });
-  eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
+  // A tree's own sitemap.xml (a page with front matter) is published instead.
+  if (!context.site().tree.pages.some((page) => page.output && page.outputPath === "sitemap.xml")) {
+    eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
+  }
   eleventyConfig.addCollection("redirects", (api: { getAll(): ListedPage[] }) => {
     const { redirects, problems } = collectRedirects({
       pages: api.getAll(),
       settings: context.settings.redirects,
       displayPath: (inputPath) => displayPath(context.options.contentDir, inputPath),
       settingsLine: (from) => context.settings.lineOf(["redirects", from]),
+      settingsFile: context.settings.file,
     });
     for (const problem of problems) context.log.warn(problem);
     return redirects;
@@ -73,6 +77,22 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("_site-pages/redirects.txt.html", "{{ collections.redirects | redirectsFile }}", { permalink: "_redirects", layout: false, eleventyExcludeFromCollections: true });
+  // What Jekyll's plugins add when the tree's _config.yml lists them: jekyll-sitemap's robots.txt, jekyll-redirect-from's redirects.json.
+  const { config, tree } = context.site();
+  const plugins = new Set([...config.plugins, ...config.gems]);
+  const published = new Set(tree.pages.filter((page) => page.output).map((page) => page.outputPath).concat(tree.statics.map((file) => file.outputPath)));
+  if (plugins.has("jekyll-sitemap") && !published.has("robots.txt")) {
+    eleventyConfig.addTemplate("_site-pages/robots.txt.html", "{{ 'sitemap.xml' | absoluteSiteUrl | prepend: 'Sitemap: ' }}\n", { permalink: "robots.txt", layout: false, eleventyExcludeFromCollections: true });
+  }
+  if (plugins.has("jekyll-redirect-from") && !published.has("redirects.json")) {
+    eleventyConfig.addTemplate("_site-pages/redirects.json.html", "{{ collections.redirects | redirectsJson }}", { permalink: "redirects.json", layout: false, eleventyExcludeFromCollections: true });
+  }
+  eleventyConfig.addFilter("absoluteSiteUrl", (sitePath: string) => (context.site().settings.url ?? "").replace(/\/+$/, "") + context.site().url(sitePath));
+  eleventyConfig.addFilter("redirectsJson", (redirects: Redirect[]) => {
+    const site = context.site();
+    const origin = (site.settings.url ?? "").replace(/\/+$/, "");
+    return JSON.stringify(Object.fromEntries(redirects.map((r) => [site.url(`/${r.from}`), origin + site.url(`/${r.to}`)])));
+  });
   eleventyConfig.addFilter("redirectPage", (redirect: Redirect) => redirectPage(redirect, context.site().url));
   eleventyConfig.addFilter("redirectsFile", (redirects: Redirect[]) => redirectsFile(redirects, context.site().url));
   const hasOwn404 = ["404.md", "404.html"].some((name) => existsSync(path.join(context.options.contentDir, name)));

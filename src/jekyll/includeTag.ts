@@ -6,6 +6,7 @@ import type { Component, PageSummary, RenderContext } from "../components/types.
 import type { SiteModel } from "../source/model.ts";
 import type { ListedPage } from "../source/pages.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
+import { rubyLiquidCompat } from "./rubyLiquid.ts";
 import { IncludeSyntaxError, parseIncludeArgs, type IncludeCall } from "./includeArgs.ts";
 import { isInside } from "../shared/sitePaths.ts";
 
@@ -106,7 +107,7 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
       }
       let templates = options.templates.get(file);
       if (!templates) {
-        templates = liquid.parse(readFileSync(file, "utf8"), file);
+        templates = liquid.parse(rubyLiquidCompat(readFileSync(file, "utf8")), file);
         options.templates.set(file, templates);
       }
       ctx.push({ include: args });

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
  */
 
 /**
- * Folder holding package.json, `_includes/site/` and `_data/site.yml`: the
+ * Folder holding package.json and `_includes/site/`: the
  * nearest folder above this module with the project's package.json (the
  * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
  */

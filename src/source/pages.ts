@@ -11,6 +11,8 @@ export interface FrontMatter {
   readonly edition_of?: unknown;
   readonly edition?: unknown;
   readonly redirect_from?: unknown;
+  readonly redirect_to?: unknown;
+  readonly layout?: unknown;
   readonly last_updated?: unknown;
 }
 

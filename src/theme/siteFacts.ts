@@ -11,12 +11,6 @@ export function readerDate(date: Date): string {
   return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
-/** Who holds the copyright: the tree's `company_name` (what the theme's footer printed), else the settings' owner, else the site's title. */
-export function copyrightHolder(config: Readonly<Record<string, unknown>> | undefined, owner: string, siteTitle: string): string {
-  const company = config?.["company_name"];
-  return typeof company === "string" && company.trim() ? company.trim() : owner || siteTitle;
-}
-
 /**
  * What every page's frame says about the site, worked out once per build:
  * the release each sidebar's pages describe and its banner, the footer, and
@@ -31,7 +25,6 @@ export class SiteFacts {
   constructor(
     private readonly site: SiteModel,
     private readonly builtAt: Date,
-    private readonly config?: Readonly<Record<string, unknown>>,
   ) {}
 
   /** The release a page of this sidebar describes (sidebar, then the tree's version include, then settings). */
@@ -61,7 +54,8 @@ export class SiteFacts {
   footer(): FooterParts {
     const { settings, url } = this.site;
     return {
-      owner: copyrightHolder(this.config, settings.owner, settings.title),
+      // The settings' owner, which defaults to the tree's company_name (what the theme's footer printed).
+      owner: settings.owner || settings.title,
       licence: settings.footer.licence,
       links: settings.footer.links.map((link) => ({ title: link.label, url: url(link.url) })),
       generated: readerDate(this.builtAt),

@@ -9,7 +9,7 @@ const TREE = path.join(FIXTURES, "release-site");
 describe("the release and the footer, from a tree's own data", () => {
   let site: BuildResult;
   before(() => {
-    site = build(TREE, ["--settings", path.join(TREE, "site.yml")]);
+    site = build(TREE);
     assert.equal(site.status, 0, site.stderr + site.stdout);
   });
 

@@ -6,15 +6,15 @@ import { onlyPagesChanged } from "../../src/eleventy/lifecycle.ts";
 import { PROJECT_ROOT } from "../../src/shared/sitePaths.ts";
 
 describe("command-line options", () => {
-  it("become one typed set of build options, with defaults", () => {
+  it("become one typed set of build options, with defaults (path prefix and settings left to the tree)", () => {
     const parsed = parseCommand(["build"]);
     assert.equal(parsed.command, "build");
     if (parsed.command !== "build") return;
     assert.deepEqual(parsed.options, {
       contentDir: path.resolve("content"),
-      pathPrefix: "/",
+      pathPrefix: undefined,
       strict: false,
-      settingsFile: path.join(PROJECT_ROOT, "_data/site.yml"),
+      settingsFile: undefined,
       releasePages: false,
     });
     assert.equal(parsed.output, path.resolve("_site"));

@@ -6,7 +6,7 @@ import { lastCommitDates } from "../../src/source/gitDates.ts";
 import { liquidAssignments, releaseFor, releaseFromAssignments } from "../../src/source/release.ts";
 import { settingsSchema } from "../../src/source/settings.ts";
 import { bannerHtml } from "../../src/theme/banner.ts";
-import { copyrightHolder, readerDate } from "../../src/theme/siteFacts.ts";
+import { readerDate } from "../../src/theme/siteFacts.ts";
 import { ROOT, temporaryFolder } from "../helpers/build.ts";
 
 const RELEASE_SETTINGS = settingsSchema.parse({ title: "GP Connect" }).release;
@@ -42,12 +42,6 @@ describe("the release a page describes", () => {
 });
 
 describe("the footer's facts", () => {
-  it("names the copyright holder from company_name, else the owner, else the site", () => {
-    assert.equal(copyrightHolder({ company_name: "NHS Digital" }, "Owner", "Site"), "NHS Digital");
-    assert.equal(copyrightHolder({}, "Owner", "Site"), "Owner");
-    assert.equal(copyrightHolder(undefined, "", "Site"), "Site");
-  });
-
   it("writes dates as NHS.UK pages do", () => {
     assert.equal(readerDate(new Date("2018-12-19T23:30:00Z")), "19 December 2018");
   });
