@@ -1,16 +1,18 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildOptions, type BuildOptions } from "../eleventy/context.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 
 export const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
 
   --input DIR         source tree in the Jekyll documentation-theme format (default: content)
   --output DIR        where to write the site (default: _site)
-  --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: /)
+  --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: the tree's baseurl, else /)
   --strict            fail the build on any content warning
   --verbose           list every accepted fault, not only their count
   --report json|FILE  every fault as JSON (code, file, line, column, message, suggestion): on stdout, or into FILE
-  --settings FILE     site settings (default: _data/site.yml of this project)
+  --settings FILE     settings file (default: the tree's own _gpconnect-docs.yml, if it has one)
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
   --write             fix only: write the repairs it shows (without it nothing changes)
@@ -35,7 +37,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     options: {
       input: { type: "string", default: "content" },
       output: { type: "string", default: "_site" },
-      "path-prefix": { type: "string", default: "/" },
+      "path-prefix": { type: "string" },
       strict: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
       report: { type: "string" },
@@ -48,13 +50,23 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   });
   const command = positionals[0] ?? "build";
   if (values.help || (command !== "build" && command !== "serve" && command !== "fix")) return { command: "help", exitCode: values.help ? 0 : 2 };
-  const options = buildOptions({ contentDir: values.input, pathPrefix: values["path-prefix"], strict: values.strict, settingsFile: values.settings, verbose: values.verbose, report: values.report, annotations: githubActions(env) });
+  const options = buildOptions({
+    contentDir: values.input,
+    pathPrefix: values["path-prefix"],
+    strict: values.strict,
+    settingsFile: values.settings,
+    verbose: values.verbose,
+    report: values.report,
+    annotations: githubActions(env),
+  });
+  if (options.settingsFile !== undefined && !existsSync(options.settingsFile)) {
+    throw new BuildError({ code: "settings", file: path.relative(process.cwd(), options.settingsFile), message: "the settings file does not exist", hint: "name an existing file with --settings FILE, or leave it out to use the tree's own _gpconnect-docs.yml" });
+  }
   if (command === "fix") return { command, options, write: values.write };
   const output = path.resolve(values.output);
   if (command === "build") return { command, options, output };
   return { command, options, output, port: Number(values.port), host: values.host };
 }
-
 
 /** Under GitHub Actions, faults are also printed as workflow commands naming files from the workspace. */
 function githubActions(env: NodeJS.ProcessEnv): { workspace: string } | undefined {

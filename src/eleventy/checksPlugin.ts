@@ -1,8 +1,9 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../source/sourceFile.ts";
+import { SETTINGS_FILE } from "../source/settings.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
 import { BROKEN_SAVE_PATH, brokenSave } from "../checks/brokenSave.ts";
@@ -22,18 +23,6 @@ export class ContentFaultsError extends Error {
   ) {
     super(message);
     this.name = "ContentFaultsError";
-  }
-}
-
-/** The line of a page's `permalink:` in its front matter, for faults about the page's URL. */
-function permalinkLine(inputPath: string, frontMatterLines: number): number | undefined {
-  try {
-    const index = readFileSync(inputPath, "utf8")
-      .split("\n")
-      .findIndex((line, i) => i > 0 && /^permalink\s*:/.test(line));
-    return index >= 0 && index < frontMatterLines ? index + 1 : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -81,7 +70,8 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
   let started = performance.now();
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
   const shown = (file: string): string => displayPath(context.options.contentDir, file);
-  const settingsShown = relativePath(process.cwd(), context.options.settingsFile);
+  // The settings file on disk: the one given with --settings, else the tree's own.
+  const settingsPath = context.options.settingsFile ?? path.join(context.options.contentDir, SETTINGS_FILE);
   // What the link checks need of each page, read as it renders (the page itself is not kept).
   const pages = new Map<string, PageLinks>();
   // Pages left out of this build for their errors (absolute source paths).
@@ -116,16 +106,6 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       const diagnosis = diagnoseError(error, shown, context.sourceLines) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
       context.log.error({ ...diagnosis, message: `${diagnosis.message}${diagnosis.file === shown(inputPath) ? "" : ` (in ${shown(inputPath)})`}; the page is left out of the site` });
     },
-    outputClaimed(inputPath, outputFile, keptInputPath) {
-      leftOut.add(path.resolve(inputPath));
-      context.log.error({
-        code: "duplicate-permalink",
-        file: shown(inputPath),
-        line: permalinkLine(inputPath, context.sourceLines.authorLine(inputPath, 0)),
-        message: `publishes ${relativePath(outputDir(), outputFile)}, as ${shown(keptInputPath)} does; this page is left out of the site`,
-        hint: "give one of the two pages its own permalink (an earlier edition: edition_of, see README)",
-      });
-    },
   });
 
   serveBrokenSave(eleventyConfig);
@@ -151,18 +131,18 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
 
   context.lifecycle.onEnd(({ serving }) => {
     // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
-    const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.options.pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
+    const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.site().pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
     const faults = sortDiagnostics([...context.log.all(), ...linkFaults.map((d): Diagnostic => ({ ...d, severity: "warning" }))]);
     const { accepted, open, stale } = partitionAccepted(faults, context.settings.acceptedFaults);
     // The list may describe another tree (a fixture, another release): it is this tree's when some entry matched here,
     // and then an entry about one of its files that matched nothing is stale. A partial rebuild has not looked at every file.
     const staleHere = accepted.length > 0 && !context.partial ? stale.filter((fault) => existsSync(path.join(context.options.contentDir, fault.file))) : [];
-    for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault, settingsShown), severity: "warning" });
+    for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault, context.settings.file), severity: "warning" });
     sortDiagnostics(open);
 
     const report: Report = {
       faults: [...open.map((d) => ({ d, accepted: false })), ...accepted.map((d) => ({ d, accepted: true }))].map(({ d, accepted: isAccepted }) =>
-        reportEntry(d, d.file === settingsShown ? context.options.settingsFile : path.join(context.options.contentDir, d.file), isAccepted),
+        reportEntry(d, d.file === context.settings.file ? settingsPath : path.join(context.options.contentDir, d.file), isAccepted),
       ),
       pages: [...pages.keys()].sort(),
       leftOut: [...leftOut].map(shown).sort(),
@@ -184,7 +164,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
     const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));
-    const left = leftOut.size > 0 ? `; ${leftOut.size} page${leftOut.size === 1 ? " was" : "s were"} left out` : "";
+    const left = leftOut.size > 0 ? `; ${leftOut.size} broken page${leftOut.size === 1 ? " was" : "s were"} left out` : "";
     if (failing.length > 0) {
       const strictly = context.options.strict && !serving && failing.some((d) => d.severity === "warning") ? " (--strict fails on warnings)" : "";
       const message = `${countFaults(open)}${strictly}${left}.`;

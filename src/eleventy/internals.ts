@@ -140,21 +140,15 @@ export async function withListenHost<T>(host: string, start: () => Promise<T>): 
  * One broken page must not stop the build: every other page still renders, so
  * the author sees every fault of the tree in one run.
  *
- * Eleventy 3 aborts a whole build when one template fails to render, or when
- * two pages claim one output file, and has no option or hook for either (a
- * preprocessor can skip a template, but only before it renders, and before its
- * URL is known). Two of its methods are wrapped, for configurations that ask
- * for it with `isolatePageFailures`:
- * - `Template#renderPageEntryWithoutLayout` (where a page's content renders):
- *   a failure is reported and the page is neither laid out nor written;
- * - `TemplateMap#checkForDuplicatePermalinks`: of the pages that claim one output
- *   file, all but the last by path are reported and left out before Eleventy's own check runs.
+ * Eleventy 3 aborts a whole build when one template fails to render, and has
+ * no option or hook for it (a preprocessor can skip a template, but only before
+ * it renders). `Template#renderPageEntryWithoutLayout`, where a page's content
+ * renders, is wrapped for configurations that ask with `isolatePageFailures`: a
+ * failure is reported and the page is neither laid out nor written.
  */
 export interface PageFailureHandler {
   /** A page failed to render: it is left out of the output. `url` is where it would have been published. */
   renderFailed(inputPath: string, url: string | false, error: unknown): void;
-  /** `inputPath` claims the output file `keptInputPath` already writes: it is left out. */
-  outputClaimed(inputPath: string, outputPath: string, keptInputPath: string): void;
 }
 
 interface PageEntry {
@@ -169,20 +163,9 @@ interface TemplateInternals {
   setRenderableOverride(value: boolean | undefined): void;
 }
 
-interface MapEntry {
-  inputPath: string;
-  template: TemplateInternals;
-  _pages?: PageEntry[];
-}
-
-interface TemplateMapInternals {
-  map: MapEntry[];
-  userConfig: object;
-}
-
 const handlers = new WeakMap<object, PageFailureHandler>();
 
-// Template and TemplateMap are not exported by Eleventy's package (its exports name "." and "./UserConfig" only): they are loaded by file
+// Template and its error helper are not exported by Eleventy's package (its exports name "." and "./UserConfig" only): they are loaded by file
 // from Eleventy's own folder, which is the same module instance Eleventy itself uses.
 const eleventySource = path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy")));
 // A file that is not there leaves its touch point missing, which checkInternals reports.
@@ -195,14 +178,11 @@ const load = async <T>(file: string): Promise<T | undefined> => {
 };
 
 type RenderMethod = (this: TemplateInternals, page: PageEntry) => Promise<unknown>;
-type CheckMethod = (this: TemplateMapInternals) => void;
 const Template = await load<{ prototype: { renderPageEntryWithoutLayout: RenderMethod } }>("Template.js");
-const TemplateMap = await load<{ prototype: { checkForDuplicatePermalinks: CheckMethod } }>("TemplateMap.js");
 const ErrorUtil = await load<{ isPrematureTemplateContentError(error: unknown): boolean }>("Errors/EleventyErrorUtil.js");
-/** Whether both methods were found to wrap (checked by checkInternals). */
+/** Whether the method and its helper were found (checked by checkInternals). */
 const isolationTouchPoints = {
   "Template#renderPageEntryWithoutLayout": typeof Template?.prototype?.renderPageEntryWithoutLayout === "function",
-  "TemplateMap#checkForDuplicatePermalinks": typeof TemplateMap?.prototype?.checkForDuplicatePermalinks === "function",
   "EleventyErrorUtil.isPrematureTemplateContentError": typeof ErrorUtil?.isPrematureTemplateContentError === "function",
 };
 
@@ -225,29 +205,6 @@ if (Template && isolationTouchPoints["Template#renderPageEntryWithoutLayout"]) T
     leaveOut(this, page);
     return "";
   }
-};
-
-const checkDuplicates = TemplateMap?.prototype.checkForDuplicatePermalinks;
-if (TemplateMap && isolationTouchPoints["TemplateMap#checkForDuplicatePermalinks"]) TemplateMap.prototype.checkForDuplicatePermalinks = function (this: TemplateMapInternals) {
-  const handler = handlers.get(this.userConfig);
-  if (handler) {
-    // As Jekyll does, the last page by path keeps the URL (Jekyll writes them in that order, each over the one before).
-    const claimed = new Map<string, string>();
-    const entries = [...this.map].sort((a, b) => (a.inputPath < b.inputPath ? 1 : a.inputPath > b.inputPath ? -1 : 0));
-    for (const entry of entries) {
-      for (const page of entry._pages ?? []) {
-        if (page.outputPath === false || page.url === false) continue;
-        const kept = claimed.get(page.outputPath);
-        if (kept === undefined) {
-          claimed.set(page.outputPath, entry.inputPath);
-          continue;
-        }
-        handler.outputClaimed(entry.inputPath, page.outputPath, kept);
-        leaveOut(entry.template, page);
-      }
-    }
-  }
-  checkDuplicates!.call(this);
 };
 
 /** Reports a broken page to `handler` and leaves it out, instead of failing the build. */

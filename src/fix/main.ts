@@ -21,7 +21,9 @@ function findFaults(options: FixOptions): Report {
   try {
     const reportFile = path.join(scratch, "faults.json");
     const { contentDir, settingsFile, pathPrefix } = options.options;
-    const args = ["build", "--input", contentDir, "--output", path.join(scratch, "site"), "--report", reportFile, "--settings", settingsFile, "--path-prefix", pathPrefix];
+    const args = ["build", "--input", contentDir, "--output", path.join(scratch, "site"), "--report", reportFile];
+    if (settingsFile) args.push("--settings", settingsFile);
+    if (pathPrefix) args.push("--path-prefix", pathPrefix);
     const run = spawnSync(process.execPath, [options.cli, ...args], { encoding: "utf8" });
     try {
       return JSON.parse(readFileSync(reportFile, "utf8")) as Report;

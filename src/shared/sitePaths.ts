@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
  */
 
 /**
- * Folder holding package.json, `_includes/site/` and `_data/site.yml`: the
+ * Folder holding package.json and `_includes/site/`: the
  * nearest folder above this module with the project's package.json (the
  * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
  */
@@ -26,6 +26,11 @@ function findProjectRoot(from: string): string {
 /** `file` relative to `folder`, with forward slashes whatever the platform (as messages, globs and site paths write it). */
 export function relativePath(folder: string, file: string): string {
   return path.relative(folder, path.resolve(file)).split(path.sep).join("/");
+}
+
+/** A folder relative to the working folder (`.` for the working folder itself). */
+export function fromWorkingFolder(folder: string): string {
+  return path.relative(process.cwd(), folder) || ".";
 }
 
 /** Whether `file` lies inside `folder` (not the folder itself). */
@@ -45,13 +50,36 @@ export function servedFile(sitePath: string): string {
   return key === "" || key.endsWith("/") ? `${key}index.html` : key;
 }
 
+/** A path without slashes at either end (`/apis/gpconnect/` → `apis/gpconnect`), as config values are compared. */
+export function trimSlashes(sitePath: string): string {
+  return sitePath.replace(/^\/+|\/+$/g, "");
+}
+
 /** A path prefix as the site writes it: `/` or `/apis/gpconnect/`, with leading and trailing slashes. */
 export function normalisePathPrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? "/").trim().replace(/^\/+|\/+$/g, "");
+  const trimmed = trimSlashes((prefix ?? "/").trim());
   return trimmed ? `/${trimmed}/` : "/";
 }
 
 /** The URL of a site path under a path prefix (already normalised). */
 export function prefixed(pathPrefix: string, sitePath: string): string {
   return pathPrefix + withoutLeadingSlash(sitePath);
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** The URL's scheme in lower case (`https`), read as a browser does: ignoring tabs, newlines and control characters. */
+export function urlScheme(url: string): string | undefined {
+  return SCHEME.exec(url.replace(/[\u0000-\u0020]/g, ""))?.[1]?.toLowerCase();
+}
+
+/** Whether a URL leaves the site (has a scheme or is protocol-relative) rather than naming a site path. */
+export function isExternalUrl(url: string): boolean {
+  return urlScheme(url) !== undefined || url.trimStart().startsWith("//");
+}
+
+/** Neutralises script URLs (javascript:, vbscript:, data:) in author-supplied links. */
+export function safeUrl(url: string): string {
+  const scheme = urlScheme(url);
+  return scheme === "javascript" || scheme === "vbscript" || scheme === "data" ? "#" : url;
 }

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, readFileSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { buildOptions } from "../../src/eleventy/context.ts";
+import { SETTINGS_FILE } from "../../src/source/settings.ts";
 import { listFiles, ROOT, temporaryFolder } from "../helpers/build.ts";
 
 const CONTENT = path.join(ROOT, "content");
@@ -16,19 +16,14 @@ describe("npm run fix on a copy of content/", () => {
   let settings: string;
   let original: Map<string, Buffer>;
   const run = (command: string, extra: string[]) =>
-    spawnSync(process.execPath, ["bin/gpconnect-docs.mjs", command, "--input", copy, "--settings", settings, ...extra], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    spawnSync(process.execPath, ["bin/gpconnect-docs.mjs", command, "--input", copy, ...extra], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   const fix = (...extra: string[]) => run("fix", extra);
   const build = (...extra: string[]) => run("build", ["--output", temporaryFolder("gpc-fix-site-"), ...extra]);
 
   before(() => {
     cpSync(CONTENT, copy, { recursive: true });
-    // The settings the build of content/ reads (wherever they live): the copy's own when they are in the tree.
-    const own = buildOptions({ contentDir: CONTENT }).settingsFile;
-    const inside = path.relative(CONTENT, own);
-    if (inside.startsWith("..")) {
-      settings = path.join(temporaryFolder("gpc-fix-settings-"), path.basename(own));
-      copyFileSync(own, settings);
-    } else settings = path.join(copy, inside);
+    // The tree's own settings file (the settings API names it), copied with the tree.
+    settings = path.join(copy, SETTINGS_FILE);
     original = snapshot(copy);
   });
 
