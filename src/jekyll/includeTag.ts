@@ -7,6 +7,7 @@ import type { SiteModel } from "../source/model.ts";
 import type { ListedPage } from "../source/pages.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import { rubyLiquidCompat } from "./rubyLiquid.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 import { IncludeSyntaxError, parseIncludeArgs, type IncludeCall } from "./includeArgs.ts";
 import { isInside } from "../shared/sitePaths.ts";
 
@@ -48,16 +49,29 @@ function listIncludeFiles(dir: string, prefix = ""): string[] {
   );
 }
 
-function pageSummaries(ctx: Context): PageSummary[] {
+/** The site's pages and posts as `site.pages` then `site.posts` list them: pages by file name, posts newest first. */
+function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
   const all = (ctx.getSync(["collections", "all"]) ?? []) as ListedPage[];
-  return all
+  const listed = all
     .filter((item) => item.url)
-    .map((item) => ({
-      title: String(item.data.title ?? item.url),
-      url: String(item.url),
-      summary: typeof item.data.summary === "string" ? item.data.summary : undefined,
-      tags: Array.isArray(item.data.tags) ? item.data.tags.map(String) : typeof item.data.tags === "string" ? [item.data.tags] : [],
-    }));
+    .map((item) => {
+      const treePage = site.tree.page(relativePath(site.contentDir, item.inputPath));
+      return {
+        summary: {
+          title: String(item.data.title ?? item.url),
+          url: String(item.url),
+          summary: typeof item.data.summary === "string" ? item.data.summary : undefined,
+          tags: Array.isArray(item.data.tags) ? item.data.tags.map(String) : typeof item.data.tags === "string" ? [item.data.tags] : [],
+          ...(treePage?.type === "posts" ? { post: true } : {}),
+        },
+        name: path.basename(item.inputPath),
+        date: treePage?.date?.getTime() ?? 0,
+      };
+    });
+  const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const pages = listed.filter((entry) => !entry.summary.post).sort(byName);
+  const posts = listed.filter((entry) => entry.summary.post).sort((a, b) => b.date - a.date);
+  return [...pages, ...posts].map((entry) => entry.summary);
 }
 
 /**
@@ -141,7 +155,7 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
       site,
       log: options.log,
       markdownInline: options.markdownInline,
-      pages: () => pageSummaries(ctx),
+      pages: () => pageSummaries(ctx, site),
     };
     return component.render(parsed.data, context);
   }
