@@ -19,6 +19,8 @@ export interface PageSummary {
   readonly tags: readonly string[];
   /** A post (from `_posts/`) rather than a page. */
   readonly post?: boolean;
+  /** A post's HTML content (tag pages show its first words when it has no summary). */
+  readonly content?: string;
 }
 
 export interface RenderContext {

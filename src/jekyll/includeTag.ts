@@ -52,6 +52,8 @@ function listIncludeFiles(dir: string, prefix = ""): string[] {
 /** The site's pages and posts as `site.pages` then `site.posts` list them: pages by file name, posts newest first. */
 function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
   const all = (ctx.getSync(["collections", "all"]) ?? []) as ListedPage[];
+  // Posts' rendered content, from Jekyll's `site.posts`.
+  const postContent = new Map(((ctx.getSync(["site", "posts"]) ?? []) as { url?: unknown; content?: unknown }[]).map((post) => [String(post.url), String(post.content ?? "")]));
   const listed = all
     .filter((item) => item.url)
     .map((item) => {
@@ -62,7 +64,7 @@ function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
           url: String(item.url),
           summary: typeof item.data.summary === "string" ? item.data.summary : undefined,
           tags: Array.isArray(item.data.tags) ? item.data.tags.map(String) : typeof item.data.tags === "string" ? [item.data.tags] : [],
-          ...(treePage?.type === "posts" ? { post: true } : {}),
+          ...(treePage?.type === "posts" ? { post: true, content: postContent.get(String(item.url)) ?? "" } : {}),
         },
         name: path.basename(item.inputPath),
         date: treePage?.date?.getTime() ?? 0,

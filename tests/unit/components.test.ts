@@ -107,6 +107,7 @@ describe("other includes", () => {
       { title: "A page", url: "/a.html", tags: ["fhir", "x"] },
       { title: "Other", url: "/o.html", tags: ["x"] },
       { title: "News", url: "/2020/01/01/news.html", summary: "x".repeat(200), tags: ["fhir"], post: true },
+      { title: "Notes", url: "/2019/01/01/notes.html", tags: ["fhir"], post: true, content: `<p>${"word ".repeat(60)}</p>` },
     ];
     const table = parse(render("taglogic.html", {}, { tagName: "fhir", pages }).html);
     const rows = table.querySelectorAll("tbody tr").map((r) => r.querySelectorAll("td").map((td) => td.text));
@@ -114,6 +115,7 @@ describe("other includes", () => {
       ["B page", "Page", "Bee bold"],
       ["A page", "Page", ""],
       ["News", "Post", `${"x".repeat(157)}...`],
+      ["Notes", "Post", `${"word ".repeat(49)}word...`],
     ]);
     assert.match(table.text, /^The following pages and posts are tagged with fhir/);
   });
