@@ -144,9 +144,11 @@ type FilterFunction = (value: unknown, ...args: unknown[]) => unknown;
 /** Jekyll's tags and filters, and what LiquidJS writes differently from Ruby Liquid: one set for pages and for posts' own rendering. */
 function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>; filters: Record<string, FilterFunction> } {
   const site = (): SiteModel => context.site();
+  const includeOptions = { components, site, log: context.log, markdownInline: (text: string) => context.md.renderInline(text), sourceLines: context.sourceLines, templates: context.includeTemplates };
   return {
     tags: {
-      include: createIncludeTag({ components, site, log: context.log, markdownInline: (text) => context.md.renderInline(text), sourceLines: context.sourceLines, templates: context.includeTemplates }),
+      include: createIncludeTag(includeOptions),
+      include_relative: createIncludeTag(includeOptions, true),
       highlight: createHighlightTag(),
       link: createPathTag("link", site, context.sourceLines),
       post_url: createPathTag("post_url", site, context.sourceLines),

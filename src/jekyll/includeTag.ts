@@ -80,9 +80,10 @@ function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
  * Jekyll's `{% include NAME key="value" %}`: a TypeScript component when one
  * exists, otherwise the tree's own `_includes/NAME` rendered with its
  * arguments under `include.*`; anything else is an error naming the file and
- * line and the includes that exist.
+ * line and the includes that exist. With `relative`, Jekyll's
+ * `{% include_relative FILE %}`: the file beside the page.
  */
-export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) => LiquidTagDefinition<IncludeState> {
+export function createIncludeTag(options: IncludeTagOptions, relative = false): (liquid: Liquid) => LiquidTagDefinition<IncludeState> {
   return (liquid) => ({
     parse(this: Tag & IncludeState, token: TagToken, _remain: TopLevelToken[]) {
       this.line = token.getPosition()[0] ?? 0;
@@ -105,11 +106,16 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
         else args[key] = /\{[{%]/.test(value.value) ? await liquid.parseAndRender(value.value, ctx.getAll()) : value.value;
       }
       const name = /\{\{/.test(this.call.name) ? (await liquid.parseAndRender(this.call.name, ctx.getAll())).trim() : this.call.name;
-      const component = options.components.get(name);
+      const component = relative ? undefined : options.components.get(name);
       if (component) return renderComponent(component, args, { site, where, ctx });
 
-      const includesDir = path.join(site.contentDir, "_includes");
-      const file = path.join(includesDir, name);
+      // `include_relative` reads the file beside the page, anywhere in the tree; `include`, from `_includes/`.
+      const pagePath = String(ctx.getSync(["page", "inputPath"]) ?? "");
+      const includesDir = relative ? site.contentDir : path.join(site.contentDir, "_includes");
+      const file = relative ? path.resolve(path.dirname(pagePath), name) : path.join(includesDir, name);
+      if (relative && (!isInside(includesDir, file) || !existsSync(file))) {
+        throw new BuildError({ code: "unknown-include", file: where.file, line: where.line, message: `include_relative "${name}": no such file beside this page`, hint: "give the file's path from the page's folder" });
+      }
       if (!isInside(includesDir, file) || !existsSync(file)) {
         const known = [...options.components.keys(), ...listIncludeFiles(includesDir)].sort();
         const suggestion = didYouMean(name, known);

@@ -132,6 +132,7 @@ describe("Liquid as Jekyll's", () => {
     assert.equal(text("div.md").trim(), "<p><strong>bold</strong></p>");
     assert.equal(text("p.where"), "Sprocket|2");
     assert.equal(text("p.links"), "/base/other.html|/base/2020/05/06/hello.html");
+    assert.equal(parse(site.read("other.html")).querySelector("p.relative")?.innerHTML, "Snippet of Other|Snippet of Other", "include_relative, by name and by variable");
   });
 
   it("leaves a page with layout: none unframed", () => {
