@@ -18,6 +18,7 @@ import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
 import { readPage, type TreePage } from "../source/jekyllTree.ts";
 
+/** Ruby's HTML escapes (CGI.escapeHTML): `&quot;` and `&#39;` where LiquidJS writes `&#34;`. */
 const RUBY_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeRuby = (value: unknown, which: RegExp): string => (value === undefined || value === null ? "" : String(value).replace(which, (ch) => RUBY_ESCAPES[ch]!));
 
@@ -32,7 +33,6 @@ const ELEVENTY_FORMATS = ["liquid", "njk", "md", "html", "11ty.js", "11ty.cjs", 
 
 /** A path as an Eleventy ignore glob: glob characters in real file names taken literally. */
 const literalGlob = (p: string): string => p.replace(/[[\]{}()*?!+@]/g, "\\$&");
-
 
 /**
  * Reads a Jekyll "documentation theme" tree as Jekyll does: its `_config.yml`

@@ -1,6 +1,8 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
+import { filters } from "liquidjs";
 import type { Diagnostic } from "../shared/diagnostics.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 import { parseYaml } from "./yamlFile.ts";
 import { markdownExtensions, type JekyllConfig } from "./jekyllConfig.ts";
 
@@ -48,7 +50,6 @@ export interface JekyllTree {
   page(file: string): TreePage | undefined;
 }
 
-const toPosix = (p: string): string => p.split(path.sep).join("/");
 
 /** Ruby's File.fnmatch without flags: `*` and `?` also match `/`, `[…]` is a class. */
 function fnmatch(pattern: string, subject: string): boolean {
@@ -165,10 +166,8 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** Jekyll's Utils.slugify in its default mode: lower case, anything but letters and digits becomes `-`. */
-export function jekyllSlug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-}
+/** Jekyll's Utils.slugify (LiquidJS has it): `default` mode lower-cased, or `pretty` mode keeping case, as post URLs use them. */
+const slugify = filters["slugify"] as (text: string, mode?: string, cased?: boolean) => string;
 
 const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
 
@@ -275,16 +274,17 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
       const categories = [...categoriesFromPath, ...listOf(data["category"]), ...listOf(data["categories"])];
       const template = typeof data["permalink"] === "string" && data["permalink"].trim() ? data["permalink"].trim() : style.post;
       const url = fillUrl(template, {
-        categories: categories.map((c) => jekyllSlug(c)).join("/"),
+        // Jekyll's UrlDrop: categories lower-cased, `:title` the slug in pretty mode with its case, `:slug`/`:name` in default mode.
+        categories: [...new Set(categories.map((c) => c.toLowerCase()))].join("/"),
         year: String(date.getUTCFullYear()),
         month: pad(date.getUTCMonth() + 1),
         i_month: String(date.getUTCMonth() + 1),
         day: pad(date.getUTCDate()),
         i_day: String(date.getUTCDate()),
         short_year: String(date.getUTCFullYear()).slice(2),
-        title: jekyllSlug(slug) || slug,
-        slug: jekyllSlug(slug),
-        name: jekyllSlug(slug),
+        title: slugify(slug, "pretty", true) || slug,
+        slug: slugify(slug),
+        name: slugify(match[2]!),
         output_ext: outputExt,
       });
       pages.push({ file: relative, type: "posts", data: { ...data, date, categories }, url, outputPath: outputPathOf(url, outputExt), date, slug, output: true });
@@ -351,7 +351,7 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
 function walkFiles(contentDir: string, folder: string): string[] {
   return readdirSync(path.join(contentDir, folder), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => toPosix(path.relative(contentDir, path.join(entry.parentPath, entry.name))))
+    .map((entry) => relativePath(contentDir, path.join(entry.parentPath, entry.name)))
     .sort();
 }
 
