@@ -189,14 +189,42 @@ function listOf(value: unknown): string[] {
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
+/** The URL templates of the site's `permalink` setting: a named style, or a template of its own. */
+function permalinkStyle(config: JekyllConfig): { post: string; page: string; collection: string } {
+  return (
+    PERMALINK_STYLES[config.permalink] ?? {
+      post: config.permalink,
+      page: config.permalink.endsWith("/") ? "/:path/:basename/" : "/:path/:basename:output_ext",
+      collection: "/:collection/:path:output_ext",
+    }
+  );
+}
+
+/**
+ * A page (a file with front matter outside `_` folders) as Jekyll reads it: front matter over
+ * the defaults, its URL; undefined when it is not published (`published: false`).
+ */
+export function readPage(contentDir: string, config: JekyllConfig, relative: string): TreePage | undefined {
+  const own = readFrontMatter(path.join(contentDir, relative), relative);
+  const data = { ...frontMatterDefaults(config, relative, "pages"), ...own };
+  if (!config.unpublished && data["published"] === false) return undefined;
+  const ext = path.posix.extname(relative);
+  const outputExt = outputExtension(ext, new Set(markdownExtensions(config)));
+  const basename = path.posix.basename(relative, ext);
+  const dir = path.posix.dirname(relative) === "." ? "" : path.posix.dirname(relative);
+  let template: string;
+  if (typeof data["permalink"] === "string" && data["permalink"].trim()) template = data["permalink"].trim();
+  else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
+  else if (basename === "index") template = "/:path/";
+  else template = permalinkStyle(config).page;
+  const url = fillUrl(template, { path: dir, basename, output_ext: outputExt, title: basename, name: basename });
+  return { file: relative, type: "pages", data, url, outputPath: outputPathOf(url, outputExt), output: true };
+}
+
 /** Reads a whole tree as Jekyll 4.3's Reader does. */
 export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Date = new Date()): JekyllTree {
   const markdown = new Set(markdownExtensions(config));
-  const style = PERMALINK_STYLES[config.permalink] ?? {
-    post: config.permalink,
-    page: config.permalink.endsWith("/") ? "/:path/:basename/" : "/:path/:basename:output_ext",
-    collection: "/:collection/:path:output_ext",
-  };
+  const style = permalinkStyle(config);
   const pages: TreePage[] = [];
   const statics: TreeStatic[] = [];
   const skipped: string[] = [];
@@ -215,24 +243,10 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
     return !globIncludes(config.exclude, relative, isFolder);
   };
 
-  const addPage = (relative: string, full: string): void => {
-    const own = readFrontMatter(full, relative);
-    const data = { ...frontMatterDefaults(config, relative, "pages"), ...own };
-    if (!isPublished(data)) {
-      skipped.push(relative);
-      return;
-    }
-    const ext = path.posix.extname(relative);
-    const outputExt = outputExtension(ext, markdown);
-    const basename = path.posix.basename(relative, ext);
-    const dir = path.posix.dirname(relative) === "." ? "" : path.posix.dirname(relative);
-    let template: string;
-    if (typeof data["permalink"] === "string" && data["permalink"].trim()) template = data["permalink"].trim();
-    else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
-    else if (basename === "index") template = "/:path/";
-    else template = style.page;
-    const url = fillUrl(template, { path: dir, basename, output_ext: outputExt, title: basename, name: basename });
-    pages.push({ file: relative, type: "pages", data, url, outputPath: outputPathOf(url, outputExt), output: true });
+  const addPage = (relative: string): void => {
+    const page = readPage(contentDir, config, relative);
+    if (page) pages.push(page);
+    else skipped.push(relative);
   };
 
   const addStatic = (relative: string): void => {
@@ -323,7 +337,7 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
       }
       if (isFolder) walk(relative, [...categories, entry.name]);
       else if (entry.isFile()) {
-        if (hasFrontMatter(path.join(contentDir, relative))) addPage(relative, path.join(contentDir, relative));
+        if (hasFrontMatter(path.join(contentDir, relative))) addPage(relative);
         else addStatic(relative);
       }
     }
