@@ -13,7 +13,7 @@ import { markdownExtensions } from "../source/jekyllConfig.ts";
 import { absoluteUrl, createPathTag, jekyllSort, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
-import { isInside, relativePath, safeUrl } from "../shared/sitePaths.ts";
+import { fromWorkingFolder, isInside, relativePath, safeUrl } from "../shared/sitePaths.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
 import { readPage, type TreePage } from "../source/jekyllTree.ts";
@@ -43,7 +43,7 @@ const literalGlob = (p: string): string => p.replace(/[[\]{}()*?!+@]/g, "\\$&");
  */
 export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   const input = context.options.contentDir;
-  const relativeInput = path.relative(process.cwd(), input) || ".";
+  const relativeInput = fromWorkingFolder(input);
   const { config, tree } = context.site();
   // A page saved under the dev server after the tree was read (a partial rebuild) is read on its own.
   const treePage = (inputPath: string): TreePage | undefined => {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
-import { isInside, relativePath } from "../shared/sitePaths.ts";
+import { fromWorkingFolder, isInside, relativePath } from "../shared/sitePaths.ts";
 
 /** What a plugin's start and end steps are told about the build. */
 export interface BuildEvent {
@@ -44,9 +44,8 @@ export class BuildLifecycle {
   }
 }
 
-/** Files whose change every page may depend on: the tree's `_` folders and files (`_includes/`, `_layouts/`, `_data/`, `_config.yml`). */
-export function treeInputs(contentDir: string): string[] {
-  const tree = path.relative(process.cwd(), contentDir) || ".";
+/** Globs of the files every page may depend on: the tree's `_includes/`, `_layouts/`, `_data/` and `_config.yml` (`tree`: relative to the working folder, as Eleventy names its input). */
+function treeInputs(tree: string): string[] {
   return [`${tree}/_includes/**`, `${tree}/_layouts/**`, `${tree}/_data/**`, `${tree}/_config.yml`];
 }
 
@@ -73,7 +72,7 @@ export function onlyPagesChanged(files: readonly string[], contentDir: string): 
  */
 export function lifecyclePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   // The tree's `_` folders are not pages (Eleventy ignores them), but a change to one must rebuild the pages that read it.
-  for (const target of treeInputs(context.options.contentDir)) eleventyConfig.addWatchTarget(target);
+  for (const target of treeInputs(fromWorkingFolder(context.options.contentDir))) eleventyConfig.addWatchTarget(target);
   let saved: string[] = [];
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     saved = changed;

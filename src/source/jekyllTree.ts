@@ -2,7 +2,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:f
 import path from "node:path";
 import { filters } from "liquidjs";
 import type { Diagnostic } from "../shared/diagnostics.ts";
-import { relativePath } from "../shared/sitePaths.ts";
+import { relativePath, trimSlashes, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import { parseYaml } from "./yamlFile.ts";
 import { markdownExtensions, type JekyllConfig } from "./jekyllConfig.ts";
 
@@ -74,7 +74,7 @@ function fnmatch(pattern: string, subject: string): boolean {
 /** Jekyll's EntryFilter#glob_include?: fnmatch, or a prefix of the path (so `vendor` also covers `vendor_x`), or the folder itself. */
 function globIncludes(patterns: readonly string[], entry: string, isFolder: boolean): boolean {
   return patterns.some((pattern) => {
-    const p = pattern.replace(/^\/+/, "");
+    const p = withoutLeadingSlash(pattern);
     return fnmatch(p, entry) || entry.startsWith(p) || (isFolder && p === `${entry}/`);
   });
 }
@@ -114,7 +114,7 @@ export function frontMatterDefaults(config: Pick<JekyllConfig, "defaults">, file
   const applicable = config.defaults
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => {
-      const scopePath = String(entry.scope.path ?? "").replace(/^\/+|\/+$/g, "");
+      const scopePath = trimSlashes(String(entry.scope.path ?? ""));
       const pathMatches = scopePath === "" || (/[*?[]/.test(scopePath) ? fnmatch(scopePath, file) : file === scopePath || file.startsWith(`${scopePath}/`));
       const typeMatches = !entry.scope.type || entry.scope.type === type;
       return pathMatches && typeMatches;
