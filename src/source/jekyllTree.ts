@@ -109,6 +109,18 @@ function readFrontMatter(full: string, shown: string): Record<string, unknown> {
   }
 }
 
+/** The line a page gives its `permalink:` on, for faults about its URL (undefined for a static file or a page without one). */
+function permalinkLine(contentDir: string, file: string): number | undefined {
+  let block: RegExpExecArray | null;
+  try {
+    block = FRONT_MATTER.exec(readFileSync(path.join(contentDir, file), "utf8"));
+  } catch {
+    return undefined;
+  }
+  const index = block?.[0].split("\n").findIndex((line) => /^permalink\s*:/.test(line)) ?? -1;
+  return index >= 0 ? index + 1 : undefined;
+}
+
 /** The `values` of every `defaults:` entry whose scope covers this file, later entries and deeper paths winning (Jekyll's FrontmatterDefaults). */
 export function frontMatterDefaults(config: Pick<JekyllConfig, "defaults">, file: string, type: string): Record<string, unknown> {
   const applicable = config.defaults
@@ -344,7 +356,7 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
   };
   walk("", []);
 
-  return resolveClashes(pages, statics, skipped, skippedFolders, problems);
+  return resolveClashes(contentDir, pages, statics, skipped, skippedFolders, problems);
 }
 
 /** Every file under a folder (relative to the tree), sorted as Jekyll reads them. */
@@ -362,7 +374,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * documents (posts and collections), and the last one written is what readers get.
  * The others are left out, with a warning naming both.
  */
-function resolveClashes(pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], problems: Omit<Diagnostic, "severity">[]): JekyllTree {
+function resolveClashes(contentDir: string, pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], problems: Omit<Diagnostic, "severity">[]): JekyllTree {
   const published = pages.filter((p) => p.output);
   // Jekyll sorts pages by file name and static files by path (Reader#sort_files!) before writing them.
   const byName = (a: TreePage, b: TreePage): number => compare(path.posix.basename(a.file), path.posix.basename(b.file));
@@ -375,6 +387,7 @@ function resolveClashes(pages: TreePage[], statics: TreeStatic[], skipped: strin
       problems.push({
         code: "duplicate-url",
         file: previous.file,
+        line: permalinkLine(contentDir, previous.file),
         message: `${previous.file} and ${item.file} are both published at /${item.outputPath}; ${item.file} is the one published (Jekyll writes it last), ${previous.file} is left out`,
         hint: "give one of them its own permalink; an earlier edition of a page can say edition_of: <permalink>",
       });
