@@ -1,5 +1,6 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
+import { filters } from "liquidjs";
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { relativePath, trimSlashes, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import { parseYaml } from "./yamlFile.ts";
@@ -177,10 +178,8 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** Jekyll's Utils.slugify in its default mode: lower case, anything but letters and digits becomes `-`. */
-export function jekyllSlug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-}
+/** Jekyll's Utils.slugify (LiquidJS has it): `default` mode lower-cased, or `pretty` mode keeping case, as post URLs use them. */
+const slugify = filters["slugify"] as (text: string, mode?: string, cased?: boolean) => string;
 
 const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
 
@@ -201,14 +200,42 @@ function listOf(value: unknown): string[] {
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
+/** The URL templates of the site's `permalink` setting: a named style, or a template of its own. */
+function permalinkStyle(config: JekyllConfig): { post: string; page: string; collection: string } {
+  return (
+    PERMALINK_STYLES[config.permalink] ?? {
+      post: config.permalink,
+      page: config.permalink.endsWith("/") ? "/:path/:basename/" : "/:path/:basename:output_ext",
+      collection: "/:collection/:path:output_ext",
+    }
+  );
+}
+
+/**
+ * A page (a file with front matter outside `_` folders) as Jekyll reads it: front matter over
+ * the defaults, its URL; undefined when it is not published (`published: false`).
+ */
+export function readPage(contentDir: string, config: JekyllConfig, relative: string): TreePage | undefined {
+  const own = readFrontMatter(path.join(contentDir, relative), relative);
+  const data = { ...frontMatterDefaults(config, relative, "pages"), ...own };
+  if (!config.unpublished && data["published"] === false) return undefined;
+  const ext = path.posix.extname(relative);
+  const outputExt = outputExtension(ext, new Set(markdownExtensions(config)));
+  const basename = path.posix.basename(relative, ext);
+  const dir = path.posix.dirname(relative) === "." ? "" : path.posix.dirname(relative);
+  let template: string;
+  if (typeof data["permalink"] === "string" && data["permalink"].trim()) template = data["permalink"].trim();
+  else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
+  else if (basename === "index") template = "/:path/";
+  else template = permalinkStyle(config).page;
+  const url = fillUrl(template, { path: dir, basename, output_ext: outputExt, title: basename, name: basename });
+  return { file: relative, type: "pages", data, url, outputPath: outputPathOf(url, outputExt), output: true };
+}
+
 /** Reads a whole tree as Jekyll 4.3's Reader does. */
 export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Date = new Date()): JekyllTree {
   const markdown = new Set(markdownExtensions(config));
-  const style = PERMALINK_STYLES[config.permalink] ?? {
-    post: config.permalink,
-    page: config.permalink.endsWith("/") ? "/:path/:basename/" : "/:path/:basename:output_ext",
-    collection: "/:collection/:path:output_ext",
-  };
+  const style = permalinkStyle(config);
   const pages: TreePage[] = [];
   const statics: TreeStatic[] = [];
   const skipped: string[] = [];
@@ -227,24 +254,10 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
     return !globIncludes(config.exclude, relative, isFolder);
   };
 
-  const addPage = (relative: string, full: string): void => {
-    const own = readFrontMatter(full, relative);
-    const data = { ...frontMatterDefaults(config, relative, "pages"), ...own };
-    if (!isPublished(data)) {
-      skipped.push(relative);
-      return;
-    }
-    const ext = path.posix.extname(relative);
-    const outputExt = outputExtension(ext, markdown);
-    const basename = path.posix.basename(relative, ext);
-    const dir = path.posix.dirname(relative) === "." ? "" : path.posix.dirname(relative);
-    let template: string;
-    if (typeof data["permalink"] === "string" && data["permalink"].trim()) template = data["permalink"].trim();
-    else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
-    else if (basename === "index") template = "/:path/";
-    else template = style.page;
-    const url = fillUrl(template, { path: dir, basename, output_ext: outputExt, title: basename, name: basename });
-    pages.push({ file: relative, type: "pages", data, url, outputPath: outputPathOf(url, outputExt), output: true });
+  const addPage = (relative: string): void => {
+    const page = readPage(contentDir, config, relative);
+    if (page) pages.push(page);
+    else skipped.push(relative);
   };
 
   const addStatic = (relative: string): void => {
@@ -273,16 +286,17 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
       const categories = [...categoriesFromPath, ...listOf(data["category"]), ...listOf(data["categories"])];
       const template = typeof data["permalink"] === "string" && data["permalink"].trim() ? data["permalink"].trim() : style.post;
       const url = fillUrl(template, {
-        categories: categories.map((c) => jekyllSlug(c)).join("/"),
+        // Jekyll's UrlDrop: categories lower-cased, `:title` the slug in pretty mode with its case, `:slug`/`:name` in default mode.
+        categories: [...new Set(categories.map((c) => c.toLowerCase()))].join("/"),
         year: String(date.getUTCFullYear()),
         month: pad(date.getUTCMonth() + 1),
         i_month: String(date.getUTCMonth() + 1),
         day: pad(date.getUTCDate()),
         i_day: String(date.getUTCDate()),
         short_year: String(date.getUTCFullYear()).slice(2),
-        title: jekyllSlug(slug) || slug,
-        slug: jekyllSlug(slug),
-        name: jekyllSlug(slug),
+        title: slugify(slug, "pretty", true) || slug,
+        slug: slugify(slug),
+        name: slugify(match[2]!),
         output_ext: outputExt,
       });
       pages.push({ file: relative, type: "posts", data: { ...data, date, categories }, url, outputPath: outputPathOf(url, outputExt), date, slug, output: true });
@@ -335,7 +349,7 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
       }
       if (isFolder) walk(relative, [...categories, entry.name]);
       else if (entry.isFile()) {
-        if (hasFrontMatter(path.join(contentDir, relative))) addPage(relative, path.join(contentDir, relative));
+        if (hasFrontMatter(path.join(contentDir, relative))) addPage(relative);
         else addStatic(relative);
       }
     }

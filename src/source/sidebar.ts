@@ -53,6 +53,13 @@ export function normaliseSidebarUrl(url: string): string | undefined {
 
 type Path = (string | number)[];
 
+/** A YAML scalar as Liquid printed it: a float keeps its decimal point (`version: 6.0` is "6.0", as Ruby writes 6.0). */
+function rubyScalar(value: string | undefined, source: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  return /^\d+$/.test(text) && source !== undefined && /^[+-]?\d+\.\d*(?:[eE][+-]?\d+)?$/.test(source.trim()) ? `${text}.0` : text;
+}
+
 /**
  * Reads one `_data/sidebars/*.yml` file into eleventy-navigation entries (key,
  * parent, order), reporting each malformed entry with its file and line and
@@ -114,7 +121,7 @@ function toNavigationItems(name: string, yaml: YamlFile, log: DiagnosticLog): Si
   root.data.entries.forEach((rawEntry, e) => {
     const entry = entrySchema.safeParse(rawEntry);
     if (!entry.success) return report(["entries", e], "sidebar entry is not { title, folders }", "give the entry a folders: list");
-    if (e === 0) Object.assign(first, { title: entry.data.title || name, product: entry.data.product?.trim() || undefined, version: entry.data.version?.trim() || undefined });
+    if (e === 0) Object.assign(first, { title: entry.data.title || name, product: entry.data.product?.trim() || undefined, version: rubyScalar(entry.data.version, yaml.sourceOf(["entries", 0, "version"])) });
     (entry.data.folders ?? []).forEach((folder, f) => addGroup(folder, ["entries", e, "folders", f], undefined, folderSchema, "folderitems"));
   });
   return { items, ...first, itemLines };

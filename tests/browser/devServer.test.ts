@@ -98,6 +98,25 @@ describe("the dev server (npm start)", () => {
     await page.close();
   });
 
+  it("rebuilds with the tree's settings and _config.yml when either is saved", async () => {
+    const until = async (check: () => boolean, what: string): Promise<void> => {
+      for (let waited = 0; !check(); waited += 100) {
+        if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const settings = path.join(input, "_gpconnect-docs.yml");
+    writeFileSync(settings, readFileSync(settings, "utf8").replace(/^title: GP Connect$/m, "title: GP Connect Preview"));
+    await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes(" - GP Connect Preview</title>"), "a settings edit reaches every page");
+
+    const built = (): number[] => [...server.output().matchAll(/Built (\d+) pages/g)].map((m) => Number(m[1]));
+    const before = built().at(-1)!;
+    const rebuilds = built().length;
+    writeFileSync(path.join(input, "_config.yml"), "exclude: [pages/no_permalink.md]\n");
+    await until(() => built().length > rebuilds, "a _config.yml edit rebuilds the site");
+    assert.equal(built().at(-1), before - 1, "the page _config.yml now excludes is no longer built");
+  });
+
   it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {
     const file = path.join(input, "pages/deep page.md");
     const original = readFileSync(file, "utf8");

@@ -23,10 +23,10 @@ describe("the release and the footer, from a tree's own data", () => {
     assert.ok(page.querySelector("main > .app-release-banner")?.hasAttribute("data-pagefind-ignore"), "the banner is not indexed on every page");
   });
 
-  it("takes a sidebar's product and version first", () => {
+  it("takes a sidebar's product and version first, the version as Jekyll printed it (2.0, not 2)", () => {
     const page = parse(site.read("api.html"));
-    assert.equal(page.querySelector(".app-header__release")?.text, "Widget API 2.1 · FHIR® R4");
-    assert.equal(page.querySelector("title")?.text, "The API - Widget API 2.1 - Widget Spec");
+    assert.equal(page.querySelector(".app-header__release")?.text, "Widget API 2.0 · FHIR® R4");
+    assert.equal(page.querySelector("title")?.text, "The API - Widget API 2.0 - Widget Spec");
   });
 
   it("gives the footer its owner, licence, links and dates", () => {
