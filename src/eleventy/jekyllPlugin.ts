@@ -13,7 +13,7 @@ import { markdownExtensions } from "../source/jekyllConfig.ts";
 import { absoluteUrl, createPathTag, jekyllSort, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
-import { fromWorkingFolder, relativePath, safeUrl } from "../shared/sitePaths.ts";
+import { fromWorkingFolder, relativePath } from "../shared/sitePaths.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
 import type { TreePage } from "../source/jekyllTree.ts";
@@ -101,7 +101,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       if (page.date) data.page["date"] = page.date;
       // jekyll-redirect-from's `redirect_to`: the page is a stub leading there (its layout leaves it unframed).
       const redirectTo = redirectTarget(page.data["redirect_to"]);
-      if (redirectTo) return redirectStub(/^[a-z][a-z\d+.-]*:|^\/\//i.test(redirectTo) ? safeUrl(redirectTo) : context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
+      if (redirectTo) return redirectStub(context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
     }
     return rubyLiquidCompat(content);
   });
