@@ -3,8 +3,10 @@
  * bundles would not meet the site's needs (NHS.UK styling, a strict
  * Content-Security-Policy, capability filters ordered by the reader's
  * current capability, a 100 KB first-search budget), so this thin layer
- * renders Pagefind's results itself.
+ * renders Pagefind's results itself. What ranks how is in src/search/ranking.ts.
  */
+import { META_WEIGHTS, searchTerms, worthPreloading } from "../../src/search/ranking.ts";
+
 interface PagefindSubResult {
   title: string;
   url: string;
@@ -26,12 +28,14 @@ interface PagefindResponse {
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  preload(term: string, options?: { filters?: Record<string, string> }): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse | null>;
   debouncedSearch(term: string, options?: { filters?: Record<string, string> }, timeout?: number): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-const PAGE_SIZE = 6;
+/** Results shown at once: each costs its page's fragment (~1.5 KB) on the first search; Pagefind's own UI shows 5 too. */
+const PAGE_SIZE = 5;
 const ALL = "";
 
 /** Pagefind's excerpts mark matches with `<mark>`; keep those and nothing else as markup. */
@@ -98,9 +102,8 @@ export interface SearchOptions {
 /** Wires one search box to Pagefind; returns a function that runs a query. */
 export async function createSearch(root: Document, options: SearchOptions): Promise<(term: string) => void> {
   const pagefind = (await import(/* @vite-ignore */ `${options.base}pagefind/pagefind.js`)) as Pagefind;
-  // Titles matter most: a query that is a page's title should find that page first.
   // Without a worker the library is fetched once, not twice (page and worker), for a lighter first search.
-  await pagefind.options({ ranking: { metaWeights: { title: 10 } }, noWorker: true });
+  await pagefind.options({ ranking: { metaWeights: META_WEIGHTS }, noWorker: true });
 
   const { container } = options;
   container.replaceChildren();
@@ -150,7 +153,10 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     container.hidden = term === "";
     if (term === "") return;
     const searchOptions = selected === ALL ? {} : { filters: { capability: selected } };
-    void (debounce ? pagefind.debouncedSearch(term, searchOptions, 250) : pagefind.search(term, searchOptions)).then(async (response) => {
+    const terms = searchTerms(term);
+    // While the reader types, fetch the index chunks the query needs, so results are ready when typing pauses.
+    if (debounce && worthPreloading(terms)) void pagefind.preload(terms, searchOptions);
+    void (debounce ? pagefind.debouncedSearch(terms, searchOptions, 250) : pagefind.search(terms, searchOptions)).then(async (response) => {
       // A newer query superseded this one (debounced searches resolve to null).
       if (!response || ticket !== latest) return;
       results = response.results;

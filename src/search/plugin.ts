@@ -1,12 +1,10 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import * as pagefind from "pagefind";
 import type { BuildContext } from "../build/context.ts";
 import { BuildError } from "../checks/diagnostics.ts";
 import { globCanName, globOfFiles } from "./glob.ts";
+import { closeSearchIndexes, createSearchIndex, type SearchIndex } from "./indexSettings.ts";
 import { glossaryRecords } from "./records.ts";
-
-type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 
 /** Pages handed to Pagefind at a time: enough for its threads to share, few enough to start while the build renders. */
 const BATCH = 64;
@@ -24,7 +22,7 @@ function failed(errors: readonly string[], step: string): never {
  * down Pagefind's pipe is handled one page at a time and falls behind.
  */
 export function searchPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
-  let index: PagefindIndex | undefined;
+  let index: SearchIndex | undefined;
   let pending: Promise<{ errors: string[] }>[] = [];
   let batch: string[] = [];
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
@@ -43,9 +41,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     // A partial rebuild re-adds its pages to the index as it stands: Pagefind replaces a page added again under its URL.
     if (index && context.partial) return;
     if (index) await index.deleteIndex();
-    const created = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".app-heading__anchor"] });
-    if (!created.index) failed(created.errors, "start");
-    index = created.index;
+    index = await createSearchIndex().catch((error: unknown) => failed([error instanceof Error ? error.message : String(error)], "start"));
   });
 
   context.output.listen({
@@ -87,6 +83,6 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     await write();
     await target.deleteIndex();
     index = undefined;
-    await pagefind.close();
+    await closeSearchIndexes();
   });
 }

@@ -1,6 +1,7 @@
 import { decodeHTML } from "entities";
 import { html, raw, type SafeHtml } from "../html.ts";
 import type { Link } from "../navigation/render.ts";
+import type { SearchMeta } from "../search/pageMeta.ts";
 import type { PageContent } from "./contentHtml.ts";
 import type { Edition, TagLink } from "./plugin.ts";
 
@@ -34,6 +35,8 @@ export interface FrameParts {
   readonly body: PageContent;
   readonly tags: readonly TagLink[];
   readonly editions: readonly Edition[];
+  /** What search weighs besides the title and text (sidebar labels, keywords, summary, tags): src/search/pageMeta.ts. */
+  readonly searchMeta: readonly SearchMeta[];
 }
 
 /** Titles and summaries may hold entities (`FHIR&reg;`): decoded here, escaped by `html`. */
@@ -114,7 +117,7 @@ function breadcrumbs(crumbs: readonly Link[]): SafeHtml | "" {
 
 function main(page: FramePage, parts: FrameParts): SafeHtml {
   const { body, tags, editions, url } = parts;
-  const filters = html`${parts.capability ? html`<span data-pagefind-filter="capability">${text(parts.capability)}</span>` : ""}${tags.map((tag) => html`<span data-pagefind-filter="tag">${text(tag.label)}</span>`)}`;
+  const filters = html`${parts.capability ? html`<span data-pagefind-filter="capability">${text(parts.capability)}</span>` : ""}${parts.searchMeta.map((meta) => html`<span data-pagefind-meta="${meta.field}">${meta.value}</span>`)}`;
   const edition = page.edition
     ? html`
       <div class="nhsuk-inset-text app-edition-notice"><p>This is an ${text(page.edition.label.toLowerCase())} of this page. ${page.edition.current ? html`<a href="${url(page.edition.current.url)}">Read the current edition: ${text(page.edition.current.title)}</a>.` : ""}</p></div>`

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "../build/context.ts";
+import { pageSearchMeta, sidebarLabels, sidebarPath } from "../search/pageMeta.ts";
 import { renderFrame, type FramePage } from "./frame.ts";
 import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./plugin.ts";
 
@@ -20,6 +21,7 @@ interface LayoutData {
   summary?: unknown;
   sidebar?: string;
   tags?: unknown;
+  keywords?: unknown;
   search?: unknown;
   toc?: unknown;
   edition_of?: unknown;
@@ -40,9 +42,11 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   // Indexes of the whole collection, built once per build rather than scanned once per page.
   let tags: Map<string, TagLink> | undefined;
   let editions: Map<string, Edition[]> | undefined;
+  let labels: Map<string, string[]> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     tags = undefined;
     editions = undefined;
+    labels = undefined;
     frames.clear();
   });
 
@@ -93,6 +97,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
           body: pageContent(context, inputPath, body),
           tags: pageTags,
           editions: pageEditions,
+          searchMeta: pageSearchMeta(data, (labels ??= sidebarLabels(site.sidebars.values())).get(sidebarPath(url)) ?? []),
         });
       });
       return data.content;
