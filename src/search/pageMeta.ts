@@ -38,10 +38,17 @@ export function sidebarLabels(sidebars: Iterable<Sidebar>): Map<string, string[]
 /** A page's site path as sidebars write it: no leading slash, `index.html` spelt out. */
 export const sidebarPath = (pageUrl: string): string => decodeURI(pageUrl.endsWith("/") ? `${pageUrl}index.html` : pageUrl).replace(/^\//, "");
 
-/** The metadata a page is searched by besides its title and text; empty fields are left out. */
-export function pageSearchMeta(frontMatter: SearchFrontMatter, labels: readonly string[]): SearchMeta[] {
+const sameWords = (a: string, b: string): boolean => a.toLowerCase().replace(/\W+/g, " ").trim() === b.toLowerCase().replace(/\W+/g, " ").trim();
+
+/**
+ * The metadata a page is searched by besides its title and text; empty
+ * fields are left out, and so are sidebar labels that only repeat the title
+ * (they would count the title's words twice).
+ */
+export function pageSearchMeta(frontMatter: SearchFrontMatter & { readonly title?: unknown }, labels: readonly string[]): SearchMeta[] {
+  const title = frontMatterText(frontMatter.title);
   const fields: SearchMeta[] = [
-    { field: "sidebar", value: labels.join(" · ") },
+    { field: "sidebar", value: labels.filter((label) => !sameWords(label, title)).join(" · ") },
     { field: "keywords", value: frontMatterText(frontMatter.keywords) },
     { field: "summary", value: frontMatterText(frontMatter.summary) },
     // `use_case` reads as "use case"; Pagefind would split it anyway.

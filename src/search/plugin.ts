@@ -5,6 +5,9 @@ import { BuildError } from "../checks/diagnostics.ts";
 import { globCanName, globOfFiles } from "./glob.ts";
 import { closeSearchIndexes, createSearchIndex, type SearchIndex } from "./indexSettings.ts";
 import { glossaryRecords } from "./records.ts";
+import { sidebarPath } from "./pageMeta.ts";
+import { indexedPages, renderSiteIndex, type IndexedSidebar } from "./siteIndex.ts";
+import { listedPages } from "../site/sitePages.ts";
 
 /** Pages handed to Pagefind at a time: enough for its threads to share, few enough to start while the build renders. */
 const BATCH = 64;
@@ -33,6 +36,13 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
   };
 
   let writing: Promise<void> = Promise.resolve();
+
+  // The site index (search.html), what search offers without JavaScript: `{{ collections.all | siteIndex | siteIndexHtml: collections.all }}`.
+  eleventyConfig.addFilter("siteIndexHtml", (sidebars: IndexedSidebar[], all: Parameters<typeof indexedPages>[0] & Parameters<typeof listedPages>[0]) => {
+    const pages = indexedPages(all);
+    const listed = listedPages(all).flatMap((item) => (typeof item.url === "string" ? [pages.get(sidebarPath(item.url))!] : []));
+    return renderSiteIndex(sidebars, listed, pages, context.site().url);
+  });
 
   eleventyConfig.on("eleventy.before", async () => {
     await writing;

@@ -13,7 +13,7 @@ export const META_WEIGHTS = {
   /** The page's own name (its h1): a query that is a title should find that page first. */
   title: 10,
   /** The label(s) the sidebars give the page ("Consumer supplier pathway"): how readers know a page, often not its title. */
-  sidebar: 8,
+  sidebar: 10,
   /** The author's `keywords`: chosen for search, but often shared by whole sections ("usecase, structured"). */
   keywords: 5,
   /** The author's one-line `summary`: describes the page, in more (and commoner) words. */
@@ -28,10 +28,12 @@ export type PageMetaField = Exclude<keyof typeof META_WEIGHTS, "title">;
 /**
  * Common English words that neither rank nor get highlighted. Words with a
  * meaning in API documentation stay searchable: RFC 2119's MUST, SHOULD,
- * MAY, NOT; HTTP's GET; "all", "any", "no".
+ * MAY, NOT; "all", "any", "no". "get" is left out, as in "how do I get an
+ * ASID" (HTTP's GET is rarely searched for with other words; alone it is
+ * still searched).
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
-  ("a about an and are as at be been but by can could did do does doing for from had has have having how i if in into is it its " +
+  ("a about an and are as at be been but by can could did do does doing for from get got had has have having how i if in into is it its " +
     "me my of on or our ours so such than that the their theirs them then there these they this those to too was we were " +
     "what when where which while who whom why will with would you your yours").split(" "),
 );

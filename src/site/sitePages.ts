@@ -84,12 +84,4 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
     const site = context.site();
     return sitemapXml(all, site.settings.url ?? "", site.url);
   });
-  eleventyConfig.addFilter("pagesOutsideSidebars", (all: CollectionItem[]) => {
-    const site = context.site();
-    const inSidebars = new Set([...site.sidebars.values()].flatMap((sidebar) => [...sidebar.itemLines.keys()]));
-    return listedPages(all)
-      .filter((page) => !inSidebars.has(String(page.url).replace(/^\//, "")))
-      .map((page) => ({ url: site.url(String(page.url)), title: String(page.data.title ?? page.url) }))
-      .sort((a, b) => a.title.localeCompare(b.title));
-  });
 }
