@@ -1,6 +1,6 @@
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../source/model.ts";
 import { renderSidebar, type Link, type RenderedSidebar } from "./render.ts";
-import type { NavNode } from "./sidebar.ts";
+import type { NavNode } from "../source/sidebar.ts";
 
 /** The page's own url as sidebars write it (`overview_engage.html`; Eleventy calls `index.html` `/`). */
 const sidebarUrl = (pageUrl: string): string => decodeURI(pageUrl.endsWith("/") ? `${pageUrl}index.html` : pageUrl).replace(/^\//, "");

@@ -1,5 +1,5 @@
-import { htmlToText } from "../html.ts";
-import { flattenPages, type Sidebar } from "../navigation/sidebar.ts";
+import { htmlToText } from "../shared/html.ts";
+import { flattenPages, type Sidebar } from "../source/sidebar.ts";
 import type { PageMetaField } from "./ranking.ts";
 
 /** One metadata field of a page, as Pagefind indexes it (`data-pagefind-meta`); weighted by ranking.ts. */

@@ -1,5 +1,5 @@
-import { html, htmlToText, raw, type SafeHtml } from "../html.ts";
-import type { NavNode } from "../navigation/sidebar.ts";
+import { html, htmlToText, raw, type SafeHtml } from "../shared/html.ts";
+import type { NavNode } from "../source/sidebar.ts";
 import { frontMatterText, sidebarPath } from "./pageMeta.ts";
 
 /** A page as the site index needs it. */

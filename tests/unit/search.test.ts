@@ -6,8 +6,8 @@ import { after, describe, it } from "node:test";
 import { frontMatterText, pageSearchMeta, sidebarLabels } from "../../src/search/pageMeta.ts";
 import { closeSearchIndexes, createSearchIndex, INDEX_CHUNK_SIZE, PAGEFIND_DEFAULT_CHUNK_SIZE, PAGEFIND_VERSION } from "../../src/search/indexSettings.ts";
 import { META_WEIGHTS, searchTerms, worthPreloading } from "../../src/search/ranking.ts";
-import type { Sidebar } from "../../src/navigation/sidebar.ts";
-import { PROJECT_ROOT } from "../../src/build/context.ts";
+import type { Sidebar } from "../../src/source/sidebar.ts";
+import { PROJECT_ROOT } from "../../src/eleventy/context.ts";
 
 /** Index files Pagefind writes for the same pages with a given chunk size, and the version its binary reports. */
 async function indexChunks(chunkSize: number, pages: readonly string[]): Promise<{ chunks: number; version: string }> {

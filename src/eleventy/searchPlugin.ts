@@ -1,13 +1,13 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "../build/context.ts";
-import { BuildError } from "../checks/diagnostics.ts";
-import { globCanName, globOfFiles } from "./glob.ts";
-import { closeSearchIndexes, createSearchIndex, type SearchIndex } from "./indexSettings.ts";
-import { glossaryRecords } from "./records.ts";
-import { sidebarPath } from "./pageMeta.ts";
-import { indexedPages, renderSiteIndex, type IndexedSidebar } from "./siteIndex.ts";
-import { listedPages } from "../site/sitePages.ts";
+import type { BuildContext } from "./context.ts";
+import { BuildError } from "../shared/diagnostics.ts";
+import { globCanName, globOfFiles } from "../search/glob.ts";
+import { closeSearchIndexes, createSearchIndex, type SearchIndex } from "../search/indexSettings.ts";
+import { sidebarPath } from "../search/pageMeta.ts";
+import { glossaryRecords } from "../search/records.ts";
+import { indexedPages, renderSiteIndex, type IndexedSidebar } from "../search/siteIndex.ts";
+import { listedPages } from "./sitePagesPlugin.ts";
 
 /** Pages handed to Pagefind at a time: enough for its threads to share, few enough to start while the build renders. */
 const BATCH = 64;
