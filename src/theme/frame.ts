@@ -1,7 +1,6 @@
 import { decodeHTML } from "entities";
 import { html, raw, type SafeHtml } from "../shared/html.ts";
 import type { Link } from "../navigation/render.ts";
-import type { SearchMeta } from "../search/pageMeta.ts";
 import type { PageContent } from "./contentHtml.ts";
 import type { Edition, TagLink } from "../eleventy/pagePlugin.ts";
 
@@ -36,7 +35,7 @@ export interface FrameParts {
   readonly tags: readonly TagLink[];
   readonly editions: readonly Edition[];
   /** What search weighs besides the title and text (sidebar labels, keywords, summary, tags): src/search/pageMeta.ts. */
-  readonly searchMeta: readonly SearchMeta[];
+  readonly searchMeta: readonly { readonly field: string; readonly value: string }[];
 }
 
 /** Titles and summaries may hold entities (`FHIR&reg;`): decoded here, escaped by `html`. */
