@@ -34,8 +34,14 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-/** Results shown at once: each costs its page's fragment (~1.5 KB) on the first search; Pagefind's own UI shows 5 too. */
+/** Results listed at once (Pagefind's own UI lists 5 too). */
 const PAGE_SIZE = 5;
+/**
+ * Results whose page details (title, excerpt: Pagefind's fragment, ~1.5 KB
+ * each) are fetched at once; the rest as they scroll into view, as Pagefind's
+ * own UI does, so a first search fetches only what the reader sees.
+ */
+const EAGER = 3;
 const ALL = "";
 
 /** Pagefind's excerpts mark matches with `<mark>`; keep those and nothing else as markup. */
@@ -60,8 +66,10 @@ function element<K extends keyof HTMLElementTagNameMap>(root: Document, tag: K, 
   return node;
 }
 
-function renderResult(root: Document, data: PagefindResultData): HTMLLIElement {
-  const item = element(root, "li", "app-search-result");
+function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultData): void {
+  item.className = "app-search-result";
+  item.removeAttribute("aria-busy");
+  item.replaceChildren();
   const heading = element(root, "h3", "app-search-result__title nhsuk-heading-xs");
   const link = element(root, "a", "app-search-result__link", data.meta.title ?? data.url);
   link.href = data.url;
@@ -86,7 +94,6 @@ function renderResult(root: Document, data: PagefindResultData): HTMLLIElement {
     }
     item.append(list);
   }
-  return item;
 }
 
 export interface SearchOptions {
@@ -138,11 +145,32 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     }
   };
 
+  // Pending results fetch their details when they come into view (or when the list is replaced, never).
+  const pending = new Map<Element, () => void>();
+  const inView = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      inView.unobserve(entry.target);
+      pending.get(entry.target)?.();
+      pending.delete(entry.target);
+    }
+  });
   const showMore = async (): Promise<void> => {
-    const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
-    for (const data of page) list.append(renderResult(root, data));
-    shown += page.length;
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    shown += batch.length;
     more.hidden = shown >= results.length;
+    const eager: Promise<void>[] = [];
+    batch.forEach((result, i) => {
+      const item = element(root, "li", "app-search-result app-search-result--pending", "Loading result…");
+      item.setAttribute("aria-busy", "true");
+      list.append(item);
+      const fill = (): Promise<void> => result.data().then((data) => renderResult(root, item, data));
+      if (i < EAGER) eager.push(fill());
+      else pending.set(item, () => void fill());
+    });
+    await Promise.all(eager);
+    // Watched once the first results have their height, so only those then in view load.
+    for (const item of pending.keys()) inView.observe(item);
   };
   more.addEventListener("click", () => void showMore());
 
@@ -161,6 +189,8 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
       if (!response || ticket !== latest) return;
       results = response.results;
       shown = 0;
+      inView.disconnect();
+      pending.clear();
       list.replaceChildren();
       renderFilters(response.filters.capability ?? {});
       await showMore();
