@@ -30,12 +30,13 @@ interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   preload(term: string, options?: { filters?: Record<string, string> }): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse | null>;
-  debouncedSearch(term: string, options?: { filters?: Record<string, string> }, timeout?: number): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
 /** Results listed at once (Pagefind's own UI lists 5 too). */
 const PAGE_SIZE = 5;
+/** A query is searched when typing pauses this long. */
+const TYPING_PAUSE_MS = 250;
 /**
  * Results whose page details (title, excerpt: Pagefind's fragment, ~1.5 KB
  * each) are fetched at once; the rest as they scroll into view, as Pagefind's
@@ -175,28 +176,37 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
   more.addEventListener("click", () => void showMore());
 
   let latest = 0;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const search = async (ticket: number, shownTerm: string, terms: string, searchOptions: { filters?: Record<string, string> }): Promise<void> => {
+    const response = await pagefind.search(terms, searchOptions);
+    // A newer query superseded this one.
+    if (ticket !== latest) return;
+    results = response?.results ?? [];
+    shown = 0;
+    inView.disconnect();
+    pending.clear();
+    list.replaceChildren();
+    renderFilters(response?.filters.capability ?? {});
+    await showMore();
+    const scope = selected === ALL ? "" : ` in ${selected}`;
+    status.textContent = results.length === 0 ? `No results for “${shownTerm}”${scope}` : `${results.length} result${results.length === 1 ? "" : "s"} for “${shownTerm}”${scope}`;
+  };
   const run = (query: string, debounce = true): void => {
     term = query.trim();
     const ticket = ++latest;
+    clearTimeout(typing);
     container.hidden = term === "";
     if (term === "") return;
     const searchOptions = selected === ALL ? {} : { filters: { capability: selected } };
     const terms = searchTerms(term);
-    // While the reader types, fetch the index chunks the query needs, so results are ready when typing pauses.
-    if (debounce && worthPreloading(terms)) void pagefind.preload(terms, searchOptions);
-    void (debounce ? pagefind.debouncedSearch(terms, searchOptions, 250) : pagefind.search(terms, searchOptions)).then(async (response) => {
-      // A newer query superseded this one (debounced searches resolve to null).
-      if (!response || ticket !== latest) return;
-      results = response.results;
-      shown = 0;
-      inView.disconnect();
-      pending.clear();
-      list.replaceChildren();
-      renderFilters(response.filters.capability ?? {});
-      await showMore();
-      const scope = selected === ALL ? "" : ` in ${selected}`;
-      status.textContent = results.length === 0 ? `No results for “${term}”${scope}` : `${results.length} result${results.length === 1 ? "" : "s"} for “${term}”${scope}`;
-    });
+    if (!debounce) {
+      void search(ticket, term, terms, searchOptions);
+      return;
+    }
+    // While the reader types, fetch the index chunks the query needs once its last word narrows them down
+    // (Pagefind's debouncedSearch would fetch them for every one- and two-letter prefix too), and search when typing pauses.
+    if (worthPreloading(terms)) void pagefind.preload(terms, searchOptions);
+    typing = setTimeout(() => void search(ticket, term, terms, searchOptions), TYPING_PAUSE_MS);
   };
   return run;
 }

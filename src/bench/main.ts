@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from "../eleventy/context.ts";
 import { measureDevLoop } from "./devLoop.ts";
 import { medianOf, timed, type RunFigures } from "./measure.ts";
 import { makeSyntheticCorpus } from "./synthetic.ts";
-import { comparedChunkSizes, FIRST_SEARCH_QUERY, indexWithChunkSize } from "./search.ts";
+import { comparedChunkSizes, FIRST_SEARCH_QUERY, indexWithChunkSize, TYPING_KEY_DELAY_MS } from "./search.ts";
 import { firstSearchBytes, largestPage, pageWeight } from "./weight.ts";
 
 const CONTENT = path.join(PROJECT_ROOT, "content");
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
   say();
   const search = await firstSearchBytes(corpusOut, FIRST_SEARCH_QUERY);
   say(`First search ("${FIRST_SEARCH_QUERY}"), from focusing the box to results shown, gzip, Pagefind's library included: ${kb(search.bodyBytes)} of responses, ${kb(search.bytes)} on the wire with HTTP/1.1 headers, in ${search.requests} requests.`);
+  const typed = await firstSearchBytes(corpusOut, FIRST_SEARCH_QUERY, { keyDelayMs: TYPING_KEY_DELAY_MS });
+  say(`The same query typed a key every ${TYPING_KEY_DELAY_MS} ms (index fetched for each prefix as it is typed): ${kb(typed.bodyBytes)} of responses, ${kb(typed.bytes)} on the wire, in ${typed.requests} requests.`);
   say();
   say("Index chunk size, before (Pagefind's default) and after; the built corpus indexed again on its own with the build's settings:");
   say();

@@ -8,6 +8,9 @@ import { firstSearchBytes } from "./weight.ts";
 /** The query of the first-search figure: three words, as issue 14 set the goal (≤ 100 KB). */
 export const FIRST_SEARCH_QUERY = "Spine Secure Proxy";
 
+/** A steady typist's pace (faster than the search's 250 ms pause, so only preloading runs while typing). */
+export const TYPING_KEY_DELAY_MS = 150;
+
 export interface ChunkSizeFigures {
   readonly chunkSize: number;
   readonly files: number;

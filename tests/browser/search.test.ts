@@ -110,6 +110,28 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       assert.ok(Number(/(\d+) result/.exec((await page.locator(".app-search__status").textContent()) ?? "")?.[1]) >= 15, "TraceID finds the pages with Ssp-TraceID");
     });
 
+    it("loads Pagefind when the box gets focus and fetches the index while the reader is still typing", async () => {
+      const fresh = await browser.newPage();
+      try {
+        await fresh.goto(server.url + "index.html", { waitUntil: "networkidle" });
+        const library = fresh.waitForRequest((request) => request.url().endsWith("pagefind/pagefind.js"));
+        await fresh.focus("#search-field");
+        await library;
+        await fresh.waitForLoadState("networkidle");
+        let firstChunk = Number.POSITIVE_INFINITY;
+        fresh.on("request", (request) => {
+          if (request.url().endsWith(".pf_index")) firstChunk = Math.min(firstChunk, Date.now());
+        });
+        // Keys 40 ms apart: the search waits for a 250 ms pause, so only preloading fetches chunks before the last key.
+        await fresh.locator("#search-field").pressSequentially("spine secure proxy", { delay: 40 });
+        const lastKey = Date.now();
+        await fresh.locator(".app-search__status", { hasText: "“spine secure proxy”" }).waitFor();
+        assert.ok(firstChunk < lastKey, `the first index chunk was fetched ${lastKey - firstChunk} ms before the last key`);
+      } finally {
+        await fresh.close();
+      }
+    });
+
     it("neither ranks nor highlights common English words", async () => {
       const top = await searchFor(page, "how do I get an ASID");
       assert.equal(top[0], `${prefix}overview_glossary.html#asid`);
