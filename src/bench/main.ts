@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT } from "../eleventy/context.ts";
+import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { measureDevLoop } from "./devLoop.ts";
 import { medianOf, timed, type RunFigures } from "./measure.ts";
 import { makeSyntheticCorpus } from "./synthetic.ts";

@@ -18,7 +18,7 @@ export const taglogic = defineComponent({
       .sort((a, b) => a.title.localeCompare(b.title));
     if (pages.length === 0) return html`<p class="app-tag-list__empty">No pages are tagged ${tag} yet.</p>`.value;
     return html`<table class="app-tag-list"><caption class="nhsuk-u-visually-hidden">Pages tagged ${tag}</caption><thead><tr><th scope="col">Page</th><th scope="col">Summary</th></tr></thead><tbody>${pages.map(
-      (p) => html`<tr><td><a href="${context.site.url(`/${p.url.replace(/^\//, "")}`)}">${raw(p.title)}</a></td><td>${raw(p.summary ?? "")}</td></tr>`,
+      (p) => html`<tr><td><a href="${context.site.url(p.url)}">${raw(p.title)}</a></td><td>${raw(p.summary ?? "")}</td></tr>`,
     )}</tbody></table>`.value;
   },
 });

@@ -90,7 +90,10 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
     // CommonMark would also swallow the lines after the element into the HTML block; kramdown stops at the closing tag.
     const followedByText = lastLine + 1 < lines.length && lines[lastLine + 1]!.trim() !== "";
     if (!followedByText && !/\n[ \t]*\n/.test(segment) && !MARKDOWN_ATTR.test(segment)) {
-      out.push(line);
+      // CommonMark keeps the whole element as one HTML block: its inner lines are not looked at again, or an
+      // element nested in it could be swapped for a placeholder inside that block, which nothing restores.
+      out.push(...lines.slice(i, lastLine + 1));
+      i = lastLine;
       continue;
     }
     env.kramdownHtml ??= [];

@@ -35,9 +35,6 @@ export function sidebarLabels(sidebars: Iterable<Sidebar>): Map<string, string[]
   return labels;
 }
 
-/** A page's site path as sidebars write it: no leading slash, `index.html` spelt out. */
-export const sidebarPath = (pageUrl: string): string => decodeURI(pageUrl.endsWith("/") ? `${pageUrl}index.html` : pageUrl).replace(/^\//, "");
-
 const sameWords = (a: string, b: string): boolean => a.toLowerCase().replace(/\W+/g, " ").trim() === b.toLowerCase().replace(/\W+/g, " ").trim();
 
 /**

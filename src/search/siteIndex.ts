@@ -1,6 +1,10 @@
 import { html, htmlToText, raw, type SafeHtml } from "../shared/html.ts";
 import type { NavNode } from "../source/sidebar.ts";
-import { frontMatterText, sidebarPath } from "./pageMeta.ts";
+import { servedFile } from "../shared/sitePaths.ts";
+import { frontMatterText } from "./pageMeta.ts";
+
+/** A page's site path as sidebars write it (`overview_engage.html`; Eleventy calls `index.html` `/`). */
+export const sidebarPath = (pageUrl: string): string => servedFile(decodeURI(pageUrl));
 
 /** A page as the site index needs it. */
 export interface IndexedPage {

@@ -1,29 +1,29 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { frontMatterText, pageSearchMeta, sidebarLabels } from "../../src/search/pageMeta.ts";
 import { closeSearchIndexes, createSearchIndex, INDEX_CHUNK_SIZE, PAGEFIND_DEFAULT_CHUNK_SIZE, PAGEFIND_VERSION } from "../../src/search/indexSettings.ts";
 import { META_WEIGHTS, searchTerms, worthPreloading } from "../../src/search/ranking.ts";
 import type { Sidebar } from "../../src/source/sidebar.ts";
-import { PROJECT_ROOT } from "../../src/eleventy/context.ts";
+import { PROJECT_ROOT } from "../../src/shared/sitePaths.ts";
 
-/** Index files Pagefind writes for the same pages with a given chunk size, and the version its binary reports. */
+/** Index files Pagefind makes for the same pages with a given chunk size, and the version its binary reports. */
 async function indexChunks(chunkSize: number, pages: readonly string[]): Promise<{ chunks: number; version: string }> {
-  const out = mkdtempSync(path.join(tmpdir(), "gpc-search-chunks-"));
+  const index = await createSearchIndex(chunkSize);
   try {
-    const index = await createSearchIndex(chunkSize);
     for (const [i, text] of pages.entries()) {
       const added = await index.addCustomRecord({ url: `/p${i}.html`, content: text, language: "en" });
       assert.deepEqual(added.errors, []);
     }
-    const written = await index.writeFiles({ outputPath: out });
-    assert.deepEqual(written.errors, []);
-    const entry = JSON.parse(readFileSync(path.join(out, "pagefind-entry.json"), "utf8")) as { version: string };
-    return { chunks: readdirSync(path.join(out, "index")).length, version: entry.version };
+    const { errors, files } = await index.getFiles();
+    assert.deepEqual(errors, []);
+    const entry = files.find((file) => file.path === "pagefind-entry.json");
+    assert.ok(entry, "Pagefind makes its entry file");
+    const { version } = JSON.parse(new TextDecoder().decode(entry.content)) as { version: string };
+    return { chunks: files.filter((file) => file.path.startsWith("index/")).length, version };
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    await index.deleteIndex();
   }
 }
 
