@@ -7,7 +7,6 @@ import { escapeHtml } from "../shared/html.ts";
 import { collectRedirects, redirectPage, redirectsFile, type Redirect } from "../theme/redirects.ts";
 import type { ListedPage } from "../source/pages.ts";
 import { displayPath } from "../source/sourceFile.ts";
-import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /**
  * The policy every page is served with: no inline scripts or styles, no
