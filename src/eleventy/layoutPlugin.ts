@@ -4,6 +4,7 @@ import type { BuildContext } from "./context.ts";
 import { isUnframed } from "../jekyll/layouts.ts";
 import { renderFrame } from "../theme/frame.ts";
 import { pageData, type PageData } from "../theme/pageData.ts";
+import { siteFacts } from "../theme/siteFacts.ts";
 import type { FrontMatter, ListedPage } from "../source/pages.ts";
 import type { RenderedPage } from "../output/pageOutput.ts";
 import { pageContent } from "./pagePlugin.ts";
@@ -49,8 +50,10 @@ export function framePage(context: BuildContext, data: NotedPage, body: string):
   const site = context.site();
   const navigation = context.navigation();
   const around = navigation.neighbours(data.url, data.sidebar);
-  return renderFrame(data.page, {
-    site: { title: site.settings.title, owner: site.settings.owner, source: site.settings.source },
+  const facts = siteFacts(site);
+  const release = facts.release(data.sidebar);
+  return renderFrame({ ...data.page, updated: facts.updated(data.inputPath, data.lastUpdated) }, {
+    site: { title: site.settings.title, source: site.settings.source },
     url: site.url,
     assetUrl: (assetPath) => context.assetUrl(assetPath),
     capabilities: navigation.capabilities(data.sidebar),
@@ -62,6 +65,9 @@ export function framePage(context: BuildContext, data: NotedPage, body: string):
     body: pageContent(context, data.inputPath, body),
     tags: data.tags,
     editions: data.editions,
+    release,
+    banner: facts.banner(release),
+    footer: facts.footer(),
     searchMeta: data.searchMeta,
   });
 }

@@ -1,6 +1,7 @@
 import { BuildError } from "../shared/diagnostics.ts";
 import type { Context, Liquid, Tag, TagToken, TopLevelToken } from "liquidjs";
 import type { SiteModel } from "../source/model.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import type { LiquidTagDefinition } from "./includeTag.ts";
 
@@ -36,7 +37,7 @@ export function createPathTag(kind: "link" | "post_url", site: () => SiteModel, 
     async render(this: Tag & PathTagState, ctx: Context) {
       const model = site();
       const argument = /\{\{/.test(this.argument) ? (await liquid.parseAndRender(this.argument, ctx.getAll())).trim() : this.argument;
-      const wanted = argument.replace(/^\/+/, "");
+      const wanted = withoutLeadingSlash(argument);
       const found =
         kind === "link"
           ? model.tree.pages.find((page) => page.output && page.file === wanted) ?? model.tree.statics.find((file) => file.file === wanted)

@@ -16,6 +16,7 @@ const OPENING_LINE = /^ {0,3}<([A-Za-z][A-Za-z0-9]*)(?=[\s/>])/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const PLACEHOLDER = /^<!--kramdown-html:(\d+)-->$/;
+const PLACEHOLDER_ANYWHERE = /<!--kramdown-html:(\d+)-->/g;
 
 interface BlocksEnv extends Env {
   kramdownHtml?: string[];
@@ -111,8 +112,10 @@ export function htmlBlocksPlugin(md: MarkdownIt): void {
   const standard = md.renderer.rules.html_block;
   md.renderer.rules.html_block = (tokens, idx, options, env, self) => {
     const index = PLACEHOLDER.exec(tokens[idx]!.content.trim())?.[1];
-    const stored = index === undefined ? undefined : (env as BlocksEnv | undefined)?.kramdownHtml?.[Number(index)];
-    if (stored !== undefined) return `${stored}\n`;
-    return standard ? standard(tokens, idx, options, env, self) : tokens[idx]!.content;
+    const stored = (env as BlocksEnv | undefined)?.kramdownHtml;
+    if (index !== undefined && stored?.[Number(index)] !== undefined) return `${stored[Number(index)]}\n`;
+    const rendered = standard ? standard(tokens, idx, options, env, self) : tokens[idx]!.content;
+    // A placeholder inside a longer HTML block (rows of a table the author never closed) is restored in place, never lost.
+    return stored ? rendered.replace(PLACEHOLDER_ANYWHERE, (whole, n: string) => stored[Number(n)] ?? whole) : rendered;
   };
 }

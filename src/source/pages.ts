@@ -14,6 +14,7 @@ export interface FrontMatter {
   readonly redirect_from?: unknown;
   readonly redirect_to?: unknown;
   readonly layout?: unknown;
+  readonly last_updated?: unknown;
 }
 
 /**

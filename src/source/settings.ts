@@ -50,6 +50,32 @@ export const settingsSchema = z
       .default([]),
     /** Old URLs that must keep working, old path → new path (pages can also say `redirect_from:`). */
     redirects: z.record(z.string(), z.string()).default({}),
+    /**
+     * The release the site documents, shown on every page. A tree says it itself (a sidebar's first entry's
+     * `version`, or the variables its version include assigns); these settings fill in what it does not.
+     */
+    release: z
+      .object({
+        /** The release as readers name it ("GP Connect 1.2.2"), when the tree does not say. */
+        name: z.string().optional(),
+        /** What else the release is built on, after its name ("FHIR® STU3"). */
+        details: z.array(z.string()).default([]),
+        /** An include of the tree shown above every page's title (the old layout's version banner), when the tree does not name one. */
+        banner: z.string().optional(),
+        /** The tree's include that assigns the versions (`{% assign gpconnectVersion = "1.2.2" %}`) and the banner (`versionBanner`). */
+        include: z.string().default("custom/versionconfig.html"),
+        /** Reader-facing names of that include's `<name>Version` variables (`fhir: FHIR®`); the one matching the site title is the site's own. */
+        labels: z.record(z.string(), z.string()).default({}),
+      })
+      .prefault({}),
+    /** The footer's licence statement and links (accessibility, privacy, contact); the copyright holder is `owner`. */
+    footer: z
+      .object({
+        /** The licence all content is under, unless a page says otherwise. */
+        licence: z.object({ name: z.string().min(1), url: z.url() }).optional(),
+        links: z.array(z.object({ label: z.string().min(1), url: z.string().min(1) })).default([]),
+      })
+      .prefault({}),
     /** Where the source lives, for "edit this page" and provenance notes. */
     source: z.object({ name: z.string(), url: z.url(), license: z.string() }).optional(),
   })

@@ -38,7 +38,8 @@ describe("the dev server (npm start)", () => {
   it("keeps search up to date after an edit", async () => {
     const page = await browser.newPage();
     const search = async (word: string): Promise<string> => {
-      await page.goto(server.url + "index.html");
+      // The dev server reloads the page when its rebuild ends, which can cut short a navigation under way: go again.
+      await page.goto(server.url + "index.html").catch(() => page.goto(server.url + "index.html"));
       await page.fill("#search-field", word);
       const status = page.locator(".app-search__status", { hasText: `“${word}”` });
       await status.waitFor();
@@ -97,6 +98,25 @@ describe("the dev server (npm start)", () => {
     await page.close();
   });
 
+  it("rebuilds with the tree's settings and _config.yml when either is saved", async () => {
+    const until = async (check: () => boolean, what: string): Promise<void> => {
+      for (let waited = 0; !check(); waited += 100) {
+        if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const settings = path.join(input, "_gpconnect-docs.yml");
+    writeFileSync(settings, readFileSync(settings, "utf8").replace(/^title: GP Connect$/m, "title: GP Connect Preview"));
+    await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes(" - GP Connect Preview</title>"), "a settings edit reaches every page");
+
+    const built = (): number[] => [...server.output().matchAll(/Built (\d+) pages/g)].map((m) => Number(m[1]));
+    const before = built().at(-1)!;
+    const rebuilds = built().length;
+    writeFileSync(path.join(input, "_config.yml"), "exclude: [pages/no_permalink.md]\n");
+    await until(() => built().length > rebuilds, "a _config.yml edit rebuilds the site");
+    assert.equal(built().at(-1), before - 1, "the page _config.yml now excludes is no longer built");
+  });
+
   it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {
     const file = path.join(input, "pages/deep page.md");
     const original = readFileSync(file, "utf8");
@@ -116,9 +136,23 @@ describe("the dev server (npm start)", () => {
     assert.equal(await page.locator("h1").textContent(), heading, "the last good page stays in view");
     assert.equal((await fetch(server.url + "index.html")).status, 200, "the server keeps serving");
 
+    await page.reload();
+    await panel.waitFor({ timeout: 10_000 });
+    assert.match((await panel.textContent()) ?? "", /This page:\s*pages\/deep page\.md:\d+: error \[unknown-include\]/, "a reload still shows the page its own faults");
+    assert.equal(await page.locator("h1").textContent(), heading);
+    const other = await browser.newPage();
+    await other.goto(server.url + "index.html");
+    await other.locator("#app-build-error").waitFor({ timeout: 10_000 });
+    assert.doesNotMatch((await other.locator("#app-build-error").textContent()) ?? "", /This page:/, "another page names the broken one without claiming it");
+    await other.close();
+
     writeFileSync(file, `${original}\nThe page is mended.\n`);
     await page.locator("text=The page is mended.").waitFor({ timeout: 30_000 });
     assert.equal(await panel.count(), 0, "the error goes once the file is fixed");
+    await page.reload();
+    await page.locator("text=The page is mended.").waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await panel.count(), 0, "and stays gone after a reload");
     await page.close();
   });
 });

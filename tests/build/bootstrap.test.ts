@@ -39,6 +39,12 @@ describe("authors' Bootstrap markup in the real corpus", () => {
     assert.ok(cards.every((card) => card.querySelector("a.nhsuk-button")?.textContent === "Learn more"));
   });
 
+  it("loses no block of authors' HTML: no page keeps a placeholder the Markdown step left for one", () => {
+    const lost = listFiles(site.output).filter((f) => f.endsWith(".html") && site.read(f).includes("<!--kramdown-html:"));
+    assert.deepEqual(lost, []);
+    assert.match(site.read("accessrecord_usecase_3.18.html"), /<td>Step 1<\/td>/, "the rows of a table its author never closed");
+  });
+
   it("drops no card, button, alert or inset: each page has as many as its source", () => {
     const totals = new Map<string, [number, number]>();
     const mismatches: string[] = [];

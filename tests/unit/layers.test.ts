@@ -22,7 +22,8 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   output: ["shared"],
   assets: ["shared"],
   eleventy: ["shared", "source", "markdown", "navigation", "components", "jekyll", "theme", "checks", "search", "output", "assets"],
-  cli: ["shared", "source", "eleventy"],
+  cli: ["shared", "source", "eleventy", "checks", "fix"],
+  fix: ["shared", "source", "checks", "eleventy"],
   bench: ["shared", "search"],
 };
 
