@@ -67,8 +67,6 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   // Only `_data/` is data: a `NAME.json` beside a page is a file of the site, not Eleventy's data for that page.
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.setUseGitIgnore(false);
-  // Ruby's YAML keeps the last of two equal keys; js-yaml does so in its JSON-compatible mode.
-  eleventyConfig.setFrontMatterParsingOptions({ json: true } as object);
   // What Jekyll does not render: left-out folders and files, and files without front matter (copied instead).
   const isTemplate = (file: string): boolean => [...formats].some((format) => file.toLowerCase().endsWith(`.${format}`));
   for (const folder of tree.skippedFolders) eleventyConfig.ignores.add(`${relativeInput}/${literalGlob(folder)}/**`);
