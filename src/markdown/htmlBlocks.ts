@@ -1,18 +1,25 @@
 import type { Env, MarkdownIt } from "markdown-it";
 
 /**
- * kramdown reads a block-level HTML element as one unit up to its matching
- * closing tag, blank lines included, and renders the Markdown inside it only
- * when the element says `markdown="1"` (block) or `markdown="span"` (inline).
- * CommonMark ends an HTML block at the first blank line instead. Before
- * markdown-it parses a page, each such element is swapped for a placeholder
- * comment and rendered here, the kramdown way; so is one followed directly
- * by Markdown, which CommonMark would swallow into the HTML block.
+ * kramdown (Jekyll's default: `parse_block_html` off) reads any element that is
+ * not a span element, at the start of a line, as one raw HTML block: up to its
+ * matching closing tag, blank lines and nested elements included, and Markdown
+ * resumes on the next line. Inside, only elements with `markdown="1"` (block)
+ * or `markdown="span"` are read as Markdown. A `<!-- -->` comment at the start
+ * of a line is a block of its own. CommonMark ends an HTML block at the first
+ * blank line and swallows the lines after it instead, so before markdown-it
+ * parses a page each such block is swapped for a placeholder comment (kept at
+ * the line's indentation, so it stays inside a list item) and rendered here.
  */
-const BLOCK_TAGS = new Set(
-  "address article aside blockquote details dialog dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split(" "),
+const SPAN_ELEMENTS = new Set(
+  "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup time tt u var".split(" "),
 );
-const OPENING_LINE = /^ {0,3}<([A-Za-z][A-Za-z0-9]*)(?=[\s/>])/;
+const VOID_ELEMENTS = new Set("area base br col command embed hr img input keygen link meta param source track wbr".split(" "));
+const NAME = String.raw`[\w:][-\w.:]*`;
+/** kramdown's HTML_TAG_RE: unquoted attribute values are word characters only. */
+const START_TAG = new RegExp(String.raw`<(${NAME})((?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{M}\p{N}_]+|"[^"]*"|'[^']*'))?)*)\s*(\/)?>`, "uy");
+const END_TAG = new RegExp(String.raw`<\/(${NAME})\s*>`, "y");
+const BLOCK_START = new RegExp(String.raw`^( {0,3})<(?:!--|(${NAME}))`);
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const PLACEHOLDER = /^<!--kramdown-html:(\d+)-->$/;
@@ -21,18 +28,59 @@ interface BlocksEnv extends Env {
   kramdownHtml?: string[];
 }
 
-/** Offset just past the closing tag that matches the element opened at `start`, or -1. */
-export function findElementEnd(text: string, start: number, tag: string): number {
-  const pattern = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, "gi");
-  pattern.lastIndex = start;
-  let depth = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const selfClosing = m[0].endsWith("/>");
-    if (m[1]) depth--;
-    else if (!selfClosing) depth++;
-    if (depth === 0) return pattern.lastIndex;
+/**
+ * Offset just past the closing tag of the element whose start tag ends at
+ * `pos`, read as kramdown reads raw HTML: nested elements each need their own
+ * closing tag, stray closing tags are kept as text, comments and `<script>` or
+ * `<style>` bodies are skipped. An element never closed runs to the end of the
+ * text, as kramdown auto-closes it there.
+ */
+export function rawElementEnd(text: string, pos: number, name: string): number {
+  const lower = name.toLowerCase();
+  for (let at = text.indexOf("<", pos); at >= 0; at = text.indexOf("<", pos)) {
+    if (text.startsWith("<!--", at)) {
+      const close = text.indexOf("-->", at + 4);
+      pos = close < 0 ? at + 1 : close + 3;
+      continue;
+    }
+    START_TAG.lastIndex = at;
+    const start = START_TAG.exec(text);
+    if (start) {
+      const tag = start[1]!.toLowerCase();
+      pos = START_TAG.lastIndex;
+      if (start[3] || VOID_ELEMENTS.has(tag)) continue;
+      if (tag === "script" || tag === "style") {
+        const close = new RegExp(`</${tag}\\s*>`, "gi");
+        close.lastIndex = pos;
+        pos = close.exec(text) ? close.lastIndex : text.length;
+      } else pos = rawElementEnd(text, pos, tag);
+      continue;
+    }
+    END_TAG.lastIndex = at;
+    const end = END_TAG.exec(text);
+    if (end) {
+      pos = END_TAG.lastIndex;
+      if (end[1]!.toLowerCase() === lower) return pos;
+      continue;
+    }
+    pos = at + 1;
   }
-  return -1;
+  return text.length;
+}
+
+/** Where the HTML block starting at `start` (a `<` at a line start) ends, or -1 when it is not one. */
+export function htmlBlockEnd(text: string, start: number): number {
+  if (text.startsWith("<!--", start)) {
+    const close = text.indexOf("-->", start + 4);
+    return close < 0 ? -1 : close + 3;
+  }
+  START_TAG.lastIndex = start;
+  const tag = START_TAG.exec(text);
+  if (!tag) return -1;
+  const name = tag[1]!.toLowerCase();
+  if (SPAN_ELEMENTS.has(name)) return -1;
+  if (tag[3] || VOID_ELEMENTS.has(name)) return START_TAG.lastIndex;
+  return rawElementEnd(text, START_TAG.lastIndex, name);
 }
 
 /** Renders the inner Markdown of every `markdown="1|block|span"` element in `fragment`. */
@@ -41,10 +89,9 @@ export function renderMarkdownAttributes(fragment: string, md: MarkdownIt, env: 
   let out = "";
   let pos = 0;
   for (let m = open.exec(fragment); m; m = open.exec(fragment)) {
-    const tag = m[1]!;
-    const end = findElementEnd(fragment, m.index, tag);
-    if (end < 0) continue;
+    const end = rawElementEnd(fragment, open.lastIndex, m[1]!);
     const closeStart = fragment.lastIndexOf("<", end - 1);
+    if (closeStart < open.lastIndex || fragment[closeStart + 1] !== "/") continue;
     const mode = MARKDOWN_ATTR.exec(m[0]);
     const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3] ?? "0").toLowerCase();
     const inner = fragment.slice(open.lastIndex, closeStart);
@@ -58,45 +105,32 @@ export function renderMarkdownAttributes(fragment: string, md: MarkdownIt, env: 
 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
 export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): string {
-  const lines = src.split("\n");
-  const lineStarts: number[] = [];
-  lines.reduce((offset, line) => (lineStarts.push(offset), offset + line.length + 1), 0);
   const out: string[] = [];
   let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+  let pos = 0;
+  while (pos < src.length) {
+    const newline = src.indexOf("\n", pos);
+    const lineEnd = newline < 0 ? src.length : newline;
+    const line = src.slice(pos, lineEnd);
     const fenceMatch = FENCE.exec(line);
+    const open = fence ? undefined : BLOCK_START.exec(line);
+    const blockStart = open ? pos + open[1]!.length : -1;
+    const end = open ? htmlBlockEnd(src, blockStart) : -1;
     if (fence) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
-      out.push(line);
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      out.push(line);
-      continue;
-    }
-    const tag = OPENING_LINE.exec(line)?.[1]?.toLowerCase();
-    const start = lineStarts[i]!;
-    const end = tag && BLOCK_TAGS.has(tag) ? findElementEnd(src, start, tag) : -1;
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
+    } else if (fenceMatch) fence = fenceMatch[1]!;
     if (end < 0) {
       out.push(line);
-      continue;
-    }
-    let lastLine = i;
-    while (lastLine + 1 < lines.length && lineStarts[lastLine + 1]! < end) lastLine++;
-    const segmentEnd = lineStarts[lastLine]! + lines[lastLine]!.length;
-    const segment = src.slice(start, segmentEnd);
-    // CommonMark would also swallow the lines after the element into the HTML block; kramdown stops at the closing tag.
-    const followedByText = lastLine + 1 < lines.length && lines[lastLine + 1]!.trim() !== "";
-    if (!followedByText && !/\n[ \t]*\n/.test(segment) && !MARKDOWN_ATTR.test(segment)) {
-      out.push(line);
+      pos = lineEnd + 1;
       continue;
     }
     env.kramdownHtml ??= [];
-    env.kramdownHtml.push(renderMarkdownAttributes(segment, md, env));
-    out.push(`<!--kramdown-html:${env.kramdownHtml.length - 1}-->`);
-    i = lastLine;
+    env.kramdownHtml.push(renderMarkdownAttributes(src.slice(blockStart, end), md, env));
+    out.push(`${open![1]}<!--kramdown-html:${env.kramdownHtml.length - 1}-->`);
+    // kramdown reads whatever follows the closing tag on its line as the start of the next block.
+    const rest = /^[ \t]*(?:\n|$)/.exec(src.slice(end));
+    pos = rest ? end + rest[0].length : end;
+    if (pos >= src.length && rest?.[0].endsWith("\n")) out.push("");
   }
   return out.join("\n");
 }

@@ -45,7 +45,7 @@ describe("kramdown attribute lists", () => {
   });
 
   it("leave literal braces that are not attribute lists alone", () => {
-    assert.match(render("JSON {\"a\": 1} and {:not closed"), /\{&quot;a&quot;: 1\} and \{:not closed/);
+    assert.match(render("JSON `{\"a\": 1}` and {:not closed"), /<code>\{&quot;a&quot;: 1\}<\/code> and \{:not closed/);
   });
 });
 
@@ -107,10 +107,27 @@ describe("other kramdown habits", () => {
     assert.match(render(`[doc](pages/a b.xlsx "Title")`), /<a href="pages\/a%20b.xlsx" title="Title">doc<\/a>/);
   });
 
-  it("render footnotes", () => {
-    const out = render("Text[^1]\n\n[^1]: The note.");
-    assert.match(out, /class="footnote-ref"/);
-    assert.match(out, /The note\./);
+  it("render footnotes with kramdown's ids, so #fn:1 links keep working", () => {
+    const out = render("Text[^1] and again[^1]\n\n[^1]: The note.");
+    assert.match(out, /<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1<\/a><\/sup>/);
+    assert.match(out, /<sup id="fnref:1:1" role="doc-noteref"><a href="#fn:1"/);
+    assert.match(out, /<li id="fn:1" role="doc-endnote"><p>The note\.&#160;<a href="#fnref:1" class="reversefootnote"/);
+    assert.match(out, /href="#fnref:1:1" class="reversefootnote" role="doc-backlink">&#8617;<sup>2<\/sup>/);
+  });
+
+  it("name footnotes by their label", () => {
+    assert.match(render("A[^note]\n\n[^note]: N."), /id="fnref:note"[\s\S]*id="fn:note"/);
+  });
+
+  it("render definition lists and abbreviations", () => {
+    assert.match(render("FHIR\n: Fast Healthcare Interoperability Resources"), /<dl>\s*<dt>FHIR<\/dt>\s*<dd>Fast Healthcare Interoperability Resources<\/dd>\s*<\/dl>/);
+    const out = render("Calls go through the SSP.\n\n*[SSP]: Spine Secure Proxy");
+    assert.match(out, /<abbr title="Spine Secure Proxy">SSP<\/abbr>/);
+    assert.doesNotMatch(out, /\*\[/);
+  });
+
+  it("read indented lines as code", () => {
+    assert.match(render("Text\n\n    GET /Patient/1\n"), /<pre><code>GET \/Patient\/1\n<\/code><\/pre>/);
   });
 
   for (const lang of ["json", "http", "csharp", "java", "xml", "bash", "shell", "text"]) {
