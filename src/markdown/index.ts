@@ -7,6 +7,7 @@ import { highlightCode } from "./highlight.ts";
 import { htmlBlocksPlugin } from "./htmlBlocks.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
+import { tablesPlugin } from "./tables.ts";
 import { typographyPlugin } from "./typography.ts";
 
 /** markdown-it configured to read the kramdown (GFM input) dialect the Jekyll site used. */
@@ -21,6 +22,7 @@ export function createMarkdown(): MarkdownIt {
     .use(linkDestinationsPlugin)
     .use(htmlBlocksPlugin)
     .use(kramdownAttributesPlugin)
+    .use(tablesPlugin)
     .use(footnotesPlugin)
     .use(deflist)
     .use(abbr)
