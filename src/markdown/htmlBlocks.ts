@@ -22,7 +22,7 @@ const END_TAG = new RegExp(String.raw`<\/(${NAME})\s*>`, "y");
 const BLOCK_START = new RegExp(String.raw`^( {0,3})<(?:!--|(${NAME}))`);
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const PLACEHOLDER = /^<!--kramdown-html:(\d+)-->$/;
+const PLACEHOLDER = /<!--kramdown-html:(\d+)-->/g;
 
 interface BlocksEnv extends Env {
   kramdownHtml?: string[];
@@ -139,11 +139,14 @@ export function htmlBlocksPlugin(md: MarkdownIt): void {
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
   });
-  const standard = md.renderer.rules.html_block;
-  md.renderer.rules.html_block = (tokens, idx, options, env, self) => {
-    const index = PLACEHOLDER.exec(tokens[idx]!.content.trim())?.[1];
-    const stored = index === undefined ? undefined : (env as BlocksEnv | undefined)?.kramdownHtml?.[Number(index)];
-    if (stored !== undefined) return `${stored}\n`;
-    return standard ? standard(tokens, idx, options, env, self) : tokens[idx]!.content;
-  };
+  // A placeholder may also sit inside an HTML block CommonMark ran on past it (after a `<br>` line, say).
+  const restore = (content: string, env: BlocksEnv | undefined): string =>
+    content.replace(PLACEHOLDER, (whole, index: string) => env?.kramdownHtml?.[Number(index)] ?? whole);
+  for (const rule of ["html_block", "html_inline"] as const) {
+    const standard = md.renderer.rules[rule];
+    md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
+      const rendered = standard ? standard(tokens, idx, options, env, self) : tokens[idx]!.content;
+      return rendered.includes("<!--kramdown-html:") ? restore(rendered, env as BlocksEnv) : rendered;
+    };
+  }
 }
