@@ -25,86 +25,117 @@ const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const PLACEHOLDER = /<!--kramdown-html:(\d+)-->/g;
 
 interface BlocksEnv extends Env {
+  /** Each block rendered, by placeholder number. */
   kramdownHtml?: string[];
+  /** Each block's source, for a placeholder that markdown-it read as code after all. */
+  kramdownSource?: string[];
+}
+
+/** kramdown's text escaping inside raw HTML: bare `<`, `>` and `&` become entities, entity references stay. */
+const TEXT_ESCAPE = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*);|[<>&]/g;
+const escapeText = (text: string): string => text.replace(TEXT_ESCAPE, (m) => (m === "<" ? "&lt;" : m === ">" ? "&gt;" : m === "&" ? "&amp;" : m));
+
+/** Renders Markdown inside an element whose `markdown` attribute asks for it. */
+type MarkdownRenderer = (inner: string, kind: "block" | "span") => string;
+
+interface RawElement {
+  /** Offset just past the element's closing tag (the text's end when it has none). */
+  readonly end: number;
+  /** The element as kramdown writes it, when a renderer was given. */
+  readonly html: string;
 }
 
 /**
- * Offset just past the closing tag of the element whose start tag ends at
- * `pos`, read as kramdown reads raw HTML: nested elements each need their own
- * closing tag, stray closing tags are kept as text, comments and `<script>` or
- * `<style>` bodies are skipped. An element never closed runs to the end of the
- * text, as kramdown auto-closes it there.
+ * Reads the element whose start tag `tag` matched at `at` as kramdown reads
+ * raw HTML: nested elements each need their own closing tag; a stray closing
+ * tag, or a `<` that starts no tag, is text, which kramdown writes escaped;
+ * comments and `<script>`/`<style>` bodies are kept as they are; an element
+ * never closed runs to the end of the text, where kramdown closes it. With
+ * `render`, elements marked `markdown="1|block|span"` have their content
+ * rendered as Markdown and lose the attribute.
  */
-export function rawElementEnd(text: string, pos: number, name: string): number {
-  const lower = name.toLowerCase();
+function readElement(text: string, at: number, tag: RegExpExecArray, render?: MarkdownRenderer): RawElement {
+  const name = tag[1]!.toLowerCase();
+  const afterOpen = at + tag[0].length;
+  if (tag[3] || VOID_ELEMENTS.has(name)) return { end: afterOpen, html: tag[0] };
+  if (name === "script" || name === "style") {
+    const close = new RegExp(`</${name}\\s*>`, "gi");
+    close.lastIndex = afterOpen;
+    const end = close.exec(text) ? close.lastIndex : text.length;
+    return { end, html: text.slice(at, end) };
+  }
+  const mode = MARKDOWN_ATTR.exec(tag[0]);
+  const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
+  if (render && kind && kind !== "0") {
+    const { end } = readContent(text, afterOpen, name);
+    const closeStart = text.lastIndexOf("</", end);
+    const closed = closeStart >= afterOpen && new RegExp(`^</${name}\\s*>$`, "i").test(text.slice(closeStart, end));
+    const inner = text.slice(afterOpen, closed ? closeStart : end);
+    const rendered = render(inner, kind === "span" ? "span" : "block");
+    return { end, html: `${tag[0].replace(MARKDOWN_ATTR, "")}${rendered}</${tag[1]}>` };
+  }
+  const content = readContent(text, afterOpen, name, render);
+  return { end: content.end, html: render ? tag[0] + content.html : "" };
+}
+
+/** Reads an element's content from `pos` up to and including its closing tag. */
+function readContent(text: string, pos: number, name: string, render?: MarkdownRenderer): RawElement {
+  let html = "";
+  let textStart = pos;
+  const flush = (upTo: number): void => {
+    if (render) html += escapeText(text.slice(textStart, upTo));
+  };
   for (let at = text.indexOf("<", pos); at >= 0; at = text.indexOf("<", pos)) {
     if (text.startsWith("<!--", at)) {
       const close = text.indexOf("-->", at + 4);
-      pos = close < 0 ? at + 1 : close + 3;
+      if (close < 0) {
+        pos = at + 1;
+        continue;
+      }
+      flush(at);
+      if (render) html += text.slice(at, close + 3);
+      pos = textStart = close + 3;
       continue;
     }
     START_TAG.lastIndex = at;
     const start = START_TAG.exec(text);
     if (start) {
-      const tag = start[1]!.toLowerCase();
-      pos = START_TAG.lastIndex;
-      if (start[3] || VOID_ELEMENTS.has(tag)) continue;
-      if (tag === "script" || tag === "style") {
-        const close = new RegExp(`</${tag}\\s*>`, "gi");
-        close.lastIndex = pos;
-        pos = close.exec(text) ? close.lastIndex : text.length;
-      } else pos = rawElementEnd(text, pos, tag);
+      flush(at);
+      const child = readElement(text, at, start, render);
+      html += child.html;
+      pos = textStart = child.end;
       continue;
     }
     END_TAG.lastIndex = at;
     const end = END_TAG.exec(text);
-    if (end) {
-      pos = END_TAG.lastIndex;
-      if (end[1]!.toLowerCase() === lower) return pos;
-      continue;
+    pos = end ? END_TAG.lastIndex : at + 1;
+    if (end?.[1]!.toLowerCase() === name) {
+      flush(at);
+      return { end: pos, html: render ? html + end[0] : "" };
     }
-    pos = at + 1;
   }
-  return text.length;
+  flush(text.length);
+  return { end: text.length, html: render ? `${html}</${name}>` : "" };
 }
 
-/** Where the HTML block starting at `start` (a `<` at a line start) ends, or -1 when it is not one. */
-export function htmlBlockEnd(text: string, start: number): number {
+/**
+ * The HTML block starting at `start` (a `<` at a line start) as kramdown
+ * writes it, and where it ends; undefined when the line starts no block.
+ */
+export function readHtmlBlock(text: string, start: number, render: MarkdownRenderer): RawElement | undefined {
   if (text.startsWith("<!--", start)) {
     const close = text.indexOf("-->", start + 4);
-    return close < 0 ? -1 : close + 3;
+    return close < 0 ? undefined : { end: close + 3, html: text.slice(start, close + 3) };
   }
   START_TAG.lastIndex = start;
   const tag = START_TAG.exec(text);
-  if (!tag) return -1;
-  const name = tag[1]!.toLowerCase();
-  if (SPAN_ELEMENTS.has(name)) return -1;
-  if (tag[3] || VOID_ELEMENTS.has(name)) return START_TAG.lastIndex;
-  return rawElementEnd(text, START_TAG.lastIndex, name);
-}
-
-/** Renders the inner Markdown of every `markdown="1|block|span"` element in `fragment`. */
-export function renderMarkdownAttributes(fragment: string, md: MarkdownIt, env: Env): string {
-  const open = /<([A-Za-z][A-Za-z0-9]*)\b[^>]*\smarkdown\s*=[^>]*>/g;
-  let out = "";
-  let pos = 0;
-  for (let m = open.exec(fragment); m; m = open.exec(fragment)) {
-    const end = rawElementEnd(fragment, open.lastIndex, m[1]!);
-    const closeStart = fragment.lastIndexOf("<", end - 1);
-    if (closeStart < open.lastIndex || fragment[closeStart + 1] !== "/") continue;
-    const mode = MARKDOWN_ATTR.exec(m[0]);
-    const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3] ?? "0").toLowerCase();
-    const inner = fragment.slice(open.lastIndex, closeStart);
-    const rendered = kind === "span" ? md.renderInline(inner.trim(), env) : kind === "0" ? inner : `\n${md.render(inner, env)}`;
-    out += fragment.slice(pos, m.index) + m[0].replace(MARKDOWN_ATTR, "") + rendered + fragment.slice(closeStart, end);
-    pos = end;
-    open.lastIndex = end;
-  }
-  return out + fragment.slice(pos);
+  if (!tag || SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) return undefined;
+  return readElement(text, start, tag, render);
 }
 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
 export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): string {
+  const render: MarkdownRenderer = (inner, kind) => (kind === "span" ? md.renderInline(inner.trim(), env) : `\n${md.render(inner, env)}`);
   const out: string[] = [];
   let fence: string | undefined;
   let pos = 0;
@@ -115,17 +146,20 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
     const fenceMatch = FENCE.exec(line);
     const open = fence ? undefined : BLOCK_START.exec(line);
     const blockStart = open ? pos + open[1]!.length : -1;
-    const end = open ? htmlBlockEnd(src, blockStart) : -1;
+    const block = open ? readHtmlBlock(src, blockStart, render) : undefined;
     if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
     } else if (fenceMatch) fence = fenceMatch[1]!;
-    if (end < 0) {
+    if (!block) {
       out.push(line);
       pos = lineEnd + 1;
       continue;
     }
+    const { end, html } = block;
     env.kramdownHtml ??= [];
-    env.kramdownHtml.push(renderMarkdownAttributes(src.slice(blockStart, end), md, env));
+    env.kramdownSource ??= [];
+    env.kramdownHtml.push(html);
+    env.kramdownSource[env.kramdownHtml.length - 1] = src.slice(blockStart, end);
     out.push(`${open![1]}<!--kramdown-html:${env.kramdownHtml.length - 1}-->`);
     // kramdown reads whatever follows the closing tag on its line as the start of the next block.
     const rest = /^[ \t]*(?:\n|$)/.exec(src.slice(end));
@@ -138,6 +172,16 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
 export function htmlBlocksPlugin(md: MarkdownIt): void {
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
+  });
+  // Where markdown-it's reading of lists and fences differs from the scan above, a placeholder can land in code: it shows its source.
+  md.core.ruler.after("inline", "kramdown_html_in_code", (state) => {
+    const sources = (state.env as BlocksEnv).kramdownSource;
+    if (!sources) return;
+    const unswap = (text: string): string => text.replace(PLACEHOLDER, (whole, index: string) => sources[Number(index)] ?? whole);
+    for (const token of state.tokens) {
+      if (token.type === "fence" || token.type === "code_block") token.content = unswap(token.content);
+      for (const child of token.children ?? []) if (child.type === "code_inline") child.content = unswap(child.content);
+    }
   });
   // A placeholder may also sit inside an HTML block CommonMark ran on past it (after a `<br>` line, say).
   const restore = (content: string, env: BlocksEnv | undefined): string =>
