@@ -1,16 +1,16 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { assetsPlugin } from "./src/assets/plugin.ts";
-import { BuildContext, PROJECT_ROOT, readBuildOptions } from "./src/build/context.ts";
-import { checksPlugin } from "./src/checks/plugin.ts";
-import { jekyllPlugin } from "./src/jekyll/plugin.ts";
-import { markdownPlugin } from "./src/markdown/plugin.ts";
-import { navigationPlugin } from "./src/navigation/plugin.ts";
-import { outputPlugin } from "./src/output/plugin.ts";
-import { searchPlugin } from "./src/search/plugin.ts";
-import { LAYOUT_FOLDER, layoutPlugin } from "./src/site/layout.ts";
-import { pagePlugin } from "./src/site/plugin.ts";
-import { sitePagesPlugin } from "./src/site/sitePages.ts";
+import { assetsPlugin } from "./src/eleventy/assetsPlugin.ts";
+import { BuildContext, PROJECT_ROOT, readBuildOptions } from "./src/eleventy/context.ts";
+import { checksPlugin } from "./src/eleventy/checksPlugin.ts";
+import { jekyllPlugin } from "./src/eleventy/jekyllPlugin.ts";
+import { markdownPlugin } from "./src/eleventy/markdownPlugin.ts";
+import { navigationPlugin } from "./src/eleventy/navigationPlugin.ts";
+import { outputPlugin } from "./src/eleventy/outputPlugin.ts";
+import { searchPlugin } from "./src/eleventy/searchPlugin.ts";
+import { LAYOUT_FOLDER, layoutPlugin } from "./src/eleventy/layoutPlugin.ts";
+import { pagePlugin } from "./src/eleventy/pagePlugin.ts";
+import { sitePagesPlugin } from "./src/eleventy/sitePagesPlugin.ts";
 
 /** Each concern is a local plugin in src/; this file only wires them together. */
 export default function (eleventyConfig: UserConfig) {

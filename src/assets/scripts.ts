@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import * as esbuild from "esbuild";
-import { BuildError } from "../checks/diagnostics.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 
 export interface BundledScripts {
   /** Output files, by path relative to the assets folder. */

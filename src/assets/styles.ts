@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { BuildError } from "../checks/diagnostics.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 
 export interface StyleSources {
   /** The Sass entry point (`assets/styles/site.scss`). */

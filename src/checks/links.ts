@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { isExternalUrl } from "../html.ts";
-import { lineOfText } from "../site/sourceFile.ts";
-import { didYouMean, type Diagnostic } from "./diagnostics.ts";
+import { isExternalUrl } from "../shared/html.ts";
+import { lineOfText } from "../source/sourceFile.ts";
+import { didYouMean, type Diagnostic } from "../shared/diagnostics.ts";
 
 /** What the link checks keep of one rendered page. */
 export interface PageLinks {

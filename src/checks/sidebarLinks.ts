@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Sidebar } from "../navigation/sidebar.ts";
-import { didYouMean, type Diagnostic } from "./diagnostics.ts";
+import type { Sidebar } from "../source/sidebar.ts";
+import { didYouMean, type Diagnostic } from "../shared/diagnostics.ts";
 
 /** Every sidebar item must lead to a page (or file) the build wrote; readers would meet a 404 in the menu. */
 export function checkSidebarLinks(sidebars: Iterable<Sidebar>, pageNames: readonly string[], outputDir: string): Omit<Diagnostic, "severity">[] {

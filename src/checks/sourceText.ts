@@ -1,4 +1,4 @@
-import type { Diagnostic } from "./diagnostics.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
 
 export interface TextFault extends Omit<Diagnostic, "file" | "line"> {
   /** 1-based line in the text examined. */

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LiquidError } from "liquidjs";
-import { BuildError, formatDiagnostic } from "../checks/diagnostics.ts";
-import { ContentFaultsError } from "../checks/plugin.ts";
-import { authorLine, frontMatterProblem } from "../site/sourceFile.ts";
+import { BuildError, formatDiagnostic } from "../shared/diagnostics.ts";
+import { ContentFaultsError } from "../eleventy/checksPlugin.ts";
+import { authorLine, frontMatterProblem } from "../source/sourceFile.ts";
 
 interface ErrorChain {
   message?: string;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html, raw } from "../html.ts";
+import { html, raw } from "../shared/html.ts";
 import { defineComponent, type Component } from "./types.ts";
 
 /** The theme's callout includes: a label in text (never colour alone) and inline Markdown content. */

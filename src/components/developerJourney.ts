@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { html } from "../html.ts";
+import { html } from "../shared/html.ts";
 import { defineComponent } from "./types.ts";
 
 /** Size of the journey picture the stage rectangles are drawn on. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html, raw } from "../html.ts";
+import { html, raw } from "../shared/html.ts";
 import { highlightCode } from "../markdown/highlight.ts";
 import { defineComponent } from "./types.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html, raw } from "../html.ts";
+import { html, raw } from "../shared/html.ts";
 import { defineComponent } from "./types.ts";
 
 /** `max-width` is a percentage; figures snap to the nearest 10% step so no inline style is needed (strict CSP). */

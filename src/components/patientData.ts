@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html } from "../html.ts";
+import { html } from "../shared/html.ts";
 import { defineComponent } from "./types.ts";
 
 /** The test patients from `_data/testing/*.csv`, newest file first, as a table. */

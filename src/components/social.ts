@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html } from "../html.ts";
+import { html } from "../shared/html.ts";
 import { defineComponent } from "./types.ts";
 
 /** Gitter and Twitter badges: shown only when the settings name an account (off for GP Connect). */

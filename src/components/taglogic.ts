@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html, raw } from "../html.ts";
+import { html, raw } from "../shared/html.ts";
 import { defineComponent } from "./types.ts";
 
 /** A tag page's table: every page tagged with the page's `tagName`, title and summary. */

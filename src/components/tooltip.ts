@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decodeHTML } from "entities";
-import { html } from "../html.ts";
-import { didYouMean } from "../checks/diagnostics.ts";
+import { html } from "../shared/html.ts";
+import { didYouMean } from "../shared/diagnostics.ts";
 import { defineComponent } from "./types.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import type { DiagnosticLog } from "../checks/diagnostics.ts";
-import type { SiteModel } from "../site/model.ts";
+import type { DiagnosticLog } from "../shared/diagnostics.ts";
+import type { SiteModel } from "../source/model.ts";
 
 /** What a component may know about the page it is rendered into. */
 export interface PageContext {

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Context, Liquid, Tag, TagToken, Template, TopLevelToken } from "liquidjs";
-import { BuildError, didYouMean, type DiagnosticLog } from "../checks/diagnostics.ts";
+import { BuildError, didYouMean, type DiagnosticLog } from "../shared/diagnostics.ts";
 import type { Component, PageSummary, RenderContext } from "../components/types.ts";
-import type { SiteModel } from "../site/model.ts";
-import { authorLine, displayPath } from "../site/sourceFile.ts";
+import type { SiteModel } from "../source/model.ts";
+import { authorLine, displayPath } from "../source/sourceFile.ts";
 import { IncludeSyntaxError, parseIncludeArgs, type IncludeCall } from "./includeArgs.ts";
 
 export interface IncludeTagOptions {

@@ -1,5 +1,5 @@
 import syntaxHighlight from "@11ty/eleventy-plugin-syntaxhighlight";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../shared/html.ts";
 
 /** Languages Prism knows under another name in this corpus. */
 const ALIASES: Record<string, string> = { shell: "bash", sh: "bash", xml: "markup", html: "markup", text: "plain", plaintext: "plain", "c#": "csharp", js: "javascript" };

@@ -1,4 +1,4 @@
-import type { SiteModel } from "../site/model.ts";
+import type { SiteModel } from "../source/model.ts";
 import { renderSidebar, type Link, type RenderedSidebar } from "./render.ts";
 
 /** The page's own url as sidebars write it (`overview_engage.html`; Eleventy calls `index.html` `/`). */

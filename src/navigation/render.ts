@@ -1,5 +1,5 @@
-import { html, htmlToText, raw, type SafeHtml } from "../html.ts";
-import { flattenPages, pathTo, type NavNode, type Sidebar } from "./sidebar.ts";
+import { html, htmlToText, raw, type SafeHtml } from "../shared/html.ts";
+import { flattenPages, pathTo, type NavNode, type Sidebar } from "../source/sidebar.ts";
 
 export interface Link {
   /** Plain text: sidebar titles may hold markup (`<b class='resource'>`), which links outside the sidebar drop. */

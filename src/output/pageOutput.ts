@@ -33,7 +33,7 @@ export class PageOutput {
    */
   constructor(readonly releasePages: boolean) {}
 
-  /** Puts each page in its frame (header, navigation, footer) as it is written: see src/site/layout.ts. */
+  /** Puts each page in its frame (header, navigation, footer) as it is written: see src/eleventy/layoutPlugin.ts. */
   frameWith(frame: (page: RenderedPage) => string): void {
     this.frame = frame;
   }

@@ -1,6 +1,6 @@
 import type { CustomRecord } from "pagefind";
-import { htmlToText } from "../html.ts";
-import type { Glossary } from "../site/glossary.ts";
+import { htmlToText } from "../shared/html.ts";
+import type { Glossary } from "../source/glossary.ts";
 
 /** Pagefind's names for the facets every page carries (see the layout's `data-pagefind-*` attributes). */
 export const CAPABILITY_FILTER = "capability";

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { DiagnosticLog } from "../../src/checks/diagnostics.ts";
+import { DiagnosticLog } from "../../src/shared/diagnostics.ts";
 import { createMarkdown } from "../../src/markdown/index.ts";
 import type { PageSummary, RenderContext } from "../../src/components/types.ts";
-import { loadSettings } from "../../src/site/settings.ts";
-import { loadSiteModel } from "../../src/site/model.ts";
+import { loadSettings } from "../../src/source/settings.ts";
+import { loadSiteModel } from "../../src/source/model.ts";
 import { FIXTURES, ROOT } from "./build.ts";
 
 /** A render context over the mini-site fixture, as a page at `file` line 3 would see it. */

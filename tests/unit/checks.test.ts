@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { partitionAccepted, staleFaultDiagnostic, type Diagnostic } from "../../src/checks/diagnostics.ts";
+import { partitionAccepted, staleFaultDiagnostic, type Diagnostic } from "../../src/shared/diagnostics.ts";
 import { findTextFaults, repairMojibake } from "../../src/checks/sourceText.ts";
-import { sanitiseBlock, sanitiseInline } from "../../src/sanitise.ts";
-import { removeScripts } from "../../src/site/contentHtml.ts";
-import { collectRedirects, redirectPage, redirectsFile } from "../../src/site/redirects.ts";
-import { frontMatterProblem, lineOfText } from "../../src/site/sourceFile.ts";
+import { sanitiseBlock, sanitiseInline } from "../../src/shared/sanitise.ts";
+import { removeScripts } from "../../src/theme/contentHtml.ts";
+import { collectRedirects, redirectPage, redirectsFile } from "../../src/theme/redirects.ts";
+import { frontMatterProblem, lineOfText } from "../../src/source/sourceFile.ts";
 
 describe("source text faults", () => {
   it("finds text saved through the wrong encoding and says what it should be", () => {

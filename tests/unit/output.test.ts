@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
-import { didYouMean } from "../../src/checks/diagnostics.ts";
+import { didYouMean } from "../../src/shared/diagnostics.ts";
 import { readLinks } from "../../src/checks/links.ts";
 import { PageOutput } from "../../src/output/pageOutput.ts";
 import { globCanName, globOfFiles } from "../../src/search/glob.ts";

@@ -1,5 +1,5 @@
-import type { Diagnostic } from "../checks/diagnostics.ts";
-import { html, htmlToText } from "../html.ts";
+import type { Diagnostic } from "../shared/diagnostics.ts";
+import { html, htmlToText } from "../shared/html.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {

@@ -1,12 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "../build/context.ts";
+import type { BuildContext } from "./context.ts";
 import { components } from "../components/index.ts";
-import { deepFreeze } from "../site/freeze.ts";
-import { PAGE_LAYOUT } from "../site/layout.ts";
-import { createHighlightTag } from "./highlightTag.ts";
-import { createIncludeTag } from "./includeTag.ts";
+import { deepFreeze } from "../shared/freeze.ts";
+import { PAGE_LAYOUT } from "./layoutPlugin.ts";
+import { createHighlightTag } from "../jekyll/highlightTag.ts";
+import { createIncludeTag } from "../jekyll/includeTag.ts";
 
 /** Extensions Eleventy renders as pages; every other file in the tree is copied as it is. */
 const PAGE_EXTENSIONS = new Set(["md", "html"]);

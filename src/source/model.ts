@@ -1,7 +1,7 @@
 import path from "node:path";
-import type { DiagnosticLog } from "../checks/diagnostics.ts";
-import { isExternalUrl, safeUrl } from "../html.ts";
-import { buildSidebar, type Sidebar } from "../navigation/sidebar.ts";
+import type { DiagnosticLog } from "../shared/diagnostics.ts";
+import { isExternalUrl, safeUrl } from "../shared/html.ts";
+import { buildSidebar, type Sidebar } from "./sidebar.ts";
 import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import type { Settings } from "./settings.ts";

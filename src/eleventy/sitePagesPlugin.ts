@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { PROJECT_ROOT, type BuildContext } from "../build/context.ts";
-import { escapeHtml } from "../html.ts";
-import { collectRedirects, redirectPage, redirectsFile, type Redirect, type RedirectPageItem } from "./redirects.ts";
-import { displayPath } from "./sourceFile.ts";
+import { PROJECT_ROOT, type BuildContext } from "./context.ts";
+import { escapeHtml } from "../shared/html.ts";
+import { collectRedirects, redirectPage, redirectsFile, type Redirect, type RedirectPageItem } from "../theme/redirects.ts";
+import { displayPath } from "../source/sourceFile.ts";
 
 interface CollectionItem {
   url: string | false;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { htmlToText } from "../html.ts";
+import { htmlToText } from "../shared/html.ts";
 import { slugify } from "../markdown/headingIds.ts";
-import { sanitiseBlock, sanitiseInline } from "../sanitise.ts";
-import type { DiagnosticLog } from "../checks/diagnostics.ts";
+import { sanitiseBlock, sanitiseInline } from "../shared/sanitise.ts";
+import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import type { YamlFile } from "./yamlFile.ts";
 
 const entrySchema = z.object({ title: z.string().min(1), value: z.string() });

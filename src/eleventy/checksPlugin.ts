@@ -1,12 +1,12 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "../build/context.ts";
+import type { BuildContext } from "./context.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { authorLine, displayPath } from "../site/sourceFile.ts";
-import { formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "./diagnostics.ts";
-import { checkLinks, readLinks, type PageLinks } from "./links.ts";
-import { checkSidebarLinks } from "./sidebarLinks.ts";
-import { findTextFaults } from "./sourceText.ts";
+import { authorLine, displayPath } from "../source/sourceFile.ts";
+import { formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
+import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
+import { checkSidebarLinks } from "../checks/sidebarLinks.ts";
+import { findTextFaults } from "../checks/sourceText.ts";
 
 export class ContentFaultsError extends Error {
   /** `details`: the failing faults, for where the summary above is not in view (the dev server's page). */

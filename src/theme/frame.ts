@@ -1,8 +1,8 @@
 import { decodeHTML } from "entities";
-import { html, raw, type SafeHtml } from "../html.ts";
+import { html, raw, type SafeHtml } from "../shared/html.ts";
 import type { Link } from "../navigation/render.ts";
 import type { PageContent } from "./contentHtml.ts";
-import type { Edition, TagLink } from "./plugin.ts";
+import type { Edition, TagLink } from "../eleventy/pagePlugin.ts";
 
 /** What a page says about itself, from its front matter. */
 export interface FramePage {

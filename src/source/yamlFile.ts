@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
-import { BuildError } from "../checks/diagnostics.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 
 /** A YAML file parsed with enough position information to point at an entry's line. */
 export interface YamlFile {

@@ -1,9 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { PROJECT_ROOT, type BuildContext } from "../build/context.ts";
-import { bundleScripts } from "./scripts.ts";
-import { compileStyles } from "./styles.ts";
+import { PROJECT_ROOT, type BuildContext } from "./context.ts";
+import { bundleScripts } from "../assets/scripts.ts";
+import { compileStyles } from "../assets/styles.ts";
 
 const ASSETS = path.join(PROJECT_ROOT, "assets");
 const NHSUK_IMAGES = path.join(PROJECT_ROOT, "node_modules/nhsuk-frontend/dist/nhsuk/assets/images");

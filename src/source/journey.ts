@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
-import type { DiagnosticLog } from "../checks/diagnostics.ts";
+import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import { displayPath } from "./sourceFile.ts";
 
 /** A stage of the developer journey, from `_developer-journey/*.md` (data only, never a page). */

@@ -1,8 +1,8 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "../build/context.ts";
-import { renderFrame, type FramePage } from "./frame.ts";
-import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./plugin.ts";
+import type { BuildContext } from "./context.ts";
+import { renderFrame, type FramePage } from "../theme/frame.ts";
+import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./pagePlugin.ts";
 
 /** The layout every page gets (Jekyll's `page` and `default`). */
 export const PAGE_LAYOUT = "layouts/page.11ty.js";
@@ -29,7 +29,7 @@ interface LayoutData {
 const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
 
 /**
- * The page layout, in TypeScript (src/site/frame.ts). Eleventy renders every
+ * The page layout, in TypeScript (src/theme/frame.ts). Eleventy renders every
  * page's layout before it runs any page's transforms, so a layout that built
  * the whole page would hold every page's HTML at once; this one notes what the
  * page needs and hands its content on, and the page is framed as it is written

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { BuildError } from "../checks/diagnostics.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 import { displayPath } from "./sourceFile.ts";
 import { parseYaml, type YamlFile } from "./yamlFile.ts";
 

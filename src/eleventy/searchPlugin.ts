@@ -1,10 +1,10 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import * as pagefind from "pagefind";
-import type { BuildContext } from "../build/context.ts";
-import { BuildError } from "../checks/diagnostics.ts";
-import { globCanName, globOfFiles } from "./glob.ts";
-import { glossaryRecords } from "./records.ts";
+import type { BuildContext } from "./context.ts";
+import { BuildError } from "../shared/diagnostics.ts";
+import { globCanName, globOfFiles } from "../search/glob.ts";
+import { glossaryRecords } from "../search/records.ts";
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 

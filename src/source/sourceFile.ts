@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { BuildError, type Diagnostic } from "../checks/diagnostics.ts";
+import { BuildError, type Diagnostic } from "../shared/diagnostics.ts";
 import { parseYaml } from "./yamlFile.ts";
 
 /** The front matter block; group 1 is its YAML. */

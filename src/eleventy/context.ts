@@ -2,13 +2,13 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { DiagnosticLog } from "../checks/diagnostics.ts";
+import { DiagnosticLog } from "../shared/diagnostics.ts";
 import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { SiteNavigation } from "../navigation/navigation.ts";
-import { loadSettings, type Settings } from "../site/settings.ts";
-import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../site/model.ts";
-import { clearSourceCache, displayPath } from "../site/sourceFile.ts";
+import { loadSettings, type Settings } from "../source/settings.ts";
+import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../source/model.ts";
+import { clearSourceCache, displayPath } from "../source/sourceFile.ts";
 
 /**
  * Folder holding package.json, `_includes/` (layouts) and `_data/site.yml`:

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { sanitiseInline } from "../sanitise.ts";
+import { sanitiseInline } from "../shared/sanitise.ts";
 import eleventyNavigation, { type NavigationEntry, type NavigationItem } from "@11ty/eleventy-navigation";
-import type { DiagnosticLog } from "../checks/diagnostics.ts";
-import type { YamlFile } from "../site/yamlFile.ts";
+import type { DiagnosticLog } from "../shared/diagnostics.ts";
+import type { YamlFile } from "./yamlFile.ts";
 
 /** A node of a sidebar as readers see it. Titles may hold HTML (they do in the YAML). */
 export type NavNode =

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "../build/context.ts";
+import type { BuildContext } from "./context.ts";
 
 interface TransformThis {
   page: { url: string | false; inputPath: string; outputPath: string | false };

@@ -1,5 +1,5 @@
 import { parse, type HTMLElement } from "node-html-parser";
-import { escapeHtml, html, htmlToText, raw, urlScheme } from "../html.ts";
+import { escapeHtml, html, htmlToText, raw, urlScheme } from "../shared/html.ts";
 import { Slugger } from "../markdown/headingIds.ts";
 
 /** A heading of the on-page contents list. */

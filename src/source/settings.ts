@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { BuildError } from "../checks/diagnostics.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 import { parseYaml } from "./yamlFile.ts";
 
 /** Site-wide settings, from the project's `_data/site.yml`. */
@@ -68,6 +68,6 @@ export function loadSettings(file: string, shownAs = "_data/site.yml"): Settings
     file: shownAs,
     line: yaml.lineOf(issue.path as (string | number)[]),
     message: `setting ${issue.path.join(".") || "(root)"}: ${issue.message}`,
-    hint: "see the documented fields in src/site/settings.ts",
+    hint: "see the documented fields in src/source/settings.ts",
   });
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { decodeHTML } from "entities";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "../build/context.ts";
-import { escapeHtml } from "../html.ts";
-import { enhanceContent, removeScripts, type PageContent } from "./contentHtml.ts";
-import { displayPath, lineOfText } from "./sourceFile.ts";
+import type { BuildContext } from "./context.ts";
+import { escapeHtml } from "../shared/html.ts";
+import { enhanceContent, removeScripts, type PageContent } from "../theme/contentHtml.ts";
+import { displayPath, lineOfText } from "../source/sourceFile.ts";
 
 export interface CollectionItem {
   url: string | false;
