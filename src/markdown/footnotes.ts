@@ -1,6 +1,6 @@
 import type { MarkdownIt, Renderer, Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
-import { escapeHtml } from "../html.ts";
+import { escapeHtml } from "../shared/html.ts";
 
 /**
  * Footnotes through markdown-it-footnote, rendered with kramdown's markup and
