@@ -12,13 +12,21 @@ export const taglogic = defineComponent({
       context.log.warn({ code: "include-argument", file: context.page.file, line: context.page.line, message: "taglogic.html needs the page's tagName front matter", hint: "add tagName: <tag> to the page's front matter" });
       return "";
     }
+    // The theme lists pages in Jekyll's `site.pages` order, with their type and summary; readers get the same words.
     const pages = context
       .pages()
       .filter((p) => p.tags.includes(tag))
-      .sort((a, b) => a.title.localeCompare(b.title));
-    if (pages.length === 0) return html`<p class="app-tag-list__empty">No pages are tagged ${tag} yet.</p>`.value;
-    return html`<table class="app-tag-list"><caption class="nhsuk-u-visually-hidden">Pages tagged ${tag}</caption><thead><tr><th scope="col">Page</th><th scope="col">Summary</th></tr></thead><tbody>${pages.map(
-      (p) => html`<tr><td><a href="${context.site.url(`/${p.url.replace(/^\//, "")}`)}">${raw(p.title)}</a></td><td>${raw(p.summary ?? "")}</td></tr>`,
+      .sort((a, b) => comparePaths(a.file ?? a.url, b.file ?? b.url));
+    const intro = `tag-list-${tag.replace(/[^\w-]/g, "-")}`;
+    return html`<p id="${intro}">The following pages and posts are tagged with <strong>${tag}</strong></p><table class="app-tag-list" aria-labelledby="${intro}"><thead><tr><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Excerpt</th></tr></thead><tbody>${pages.map(
+      (p) => html`<tr><td><a href="${context.site.url(`/${p.url.replace(/^\//, "")}`)}">${raw(p.title)}</a></td><td>Page</td><td>${raw(p.summary ?? "")}</td></tr>`,
     )}</tbody></table>`.value;
   },
 });
+
+/** Jekyll sorts `site.pages` by file name (byte order), whatever the folder. */
+function comparePaths(a: string, b: string): number {
+  const name = (file: string): string => file.slice(file.search(/[^\\/]*$/));
+  const [left, right] = [name(a), name(b)];
+  return left < right ? -1 : left > right ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}

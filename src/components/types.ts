@@ -13,6 +13,8 @@ export interface PageContext {
 }
 
 export interface PageSummary {
+  /** Source file, for listing pages in the order Jekyll read them. */
+  readonly file?: string;
   readonly title: string;
   readonly url: string;
   readonly summary?: string;

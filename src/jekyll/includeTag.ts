@@ -27,6 +27,7 @@ interface IncludeState {
 }
 
 interface EleventyCollectionItem {
+  inputPath: string;
   url: string | false;
   data: { title?: unknown; summary?: unknown; tags?: unknown };
 }
@@ -51,6 +52,7 @@ function pageSummaries(ctx: Context): PageSummary[] {
   return all
     .filter((item) => item.url)
     .map((item) => ({
+      file: item.inputPath,
       title: String(item.data.title ?? item.url),
       url: String(item.url),
       summary: typeof item.data.summary === "string" ? item.data.summary : undefined,
