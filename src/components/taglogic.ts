@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { html, raw } from "../shared/html.ts";
+import { html, htmlToText, raw } from "../shared/html.ts";
 import { defineComponent } from "./types.ts";
 
 /** A tag page's table: every page tagged with the page's `tagName`, title and summary. */
@@ -19,10 +19,16 @@ export const taglogic = defineComponent({
       .sort((a, b) => comparePaths(a.file ?? a.url, b.file ?? b.url));
     const intro = `tag-list-${tag.replace(/[^\w-]/g, "-")}`;
     return html`<p id="${intro}">The following pages and posts are tagged with <strong>${tag}</strong></p><table class="app-tag-list" aria-labelledby="${intro}"><thead><tr><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Excerpt</th></tr></thead><tbody>${pages.map(
-      (p) => html`<tr><td><a href="${context.site.url(`/${p.url.replace(/^\//, "")}`)}">${raw(p.title)}</a></td><td>Page</td><td>${raw(p.summary ?? "")}</td></tr>`,
+      (p) => html`<tr><td><a href="${context.site.url(`/${p.url.replace(/^\//, "")}`)}">${raw(p.title)}</a></td><td>Page</td><td>${excerpt(p.summary ?? "")}</td></tr>`,
     )}</tbody></table>`.value;
   },
 });
+
+/** The theme's `summary | strip_html | strip_newlines | truncate: 160`. */
+function excerpt(summary: string): string {
+  const text = htmlToText(summary).replace(/[\r\n]+/g, "");
+  return text.length > 160 ? `${text.slice(0, 157)}...` : text;
+}
 
 /** Jekyll sorts `site.pages` by file name (byte order), whatever the folder. */
 function comparePaths(a: string, b: string): number {
