@@ -11,7 +11,7 @@ import { readExtract } from "../fidelity/reference.ts";
  * Each real tree, built unmodified, against what Jekyll 4.3.1 published from
  * it (tests/fidelity/*.jekyll.json.gz): no page may lose text (word-level
  * similarity below 0.97), a table, a code block, an image or a deep-link id,
- * except where tests/fidelity/differences.ts says why.
+ * or show source syntax or an internal marker, except where tests/fidelity/differences.ts says why.
  */
 const TREES: { name: keyof typeof DIFFERENCES; input: string; skip?: string }[] = [
   // content/ is GP Connect's 2018 tree plus the seed's editions, listed in differences.ts.
@@ -86,6 +86,13 @@ for (const tree of TREES) {
       assert.deepEqual(lost, []);
     });
 
+    it("shows no source syntax or internal marker Jekyll's page did not", () => {
+      const leaks = results
+        .filter((r) => !relaxed(r.page, "markers"))
+        .flatMap((r) => r.ours.markers.filter((m) => !r.jekyll.markers.includes(m)).map((m) => `${r.page}: ${m}`));
+      assert.deepEqual(leaks, []);
+    });
+
     it("lists only differences that still exist", (t) => {
       const stale = Object.entries(differences.pages).filter(([page, { relax }]) => {
         const r = results.find((x) => x.page === page);
@@ -93,7 +100,8 @@ for (const tree of TREES) {
         const text = similarity(r.jekyll.text.split(" "), r.ours.text.split(" ")) < THRESHOLD;
         const ids = r.jekyll.ids.some((id) => !r.ours.ids.includes(id));
         const counts = (["table", "pre", "img"] as const).some((k) => r.ours.counts[k] < r.jekyll.counts[k]);
-        return !relax.some((check) => ({ text, ids, counts })[check]);
+        const markers = r.ours.markers.some((m) => !r.jekyll.markers.includes(m));
+        return !relax.some((check) => ({ text, ids, counts, markers })[check]);
       });
       // A stale entry hides nothing, so it is reported rather than failed: another change may have fixed the page.
       for (const [page] of stale) t.diagnostic(`differences.ts: ${tree.name} ${page} now matches Jekyll; remove its entry`);

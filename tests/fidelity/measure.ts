@@ -1,5 +1,6 @@
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
+import { findMarkers } from "./markers.ts";
 
 /**
  * What a reader gets from one page's content region, measured the same way on
@@ -21,6 +22,8 @@ export interface PageMeasure {
   readonly text: string;
   readonly ids: readonly string[];
   readonly counts: { readonly table: number; readonly pre: number; readonly img: number };
+  /** Source syntax or markers on the page (markers.ts); Jekyll's own count as published. */
+  readonly markers: readonly string[];
 }
 
 const BLOCK = new Set(
@@ -43,7 +46,7 @@ export function textTokens(text: string): string[] {
   return folded.match(TOKEN) ?? [];
 }
 
-function measureRoot(nodes: ChildNode[], drop: (el: Element) => boolean): Omit<PageMeasure, "redirect"> {
+function measureRoot(nodes: ChildNode[], drop: (el: Element) => boolean): Omit<PageMeasure, "redirect" | "markers"> {
   const parts: string[] = [];
   const ids = new Set<string>();
   const counts = { table: 0, pre: 0, img: 0 };
@@ -75,7 +78,7 @@ const TRAILERS = ['<hr class="shaded"', '<div class="tags">', '<div id="commento
 /** A page as Jekyll's documentation theme published it. */
 export function measureJekyllPage(html: string): PageMeasure {
   const redirect = redirectTarget(html);
-  if (redirect) return { redirect, text: "", ids: [], counts: { table: 0, pre: 0, img: 0 } };
+  if (redirect) return { redirect, text: "", ids: [], counts: { table: 0, pre: 0, img: 0 }, markers: [] };
   let chunk = html;
   const post = POST_CONTENT.exec(html);
   const region = post ?? COL_MD_9.exec(html);
@@ -93,22 +96,23 @@ export function measureJekyllPage(html: string): PageMeasure {
     const body = /<body[^>]*>/i.exec(html);
     if (body) chunk = html.slice(body.index + body[0].length);
   }
-  return measureRoot(parseDocument(chunk).children, (el) => {
+  const measure = measureRoot(parseDocument(chunk).children, (el) => {
     const cls = classes(el);
     if (el.attribs.id === "toc") return true;
     if (el.name === "a" && (cls.includes("githubEditButton") || cls.includes("twitter-share-button"))) return true;
     return el.name === "h1" && (cls.includes("post-title-main") || cls.includes("post-title"));
   });
+  return { ...measure, markers: findMarkers(chunk) };
 }
 
 /** A page as this project publishes it: its `<main data-pagefind-body>` without the site's own chrome. */
 export function measureOurPage(html: string): PageMeasure {
   const redirect = redirectTarget(html);
-  if (redirect) return { redirect, text: "", ids: [], counts: { table: 0, pre: 0, img: 0 } };
+  if (redirect) return { redirect, text: "", ids: [], counts: { table: 0, pre: 0, img: 0 }, markers: [] };
   const start = /<main\b[^>]*data-pagefind-body[^>]*>/.exec(html) ?? /<main\b[^>]*>/.exec(html);
   const end = html.lastIndexOf("</main>");
   const chunk = start ? html.slice(start.index + start[0].length, end > start.index ? end : html.length) : html;
-  return measureRoot(parseDocument(chunk).children, (el) => {
+  const measure = measureRoot(parseDocument(chunk).children, (el) => {
     const cls = classes(el);
     if (el.attribs.id === "toc") return true;
     if (el.name === "h1" && cls.includes("app-page-title")) return true;
@@ -117,6 +121,7 @@ export function measureOurPage(html: string): PageMeasure {
     if (el.name === "div" && cls.includes("app-page-tags")) return true;
     return "hidden" in el.attribs && "data-pagefind-ignore" in el.attribs;
   });
+  return { ...measure, markers: findMarkers(html) };
 }
 
 /**
