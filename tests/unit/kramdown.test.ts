@@ -139,3 +139,118 @@ describe("other kramdown habits", () => {
     });
   }
 });
+
+/** Expected output below is what Jekyll 4.3.1 (kramdown 2.4, GFM input) published for the same source. */
+describe("raw HTML blocks, as kramdown reads them", () => {
+  it("keep a table whole, blank lines and nested block tags included", () => {
+    const out = render("<table>\n<thead>\n<tr><th>Step</th></tr>\n</thead>\n\n<tbody>\n<tr><td><p>One</p>\n\n<p>Two</p></td></tr>\n</tbody>\n</table>\nAfter");
+    assert.match(out, /^<table>\n<thead>[\s\S]*<p>Two<\/p><\/td><\/tr>\n<\/tbody>\n<\/table>\n<p>After<\/p>/);
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
+
+  it("read Markdown on the line after the closing tag", () => {
+    assert.match(render("<div>\n<p>para</p>\n\n<p>after blank</p>\n</div>\n### Heading after div"), /<\/div>\n<h3 id="heading-after-div">Heading after div<\/h3>/);
+  });
+
+  it("read a heading after an inline-HTML line as a heading", () => {
+    assert.match(render("<br><br>\n### Heading ###"), /<h3 id="heading">Heading<\/h3>/);
+  });
+
+  it("keep comments with blank lines whole", () => {
+    const out = render("<!-- a comment\n\nwith blank -->\nAfter comment");
+    assert.match(out, /^<!-- a comment\n\nwith blank -->\n<p>After comment<\/p>/);
+  });
+
+  it("keep svg whole, never as text", () => {
+    const out = render('<svg viewBox="0 0 10 10">\n\n<path d="M0 0"/>\n\n</svg>');
+    assert.match(out, /^<svg viewBox="0 0 10 10">\n\n<path d="M0 0"\/>\n\n<\/svg>/);
+  });
+
+  it("write a < that starts no tag and stray closing tags as text, as kramdown does", () => {
+    const out = render('<pre>\n <button a="<span class="red">x</span>">P</button>\n</pre>');
+    assert.match(out, /&lt;button a="<span class="red">x<\/span>"&gt;P&lt;\/button&gt;/);
+  });
+
+  it("never leak a placeholder, even where CommonMark runs an HTML block on", () => {
+    const out = render('<br>\n<p style="x">Request payload</p>\n\ntext');
+    assert.match(out, /<p style="x">Request payload<\/p>/);
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
+
+  it("show the source of a block markdown-it reads as code", () => {
+    const out = render("1. Item\n\n   ```\n---\n   <div>x</div>\n   ```");
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
+});
+
+describe("tables, as kramdown reads them", () => {
+  const cells = (html: string, tag: string): string[] => [...html.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, "g"))].map((m) => m[1]!);
+
+  it("need no delimiter row (then there is no header)", () => {
+    const out = render("| a | b |\n| c | d |");
+    assert.doesNotMatch(out, /<thead>/);
+    assert.deepEqual(cells(out, "td"), ["a", "b", "c", "d"]);
+  });
+
+  it("pad rows to the widest, whatever the delimiter row's length", () => {
+    const out = render("| h1 | h2 |\n|---|\n| x | y | z |");
+    assert.deepEqual(cells(out, "th"), ["h1", "h2", ""]);
+    assert.deepEqual(cells(out, "td"), ["x", "y", "z"]);
+  });
+
+  it("are no table without a body row, and ignore a leading delimiter row", () => {
+    assert.doesNotMatch(render("|---|---|\n| e | f |\n|---|---|"), /<table>/);
+    const out = render("|---|---|\n| e | f |\n| g | h |");
+    assert.deepEqual(cells(out, "td"), ["e", "f", "g", "h"]);
+    assert.doesNotMatch(out, /---|<thead>/);
+  });
+
+  it("keep pipes inside code and escaped pipes in their cell", () => {
+    const out = render("| `a|b` | c \\| d |\n|---|---|\n| 1 | 2 |");
+    assert.match(out, /<th><code>a\|b<\/code><\/th>\s*<th>c \| d<\/th>/);
+  });
+
+  it("are a paragraph when the only pipe is inside code", () => {
+    assert.match(render("The pipe `|` character."), /^<p>The pipe <code>\|<\/code> character\.<\/p>/);
+  });
+
+  it("align columns as the delimiter row says", () => {
+    assert.match(render("| a | b |\n|:--|--:|\n| 1 | 2 |"), /<td style="text-align: left">1<\/td>\s*<td style="text-align: right">2<\/td>/);
+  });
+
+  it("must follow a blank line", () => {
+    assert.doesNotMatch(render("## Title\n| a | b |\n|---|---|\n| 1 | 2 |"), /<table>/);
+  });
+});
+
+describe("heading ids, as kramdown's GFM parser makes them", () => {
+  const id = (src: string): string | undefined => /id="([^"]*)"/.exec(render(src))?.[1];
+
+  it("drop entities, keep links' text and code's text, drop dashes made typographic", () => {
+    assert.equal(id("## FHIR&reg; version"), "fhir-version");
+    assert.equal(id("## [Compartment-based access](http://hl7.org/fhir/compartments.html)"), "compartment-based-access");
+    assert.equal(id("## The `Patient` resource -- notes..."), "the-patient-resource--notes");
+  });
+
+  it("let an explicit {#id} win, and drop it from the text", () => {
+    assert.match(render("## Custom {#my-id}"), /<h2 id="my-id">Custom<\/h2>/);
+  });
+});
+
+describe("typography, as kramdown's defaults", () => {
+  it("makes smart quotes, dashes, ellipses and guillemets", () => {
+    const out = render(`He said "hello" and 'bye' -- it's the '80s... << y >> a---b "*em*" *Custer*'s`);
+    assert.match(out, /He said “hello” and ‘bye’ – it’s the ’80s… «\u00a0y\u00a0» a—b “<em>em<\/em>” <em>Custer<\/em>’s/);
+  });
+
+  it("pairs quotes as kramdown's rules do", () => {
+    assert.match(render(`"'Quoted' words"`), /“‘Quoted’ words”/);
+  });
+
+  it("leaves code and attributes alone", () => {
+    const out = render(`\`"code" -- x\` and <span title="a 'b'">"x"</span>\n\n    "indented" -- code`);
+    assert.match(out, /<code>&quot;code&quot; -- x<\/code>/);
+    assert.match(out, /<span title="a 'b'">“x”<\/span>/);
+    assert.match(out, /<pre><code>&quot;indented&quot; -- code/);
+  });
+});
