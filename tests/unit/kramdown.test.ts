@@ -254,3 +254,10 @@ describe("typography, as kramdown's defaults", () => {
     assert.match(out, /<pre><code>&quot;indented&quot; -- code/);
   });
 });
+
+describe("lists, as kramdown reads them", () => {
+  it("take 1. as an ordered-list marker, not 1)", () => {
+    const out = render("1) Fix warnings\n\n2) Fix more\n\n1. real\n2. list");
+    assert.match(out, /^<p>1\) Fix warnings<\/p>\n<p>2\) Fix more<\/p>\n<ol>\n<li>real<\/li>/);
+  });
+});
