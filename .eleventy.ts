@@ -1,9 +1,11 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { assetsPlugin } from "./src/eleventy/assetsPlugin.ts";
-import { BuildContext, PROJECT_ROOT, readBuildOptions } from "./src/eleventy/context.ts";
+import { BuildContext, type BuildOptions } from "./src/eleventy/context.ts";
 import { checksPlugin } from "./src/eleventy/checksPlugin.ts";
+import { ELEVENTY_RANGE } from "./src/eleventy/internals.ts";
 import { jekyllPlugin } from "./src/eleventy/jekyllPlugin.ts";
+import { lifecyclePlugin } from "./src/eleventy/lifecycle.ts";
 import { markdownPlugin } from "./src/eleventy/markdownPlugin.ts";
 import { navigationPlugin } from "./src/eleventy/navigationPlugin.ts";
 import { outputPlugin } from "./src/eleventy/outputPlugin.ts";
@@ -11,22 +13,27 @@ import { searchPlugin } from "./src/eleventy/searchPlugin.ts";
 import { LAYOUT_FOLDER, layoutPlugin } from "./src/eleventy/layoutPlugin.ts";
 import { pagePlugin } from "./src/eleventy/pagePlugin.ts";
 import { sitePagesPlugin } from "./src/eleventy/sitePagesPlugin.ts";
+import { PROJECT_ROOT } from "./src/shared/sitePaths.ts";
 
-/** Each concern is a local plugin in src/; this file only wires them together. */
-export default function (eleventyConfig: UserConfig) {
-  // Eleventy types `directories` as a bare object; at config time it holds the resolved input folder.
-  const input = (eleventyConfig.directories as { input: string }).input;
-  const context = new BuildContext(readBuildOptions(input, eleventyConfig.pathPrefix));
-  eleventyConfig.setIncludesDirectory(LAYOUT_FOLDER);
-  eleventyConfig.setDataDirectory(path.relative(input, path.join(PROJECT_ROOT, "_data")));
-  eleventyConfig.addPlugin(checksPlugin, { context });
-  eleventyConfig.addPlugin(markdownPlugin, { context });
-  eleventyConfig.addPlugin(jekyllPlugin, { context });
-  eleventyConfig.addPlugin(navigationPlugin, { context });
-  eleventyConfig.addPlugin(pagePlugin, { context });
-  eleventyConfig.addPlugin(layoutPlugin, { context });
-  eleventyConfig.addPlugin(sitePagesPlugin, { context });
-  eleventyConfig.addPlugin(assetsPlugin, { context });
-  eleventyConfig.addPlugin(searchPlugin, { context });
-  eleventyConfig.addPlugin(outputPlugin, { context });
+/** Each concern is a local plugin in src/eleventy/; this file only wires them together, for the options the CLI parsed. */
+export function siteConfig(options: BuildOptions): (eleventyConfig: UserConfig) => void {
+  return (eleventyConfig) => {
+    eleventyConfig.versionCheck(ELEVENTY_RANGE);
+    const context = new BuildContext(options);
+    eleventyConfig.setIncludesDirectory(LAYOUT_FOLDER);
+    eleventyConfig.setDataDirectory(path.relative(options.contentDir, path.join(PROJECT_ROOT, "_data")));
+    // Registers eleventy.before/after/beforeWatch: starts each build, then runs the plugins' start and end steps.
+    eleventyConfig.addPlugin(lifecyclePlugin, { context });
+    eleventyConfig.addPlugin(checksPlugin, { context });
+    eleventyConfig.addPlugin(markdownPlugin, { context });
+    eleventyConfig.addPlugin(jekyllPlugin, { context });
+    eleventyConfig.addPlugin(navigationPlugin, { context });
+    eleventyConfig.addPlugin(pagePlugin, { context });
+    eleventyConfig.addPlugin(layoutPlugin, { context });
+    eleventyConfig.addPlugin(sitePagesPlugin, { context });
+    eleventyConfig.addPlugin(assetsPlugin, { context });
+    eleventyConfig.addPlugin(searchPlugin, { context });
+    // Transforms run in the order they are added: the page-output transform writes the page, so it is added last.
+    eleventyConfig.addPlugin(outputPlugin, { context });
+  };
 }

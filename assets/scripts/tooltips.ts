@@ -14,12 +14,32 @@ function definitionContent(root: Document, definition: string): DocumentFragment
   return template.content;
 }
 
+const GAP = 6;
+const MARGIN = 8;
+
+/**
+ * Puts the tooltip beside its term, inside the viewport: below the term's
+ * first line when it fits there, above when it fits there instead, else on
+ * the roomier side, shortened to the room and scrolling inside itself.
+ */
 function place(tooltip: HTMLElement, term: HTMLElement): void {
-  const box = term.getBoundingClientRect();
+  // A term broken across two lines: its first line, not the box around both.
+  const box = term.getClientRects()[0] ?? term.getBoundingClientRect();
   const view = term.ownerDocument.documentElement;
-  const left = Math.max(8, Math.min(box.left, view.clientWidth - tooltip.offsetWidth - 8));
+  const width = view.clientWidth;
+  const height = window.innerHeight;
+  tooltip.style.maxHeight = "";
+  tooltip.style.left = `${MARGIN + window.scrollX}px`;
+  const left = Math.max(MARGIN, Math.min(box.left, width - tooltip.offsetWidth - MARGIN));
+  const roomBelow = height - box.bottom - GAP - MARGIN;
+  const roomAbove = box.top - GAP - MARGIN;
+  const tall = tooltip.offsetHeight;
+  const below = tall <= roomBelow || (tall > roomAbove && roomBelow >= roomAbove);
+  if (tall > (below ? roomBelow : roomAbove)) tooltip.style.maxHeight = `${Math.max(below ? roomBelow : roomAbove, 48)}px`;
+  const top = below ? box.bottom + GAP : box.top - GAP - tooltip.offsetHeight;
   tooltip.style.left = `${left + window.scrollX}px`;
-  tooltip.style.top = `${box.bottom + window.scrollY + 6}px`;
+  tooltip.style.top = `${top + window.scrollY}px`;
+  tooltip.dataset.side = below ? "below" : "above";
 }
 
 export function enhanceGlossaryTerms(root: Document): void {
@@ -69,4 +89,10 @@ export function enhanceGlossaryTerms(root: Document): void {
   root.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && open) hide();
   });
+  // Focusing a term may scroll it into view, and readers scroll or resize with a tooltip open: it follows its term.
+  const follow = (): void => {
+    if (open) place(open.tooltip, open.term);
+  };
+  window.addEventListener("scroll", follow, { passive: true });
+  window.addEventListener("resize", follow);
 }

@@ -1,7 +1,7 @@
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PROJECT_ROOT } from "../eleventy/context.ts";
+import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { launchChromium } from "./chromium.ts";
 import { startDevServer } from "./devServer.ts";
 import { median } from "./measure.ts";

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { PROJECT_ROOT as ROOT } from "../eleventy/context.ts";
+import { PROJECT_ROOT as ROOT } from "../shared/sitePaths.ts";
 
 async function freePort(): Promise<number> {
   const server = createServer();

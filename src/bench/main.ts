@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as pagefind from "pagefind";
-import { PROJECT_ROOT } from "../eleventy/context.ts";
+import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { measureDevLoop } from "./devLoop.ts";
 import { medianOf, timed, type RunFigures } from "./measure.ts";
 import { makeSyntheticCorpus } from "./synthetic.ts";

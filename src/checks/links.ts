@@ -4,6 +4,7 @@ import { Parser } from "htmlparser2";
 import { isExternalUrl } from "../shared/html.ts";
 import { lineOfText } from "../source/sourceFile.ts";
 import { didYouMean, type Diagnostic } from "../shared/diagnostics.ts";
+import { servedFile } from "../shared/sitePaths.ts";
 
 /** What the link checks keep of one rendered page. */
 export interface PageLinks {
@@ -117,8 +118,7 @@ export function checkLinks(pages: readonly PageLinks[], outputDir: string, pathP
       const [rawPath = "", fragment] = ref.value.split("#");
       const base = path.posix.dirname(`/${page.outputPath}`);
       const absolute = rawPath === "" ? `/${page.outputPath}` : rawPath.startsWith("/") ? rawPath : path.posix.join(base, rawPath);
-      let target = decoded(absolute.startsWith(pathPrefix) ? absolute.slice(pathPrefix.length) : absolute.replace(/^\//, "")).split("?")[0]!;
-      if (target === "" || target.endsWith("/")) target += "index.html";
+      const target = servedFile(decoded(absolute.startsWith(pathPrefix) ? absolute.slice(pathPrefix.length) : absolute).split("?")[0]!);
       const known = targets.get(target);
       if (!known && !existsSync(path.join(outputDir, target))) {
         const suggestion = suggestPage(target);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { LiquidError } from "liquidjs";
 import { BuildError, formatDiagnostic } from "../shared/diagnostics.ts";
 import { ContentFaultsError } from "../eleventy/checksPlugin.ts";
-import { authorLine, frontMatterProblem } from "../source/sourceFile.ts";
+import { frontMatterProblem, SourceLines } from "../source/sourceFile.ts";
 
 interface ErrorChain {
   message?: string;
@@ -41,7 +41,7 @@ export function explainFailure(error: unknown): string {
       severity: "error",
       code: syntax ? "liquid-syntax" : "liquid-render",
       file: path.relative(process.cwd(), file),
-      line: authorLine(file, liquid.token.getPosition()[0] ?? 0),
+      line: new SourceLines().authorLine(file, liquid.token.getPosition()[0] ?? 0),
       message: reason,
       hint: syntax
         ? "close every {% if %}, {% for %}, {% comment %} and {% highlight %} with its end tag, and check the tag's spelling"

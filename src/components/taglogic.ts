@@ -18,7 +18,7 @@ export const taglogic = defineComponent({
     const posts = tagged.filter(isPost).sort((a, b) => comparePaths(b.file!, a.file!));
     const intro = `tag-list-${tag.replace(/[^\w-]/g, "-")}`;
     return html`<p id="${intro}">The following pages and posts are tagged with <strong>${tag}</strong></p><table class="app-tag-list" aria-labelledby="${intro}"><thead><tr><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Excerpt</th></tr></thead><tbody>${[...pages, ...posts].map(
-      (p) => html`<tr><td><a href="${context.site.url(`/${p.url.replace(/^\//, "")}`)}">${raw(p.title)}</a></td><td>${isPost(p) ? "Post" : "Page"}</td><td>${excerpt(p.summary ?? "")}</td></tr>`,
+      (p) => html`<tr><td><a href="${context.site.url(p.url)}">${raw(p.title)}</a></td><td>${isPost(p) ? "Post" : "Page"}</td><td>${excerpt(p.summary ?? "")}</td></tr>`,
     )}</tbody></table>`.value;
   },
 });

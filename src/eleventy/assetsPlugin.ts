@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { PROJECT_ROOT, type BuildContext } from "./context.ts";
+import type { BuildContext } from "./context.ts";
+import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { bundleScripts } from "../assets/scripts.ts";
 import { compileStyles } from "../assets/styles.ts";
 
@@ -21,8 +22,8 @@ export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.addWatchTarget(path.join(ASSETS, "styles"));
   eleventyConfig.addWatchTarget(path.join(ASSETS, "scripts"));
 
-  eleventyConfig.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
-    const outDir = path.resolve(directories.output, "assets");
+  context.lifecycle.onStart(async ({ outputDir }) => {
+    const outDir = path.join(outputDir, "assets");
     const [styles, scripts] = await Promise.all([
       compileStyles({ entry: path.join(ASSETS, "styles/site.scss"), nodeModules: path.join(PROJECT_ROOT, "node_modules"), cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs") }, PROJECT_ROOT),
       bundleScripts(path.join(ASSETS, "scripts/site.ts"), PROJECT_ROOT),

@@ -2,7 +2,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { authorLine, displayPath } from "../source/sourceFile.ts";
+import { displayPath } from "../source/sourceFile.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 import { formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
 import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
 import { checkSidebarLinks } from "../checks/sidebarLinks.ts";
@@ -19,27 +20,9 @@ export class ContentFaultsError extends Error {
   }
 }
 
-interface AfterEvent {
-  runMode: "build" | "watch" | "serve";
-}
-
 /**
- * Whether Eleventy's incremental build re-renders just these saved files: they
- * are all pages of the tree (not data, includes or settings, which every page reads).
- */
-export function onlyPagesChanged(files: readonly string[], contentDir: string): boolean {
-  return (
-    files.length > 0 &&
-    files.every((file) => {
-      const relative = path.relative(contentDir, path.resolve(file));
-      return !relative.startsWith("..") && !path.isAbsolute(relative) && /\.(md|markdown|html)$/i.test(relative) && !relative.split(path.sep).some((part) => part.startsWith("_")) && path.basename(relative) !== "README.md";
-    })
-  );
-}
-
-/**
- * Starts each build (and each watch-mode rebuild) with a fresh site model and
- * fault log; ends it with the grouped list of faults and the page count and time.
+ * Starts each build (and each watch-mode rebuild) with a fresh list of pages'
+ * links (a partial rebuild keeps the other pages'); ends it with the grouped list of faults and the page count and time.
  * A build with errors (or, with --strict, warnings) fails; the dev server keeps running and shows why.
  */
 export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
@@ -47,29 +30,22 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
   // What the link checks need of each page, read as it renders (the page itself is not kept).
   const pages = new Map<string, PageLinks>();
-  let saved: string[] = [];
-  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
-    saved = changed;
-  });
-  eleventyConfig.on("eleventy.before", ({ incremental }: { incremental: boolean }) => {
+  context.lifecycle.onStart(({ partial }) => {
     started = performance.now();
-    const partial = incremental && onlyPagesChanged(saved, context.options.contentDir);
-    context.startBuild(partial ? saved : undefined);
-    saved = [];
     if (!partial) pages.clear();
-    for (const [key, page] of pages) if (context.partial?.has(page.inputPath)) pages.delete(key);
+    for (const [key, page] of pages) if (partial?.has(page.inputPath)) pages.delete(key);
   });
   context.output.listen({
     rendered(page) {
       if (!page.outputPath.endsWith(".html")) return;
-      const outputPath = path.relative(outputDir(), page.outputPath).split(path.sep).join("/");
+      const outputPath = relativePath(outputDir(), page.outputPath);
       pages.set(outputPath, { file: displayPath(context.options.contentDir, page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
     },
   });
   eleventyConfig.addPreprocessor("source-text", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
-    const faults = findTextFaults(content, () => authorLine(this.inputPath, 0) > 0);
+    const faults = findTextFaults(content, () => context.sourceLines.authorLine(this.inputPath, 0) > 0);
     if (faults.length === 0) return undefined;
-    const frontMatter = authorLine(this.inputPath, 0);
+    const frontMatter = context.sourceLines.authorLine(this.inputPath, 0);
     let skip = false;
     for (const { line, ...fault } of faults) {
       context.log.add({ ...fault, file: displayPath(context.options.contentDir, this.inputPath), line: line + frontMatter });
@@ -78,7 +54,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     // Eleventy leaves out a template whose preprocessor returns false.
     return skip ? false : undefined;
   });
-  eleventyConfig.on("eleventy.after", ({ runMode }: AfterEvent) => {
+  context.lifecycle.onEnd(({ serving }) => {
     // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
     const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.options.pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
     const faults = sortDiagnostics([...context.log.all(), ...linkFaults.map((d): Diagnostic => ({ ...d, severity: "warning" }))]);
@@ -93,7 +69,6 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       accepted.length === 0 ? "" : context.partial ? `Accepted faults: ${accepted.length} (listed in _data/site.yml).\n` : `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n`;
     console.log(`${acceptedList}${summarise(open)}\n${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s.`);
     // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
-    const serving = runMode !== "build";
     const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));
     if (failing.length > 0) {
       const message = `${failing.length} content fault(s) fail the build${context.options.strict && !serving ? " (--strict turns warnings into failures)" : ""}.`;

@@ -1,74 +1,68 @@
-import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import type { Template } from "liquidjs";
 import { DiagnosticLog } from "../shared/diagnostics.ts";
 import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
 import { SiteNavigation } from "../navigation/navigation.ts";
 import { loadSettings, type Settings } from "../source/settings.ts";
-import { loadSiteModel, normalisePathPrefix, type SiteModel } from "../source/model.ts";
-import { clearSourceCache, displayPath } from "../source/sourceFile.ts";
+import { loadSiteModel, type SiteModel } from "../source/model.ts";
+import { displayPath, SourceLines } from "../source/sourceFile.ts";
+import { normalisePathPrefix, PROJECT_ROOT } from "../shared/sitePaths.ts";
+import { BuildLifecycle } from "./lifecycle.ts";
 
-/**
- * Folder holding package.json, `_includes/` (layouts) and `_data/site.yml`:
- * the nearest folder above this module with the project's package.json (the
- * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
- */
-export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
-
-function findProjectRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "gpconnect-docs") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no gpconnect-docs package.json above ${from}`);
-  }
-}
-
-/** Options the CLI hands to the Eleventy config through the environment (Eleventy has no other channel). */
-const envSchema = z.object({
-  GPC_STRICT: z.enum(["0", "1"]).default("0"),
-  GPC_SETTINGS: z.string().optional(),
-  GPC_PATH_PREFIX: z.string().optional(),
-  GPC_RELEASE_PAGES: z.enum(["0", "1"]).default("0"),
-});
-
+/** What a build is asked to do: the CLI parses its arguments into these and hands them to the configuration. */
 export interface BuildOptions {
+  /** The source tree (absolute). */
   readonly contentDir: string;
+  /** With leading and trailing slashes: `/` or `/apis/gpconnect/`. */
   readonly pathPrefix: string;
+  /** Every content warning fails the build. */
   readonly strict: boolean;
+  /** The site settings file: `_data/site.yml` of the project unless given. */
   readonly settingsFile: string;
-  /** Eleventy's writer is in dry run (set by the CLI for builds): pages are written and released as they render. */
+  /** Eleventy's writer is in dry run (builds): pages are written and released as they render. */
   readonly releasePages: boolean;
 }
 
-export function readBuildOptions(contentDir: string, pathPrefix: string, env: NodeJS.ProcessEnv = process.env): BuildOptions {
-  const parsed = envSchema.parse(env);
+/** Options with the defaults filled in and paths resolved. */
+export function buildOptions(options: { contentDir: string; pathPrefix?: string | undefined; strict?: boolean; settingsFile?: string | undefined; releasePages?: boolean }): BuildOptions {
   return {
-    contentDir: path.resolve(contentDir),
-    pathPrefix: normalisePathPrefix(parsed.GPC_PATH_PREFIX ?? pathPrefix),
-    strict: parsed.GPC_STRICT === "1",
-    settingsFile: parsed.GPC_SETTINGS ?? path.join(PROJECT_ROOT, "_data/site.yml"),
-    releasePages: parsed.GPC_RELEASE_PAGES === "1",
+    contentDir: path.resolve(options.contentDir),
+    pathPrefix: normalisePathPrefix(options.pathPrefix),
+    strict: options.strict ?? false,
+    settingsFile: path.resolve(options.settingsFile ?? path.join(PROJECT_ROOT, "_data/site.yml")),
+    releasePages: options.releasePages ?? false,
   };
 }
 
 /** What every local plugin shares during one build: options, settings, the fault log, the site model. */
 export class BuildContext {
   readonly log = new DiagnosticLog();
+  /** The plugins' start and end steps, run by the lifecycle plugin. */
+  readonly lifecycle = new BuildLifecycle();
   /** One markdown-it instance for pages and for components' inline Markdown. */
   readonly md = createMarkdown();
   /** Where rendered pages go: written at once, and handed to the checks and search. */
   readonly output: PageOutput;
-  readonly settings: Settings;
   /** Content hashes of the compiled stylesheet and script, by site path (set by the assets plugin each build). */
   readonly assetVersions = new Map<string, string>();
+  /** Front-matter offsets of source files, for faults at the author's line (read once per build). */
+  readonly sourceLines = new SourceLines();
+  /** The tree's own `_includes/` files, parsed once per build. */
+  readonly includeTemplates = new Map<string, Template[]>();
   private model: SiteModel | undefined;
   private nav: SiteNavigation | undefined;
 
+  private currentSettings: Settings;
+
   constructor(readonly options: BuildOptions) {
-    this.settings = loadSettings(options.settingsFile);
+    this.currentSettings = loadSettings(options.settingsFile);
     this.output = new PageOutput(options.releasePages);
+  }
+
+  /** The site settings, read again for each whole build (a dev-server edit of them takes effect). */
+  get settings(): Settings {
+    return this.currentSettings;
   }
 
   /** The site model, read once per build (read again for each whole rebuild in watch mode). */
@@ -97,18 +91,20 @@ export class BuildContext {
   }
 
   /**
-   * Starts a build. Given the pages a dev-server rebuild re-renders alone (Eleventy's incremental
-   * build of a saved page), the site model and the other pages' faults carry over; otherwise
-   * everything starts afresh.
+   * Starts a build, clearing what the build keeps of the tree. Given the pages a dev-server rebuild
+   * re-renders alone (Eleventy's incremental build of a saved page), the settings, site model and
+   * the other pages' faults carry over; otherwise everything is read afresh.
    */
   startBuild(rerendered?: readonly string[]): void {
-    clearSourceCache();
+    this.sourceLines.clear();
+    this.includeTemplates.clear();
     if (rerendered) {
       this.rebuilding = new Set(rerendered.map((file) => path.resolve(file)));
       this.log.forgetFiles(new Set(rerendered.map((file) => displayPath(this.options.contentDir, file))));
       return;
     }
     this.rebuilding = undefined;
+    this.currentSettings = loadSettings(this.options.settingsFile);
     this.model = undefined;
     this.nav = undefined;
     this.log.clear();

@@ -7,6 +7,7 @@ import { deepFreeze } from "../shared/freeze.ts";
 import { PAGE_LAYOUT } from "./layoutPlugin.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 
 /** Extensions Eleventy renders as pages; every other file in the tree is copied as it is. */
 const PAGE_EXTENSIONS = new Set(["md", "html"]);
@@ -30,8 +31,7 @@ export function staticExtensions(dir: string): string[] {
 
 /** The url of a page with no permalink: Jekyll's `folder/name.html`, not Eleventy's `folder/name/index.html`. */
 export function jekyllPermalink(contentDir: string, inputPath: string): string {
-  const relative = path.relative(contentDir, path.resolve(inputPath)).split(path.sep).join("/");
-  return relative.replace(/\.[^./]+$/, ".html");
+  return relativePath(contentDir, inputPath).replace(/\.[^./]+$/, ".html");
 }
 
 /**
@@ -46,8 +46,6 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   const statics = staticExtensions(input);
   // A brace list of one ("*.{png}") matches nothing in Eleventy's glob library.
   if (statics.length > 0) eleventyConfig.addPassthroughCopy(`${relativeInput}/**/*.${statics.length === 1 ? statics[0] : `{${statics.join(",")}}`}`);
-  // The tree's data (sidebars, glossary) is read by the site model, not by Eleventy: the dev server must still watch it.
-  eleventyConfig.addWatchTarget(`${relativeInput}/_data/**`);
   eleventyConfig.ignores.add(`${relativeInput}/**/_*/**`);
   eleventyConfig.ignores.add(`${relativeInput}/**/_*`);
   eleventyConfig.ignores.add(`${relativeInput}/**/README.md`);
@@ -61,6 +59,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       site: () => context.site(),
       log: context.log,
       markdownInline: (text) => context.md.renderInline(text),
+      sourceLines: context.sourceLines,
+      templates: context.includeTemplates,
     }),
   );
   eleventyConfig.addLiquidTag("highlight", createHighlightTag());

@@ -3,6 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
 import { renderFrame, type FramePage } from "../theme/frame.ts";
 import { earlierEditions, pageContent, tagPages, type CollectionItem, type Edition, type TagLink } from "./pagePlugin.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /** The layout every page gets (Jekyll's `page` and `default`). */
 export const PAGE_LAYOUT = "layouts/page.11ty.js";
@@ -26,8 +27,6 @@ interface LayoutData {
   edition?: unknown;
 }
 
-const withoutSlash = (sitePath: string): string => sitePath.replace(/^\//, "");
-
 /**
  * The page layout, in TypeScript (src/theme/frame.ts). Eleventy renders every
  * page's layout before it runs any page's transforms, so a layout that built
@@ -40,7 +39,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   // Indexes of the whole collection, built once per build rather than scanned once per page.
   let tags: Map<string, TagLink> | undefined;
   let editions: Map<string, Edition[]> | undefined;
-  eleventyConfig.on("eleventy.before", () => {
+  context.lifecycle.onStart(() => {
     tags = undefined;
     editions = undefined;
     frames.clear();
@@ -57,8 +56,8 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
   };
 
   const framePage = (data: LayoutData, url: string): FramePage => {
-    const editionOf = data.edition_of ? withoutSlash(String(data.edition_of)) : undefined;
-    const current = editionOf ? data.collections.all.find((item) => item.url && withoutSlash(item.url) === editionOf) : undefined;
+    const editionOf = data.edition_of ? withoutLeadingSlash(String(data.edition_of)) : undefined;
+    const current = editionOf ? data.collections.all.find((item) => item.url && withoutLeadingSlash(item.url) === editionOf) : undefined;
     return {
       title: String(data.title ?? ""),
       summary: data.summary ? String(data.summary) : undefined,
@@ -75,7 +74,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
       const page = framePage(data, url);
       const pageTags = tagLinks(data.tags, data.collections.all);
       editions ??= earlierEditions(data.collections.all);
-      const pageEditions = editions.get(withoutSlash(url)) ?? [];
+      const pageEditions = editions.get(withoutLeadingSlash(url)) ?? [];
       frames.set(path.resolve(outputPath), (body) => {
         const site = context.site();
         const navigation = context.navigation();

@@ -5,6 +5,7 @@ import type { BuildContext } from "./context.ts";
 import { escapeHtml } from "../shared/html.ts";
 import { enhanceContent, removeScripts, type PageContent } from "../theme/contentHtml.ts";
 import { displayPath, lineOfText } from "../source/sourceFile.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 export interface CollectionItem {
   url: string | false;
@@ -36,7 +37,7 @@ export function earlierEditions(all: readonly CollectionItem[]): Map<string, Edi
   const editions = new Map<string, Edition[]>();
   for (const item of all) {
     if (!item.url || !item.data.edition_of) continue;
-    const of = String(item.data.edition_of).replace(/^\//, "");
+    const of = withoutLeadingSlash(String(item.data.edition_of));
     const list = editions.get(of) ?? [];
     list.push({ title: String(item.data.title ?? ""), label: String(item.data.edition ?? "Earlier edition"), url: String(item.url) });
     editions.set(of, list);

@@ -5,6 +5,7 @@ import type { BuildContext } from "./context.ts";
 import { BuildError } from "../shared/diagnostics.ts";
 import { globCanName, globOfFiles } from "../search/glob.ts";
 import { glossaryRecords } from "../search/records.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
 
@@ -36,12 +37,12 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
 
   let writing: Promise<void> = Promise.resolve();
 
-  eleventyConfig.on("eleventy.before", async () => {
+  context.lifecycle.onStart(async ({ partial }) => {
     await writing;
     pending = [];
     batch = [];
     // A partial rebuild re-adds its pages to the index as it stands: Pagefind replaces a page added again under its URL.
-    if (index && context.partial) return;
+    if (index && partial) return;
     if (index) await index.deleteIndex();
     const created = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".app-heading__anchor"] });
     if (!created.index) failed(created.errors, "start");
@@ -52,7 +53,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     written(page) {
       // Pages without `data-pagefind-body` (redirect stubs, `search: exclude`) are left out by Pagefind itself; skip reading them.
       if (!page.outputPath.endsWith(".html") || !page.html.includes("data-pagefind-body")) return;
-      const file = path.relative(outputDir(), page.outputPath).split(path.sep).join("/");
+      const file = relativePath(outputDir(), page.outputPath);
       if (!globCanName(file)) {
         // Site paths without the path prefix: Pagefind adds the folder it is served from.
         if (index) pending.push(index.addHTMLFile({ url: page.url, content: page.html }));
@@ -63,7 +64,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     },
   });
 
-  eleventyConfig.on("eleventy.after", async ({ runMode }: { runMode: string }) => {
+  context.lifecycle.onEnd(async ({ serving }) => {
     if (!index) return;
     flush();
     const site = context.site();
@@ -79,7 +80,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
       const written = await target.writeFiles({ outputPath: path.join(outputDir(), "pagefind") });
       if (written.errors.length > 0) failed(written.errors, "write the index");
     };
-    if (runMode !== "build") {
+    if (serving) {
       // Dev server: the index is written after the reload is sent (one write at a time), so a reload never waits on search.
       writing = writing.then(write).catch((error: unknown) => console.error(error instanceof Error ? error.message : String(error)));
       return;

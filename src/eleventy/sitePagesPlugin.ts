@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { PROJECT_ROOT, type BuildContext } from "./context.ts";
+import type { BuildContext } from "./context.ts";
+import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { escapeHtml } from "../shared/html.ts";
 import { collectRedirects, redirectPage, redirectsFile, type Redirect, type RedirectPageItem } from "../theme/redirects.ts";
 import { displayPath } from "../source/sourceFile.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 interface CollectionItem {
   url: string | false;
@@ -88,7 +90,7 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
     const site = context.site();
     const inSidebars = new Set([...site.sidebars.values()].flatMap((sidebar) => [...sidebar.itemLines.keys()]));
     return listedPages(all)
-      .filter((page) => !inSidebars.has(String(page.url).replace(/^\//, "")))
+      .filter((page) => !inSidebars.has(withoutLeadingSlash(String(page.url))))
       .map((page) => ({ url: site.url(String(page.url)), title: String(page.data.title ?? page.url) }))
       .sort((a, b) => a.title.localeCompare(b.title));
   });

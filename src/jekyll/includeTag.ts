@@ -4,14 +4,19 @@ import type { Context, Liquid, Tag, TagToken, Template, TopLevelToken } from "li
 import { BuildError, didYouMean, type DiagnosticLog } from "../shared/diagnostics.ts";
 import type { Component, PageSummary, RenderContext } from "../components/types.ts";
 import type { SiteModel } from "../source/model.ts";
-import { authorLine, displayPath } from "../source/sourceFile.ts";
+import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import { IncludeSyntaxError, parseIncludeArgs, type IncludeCall } from "./includeArgs.ts";
+import { isInside } from "../shared/sitePaths.ts";
 
 export interface IncludeTagOptions {
   readonly components: ReadonlyMap<string, Component>;
   readonly site: () => SiteModel;
   readonly log: DiagnosticLog;
   readonly markdownInline: (text: string) => string;
+  /** Where a tag's line is in its file, for messages. */
+  readonly sourceLines: SourceLines;
+  /** The tree's `_includes/` files as parsed templates, by file: owned (and cleared at each build's start) by the build. */
+  readonly templates: Map<string, Template[]>;
 }
 
 /** The shape Eleventy's addLiquidTag expects (LiquidJS does not export its own type for it). */
@@ -33,11 +38,11 @@ interface EleventyCollectionItem {
 }
 
 /** Where the tag is in the author's file, from Eleventy's page data in the Liquid scope. */
-function locate(ctx: Context, site: SiteModel, bodyLine: number): { file: string; line: number; url: string } {
+function locate(ctx: Context, site: SiteModel, sourceLines: SourceLines, bodyLine: number): { file: string; line: number; url: string } {
   const inputPath = String(ctx.getSync(["page", "inputPath"]) ?? "");
   const url = String(ctx.getSync(["page", "url"]) ?? "");
   if (!inputPath) return { file: "(unknown file)", line: bodyLine, url };
-  return { file: displayPath(site.contentDir, inputPath), line: authorLine(inputPath, bodyLine), url };
+  return { file: displayPath(site.contentDir, inputPath), line: sourceLines.authorLine(inputPath, bodyLine), url };
 }
 
 function listIncludeFiles(dir: string, prefix = ""): string[] {
@@ -67,7 +72,6 @@ function pageSummaries(ctx: Context): PageSummary[] {
  * line and the includes that exist.
  */
 export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) => LiquidTagDefinition<IncludeState> {
-  const fileTemplates = new Map<string, Template[]>();
   return (liquid) => ({
     parse(this: Tag & IncludeState, token: TagToken, _remain: TopLevelToken[]) {
       this.line = token.getPosition()[0] ?? 0;
@@ -80,7 +84,7 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
     },
     async render(this: Tag & IncludeState, ctx: Context) {
       const site = options.site();
-      const where = locate(ctx, site, this.line);
+      const where = locate(ctx, site, options.sourceLines, this.line);
       if (this.syntaxError || !this.call) {
         throw new BuildError({ code: "include-syntax", file: where.file, line: where.line, message: `include tag cannot be read: ${this.syntaxError?.reason ?? "no include name"}`, hint: 'write {% include NAME.html key="value" %}' });
       }
@@ -95,7 +99,7 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
 
       const includesDir = path.join(site.contentDir, "_includes");
       const file = path.join(includesDir, name);
-      if (!file.startsWith(includesDir + path.sep) || !existsSync(file)) {
+      if (!isInside(includesDir, file) || !existsSync(file)) {
         const known = [...options.components.keys(), ...listIncludeFiles(includesDir)].sort();
         const suggestion = didYouMean(name, known);
         throw new BuildError({
@@ -106,10 +110,10 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
           hint: `${suggestion ? `did you mean "${suggestion}"? ` : ""}known includes: ${known.join(", ")}`,
         });
       }
-      let templates = fileTemplates.get(file);
+      let templates = options.templates.get(file);
       if (!templates) {
         templates = liquid.parse(readFileSync(file, "utf8"), file);
-        fileTemplates.set(file, templates);
+        options.templates.set(file, templates);
       }
       ctx.push({ include: args });
       try {

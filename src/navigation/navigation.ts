@@ -1,8 +1,9 @@
 import type { SiteModel } from "../source/model.ts";
 import { renderSidebar, type Link, type RenderedSidebar } from "./render.ts";
+import { servedFile } from "../shared/sitePaths.ts";
 
 /** The page's own url as sidebars write it (`overview_engage.html`; Eleventy calls `index.html` `/`). */
-const sidebarUrl = (pageUrl: string): string => decodeURI(pageUrl.endsWith("/") ? `${pageUrl}index.html` : pageUrl).replace(/^\//, "");
+const sidebarUrl = (pageUrl: string): string => servedFile(decodeURI(pageUrl));
 
 export interface CapabilityLink {
   readonly label: string;

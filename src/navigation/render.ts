@@ -39,15 +39,33 @@ function renderNode(node: NavNode, toUrl: (path: string) => string, depth: numbe
 
 const attr = (value: string): string => value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+/** Letters of any script: a sidebar title without any ("1.2.2") says nothing outside its group. */
+const HAS_WORDS = /\p{L}/u;
+
+/**
+ * What links outside the sidebar call each page: its sidebar title, in plain
+ * text; a bare one ("1.2.2") is prefixed by its group's ("Release notes 1.2.2").
+ */
+function pageLabels(nodes: readonly NavNode[], group = ""): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const node of nodes) {
+    const title = htmlToText(node.title);
+    if (node.kind === "page" && !labels.has(node.url)) labels.set(node.url, HAS_WORDS.test(title) || !group ? title : `${group} ${title}`);
+    for (const [url, label] of pageLabels(node.children, node.kind === "group" ? title : group)) if (!labels.has(url)) labels.set(url, label);
+  }
+  return labels;
+}
+
 export function renderSidebar(sidebar: Sidebar, toUrl: (path: string) => string): RenderedSidebar {
   const list = renderNodes(sidebar.nodes, toUrl, 1);
   const markup = html`<nav class="app-sidebar" aria-label="${sidebar.title} pages">${list}</nav>`.value;
   const pages = flattenPages(sidebar.nodes);
+  const labels = pageLabels(sidebar.nodes);
   const order = new Map<string, number>();
   pages.forEach((page, i) => {
     if (!order.has(page.url)) order.set(page.url, i);
   });
-  const link = (node: NavNode | undefined): Link | undefined => (node && node.kind === "page" ? { title: htmlToText(node.title), url: toUrl(`/${node.url}`) } : undefined);
+  const link = (node: NavNode | undefined): Link | undefined => (node && node.kind === "page" ? { title: labels.get(node.url) ?? htmlToText(node.title), url: toUrl(`/${node.url}`) } : undefined);
   return {
     sidebar,
     contains: (url) => order.has(url),
@@ -59,20 +77,14 @@ export function renderSidebar(sidebar: Sidebar, toUrl: (path: string) => string)
       for (const node of chain) {
         if (node.kind === "group") marked = marked.replace(`data-nav-group="${attr(node.key)}"`, `open data-nav-group="${attr(node.key)}"`);
       }
-      // A page with sub-groups of its own shows them open too.
-      const self = chain[chain.length - 1];
-      for (const child of self?.children ?? []) {
-        if (child.kind === "group") marked = marked.replace(`data-nav-group="${attr(child.key)}"`, `open data-nav-group="${attr(child.key)}"`);
-      }
       return marked;
     },
     breadcrumbs(url) {
       const chain = pathTo(sidebar.nodes, url) ?? [];
       return chain.slice(0, -1).flatMap((node) => {
-        if (node.kind === "page") return [{ title: htmlToText(node.title), url: toUrl(`/${node.url}`) }];
-        // A group is not a page: link it to its first page so the crumb leads somewhere.
-        const first = flattenPages(node.children)[0];
-        return first ? [{ title: htmlToText(node.title), url: toUrl(`/${first.url}`) }] : [];
+        // A group is not a page: its crumb leads to its first page, unless that is this page (a page never links to itself).
+        const target = node.kind === "group" ? flattenPages(node.children)[0] : node;
+        return target && target.kind === "page" && target.url !== url ? [{ title: node.kind === "group" ? htmlToText(node.title) : (labels.get(target.url) ?? htmlToText(node.title)), url: toUrl(`/${target.url}`) }] : [];
       });
     },
     neighbours(url) {

@@ -6,6 +6,7 @@ import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import type { Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
+import { normalisePathPrefix, prefixed } from "../shared/sitePaths.ts";
 
 /** Everything the build knows about the source tree, read once per build. */
 export interface SiteModel {
@@ -22,11 +23,6 @@ export interface SiteModel {
   url(sitePath: string): string;
   /** The sidebar a page names (aliases and the default applied); undefined if it does not exist. */
   sidebarFor(name: string | undefined): Sidebar | undefined;
-}
-
-export function normalisePathPrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
 }
 
 export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix: string, log: DiagnosticLog): SiteModel {
@@ -51,7 +47,7 @@ export function loadSiteModel(contentDir: string, settings: Settings, pathPrefix
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,
     pathPrefix: prefix,
-    url: (sitePath) => (isExternalUrl(sitePath) ? safeUrl(sitePath) : prefix + sitePath.replace(/^\/+/, "")),
+    url: (sitePath) => (isExternalUrl(sitePath) ? safeUrl(sitePath) : prefixed(prefix, sitePath)),
     sidebarFor: resolveSidebar,
   };
 }

@@ -3,6 +3,7 @@ import { sanitiseInline } from "../shared/sanitise.ts";
 import eleventyNavigation, { type NavigationEntry, type NavigationItem } from "@11ty/eleventy-navigation";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import type { YamlFile } from "./yamlFile.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /** A node of a sidebar as readers see it. Titles may hold HTML (they do in the YAML). */
 export type NavNode =
@@ -44,7 +45,7 @@ const isWeb = (output: string | undefined): boolean => output === undefined || o
 /** Turns a sidebar item's `url` into a site-relative path (no leading slash), or undefined when malformed. */
 export function normaliseSidebarUrl(url: string): string | undefined {
   if (!PAGE_URL.test(url)) return undefined;
-  return url.replace(/^\//, "");
+  return withoutLeadingSlash(url);
 }
 
 type Path = (string | number)[];
@@ -70,20 +71,20 @@ function toNavigationItems(name: string, yaml: YamlFile, log: DiagnosticLog): { 
     if (!parsed.success) return report(path, `sidebar item is not { title, url | external_url, output }: ${parsed.error.issues[0]?.message}`, "give the item a title and a url");
     const item = parsed.data;
     if (!isWeb(item.output)) return;
-    let key: string;
     if (item.external_url !== undefined) {
-      key = push(path, parent, { title: item.title, kind: "external", href: item.external_url });
+      push(path, parent, { title: item.title, kind: "external", href: item.external_url });
     } else if (item.url !== undefined) {
       const url = normaliseSidebarUrl(item.url);
       if (url === undefined) {
         return report([...path, "url"], `sidebar item "${item.title}" has a malformed url ${JSON.stringify(item.url.slice(0, 80))}`, "a url is one site path such as /page.html, with no quotes, spaces or attributes after it");
       }
       itemLines.set(url, yaml.lineOf([...path, "url"]));
-      key = push(path, parent, { title: item.title, kind: "page", url });
+      push(path, parent, { title: item.title, kind: "page", url });
     } else {
       return report(path, `sidebar item "${item.title}" has neither url nor external_url`, "add url: /page.html or external_url: https://…");
     }
-    (item.subfolders ?? []).forEach((sub, i) => addGroup(sub, [...path, "subfolders", i], key, subfolderSchema, "subfolderitems"));
+    // The theme lists an item's subfolders after it, as groups beside it in its folder, not inside it.
+    (item.subfolders ?? []).forEach((sub, i) => addGroup(sub, [...path, "subfolders", i], parent, subfolderSchema, "subfolderitems"));
   };
   const addGroup = (raw: unknown, path: Path, parent: string | undefined, schema: typeof folderSchema | typeof subfolderSchema, itemsKey: "folderitems" | "subfolderitems"): void => {
     const parsed = schema.safeParse(raw);

@@ -4,6 +4,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { BuildError } from "../shared/diagnostics.ts";
 import { displayPath } from "./sourceFile.ts";
 import { parseYaml, type YamlFile } from "./yamlFile.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 
 /** Jekyll's `site.data`: every data file under `_data/`, keyed by folder and file name. */
 export interface SiteDataTree {
@@ -54,7 +55,7 @@ export function loadSiteData(contentDir: string): LoadedSiteData {
       const ext = path.extname(entry.name).toLowerCase();
       if (![".yml", ".yaml", ".json", ".csv"].includes(ext)) continue;
       const { value, yaml } = readDataFile(full, displayPath(contentDir, full));
-      if (yaml) yamlFiles.set(path.relative(root, full).split(path.sep).join("/"), yaml);
+      if (yaml) yamlFiles.set(relativePath(root, full), yaml);
       tree[path.basename(entry.name, path.extname(entry.name))] = value;
     }
     return tree;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { BuildError, type Diagnostic } from "../shared/diagnostics.ts";
 import { parseYaml } from "./yamlFile.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 
 /** The front matter block; group 1 is its YAML. */
 const FRONT_MATTER = /^---[^\S\n]*\r?\n(?:([\s\S]*?)\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
@@ -12,27 +12,30 @@ export function frontMatterLines(source: string): number {
   return match ? match[0].split("\n").length - (match[0].endsWith("\n") ? 1 : 0) : 0;
 }
 
-const frontMatterCache = new Map<string, number>();
-
 /**
- * Turns a line in the template body (what Liquid sees, after front matter is
- * stripped) into the line in the file as its author sees it.
+ * Turns a line in a template body (what Liquid sees, after front matter is
+ * stripped) into the line in the file as its author sees it. Each file's
+ * front matter is measured once; a build starts with a fresh set.
  */
-export function authorLine(inputPath: string, bodyLine: number): number {
-  let offset = frontMatterCache.get(inputPath);
-  if (offset === undefined) {
-    try {
-      offset = frontMatterLines(readFileSync(inputPath, "utf8"));
-    } catch {
-      offset = 0;
-    }
-    frontMatterCache.set(inputPath, offset);
-  }
-  return bodyLine + offset;
-}
+export class SourceLines {
+  private readonly offsets = new Map<string, number>();
 
-export function clearSourceCache(): void {
-  frontMatterCache.clear();
+  authorLine(inputPath: string, bodyLine: number): number {
+    let offset = this.offsets.get(inputPath);
+    if (offset === undefined) {
+      try {
+        offset = frontMatterLines(readFileSync(inputPath, "utf8"));
+      } catch {
+        offset = 0;
+      }
+      this.offsets.set(inputPath, offset);
+    }
+    return bodyLine + offset;
+  }
+
+  clear(): void {
+    this.offsets.clear();
+  }
 }
 
 /** 1-based line of the first occurrence of `needle` in a page's text after its front matter. */
@@ -44,7 +47,7 @@ export function lineOfText(source: string, needle: string): number | undefined {
 
 /** Path shown in messages: relative to the content folder, with forward slashes. */
 export function displayPath(contentDir: string, file: string): string {
-  return path.relative(contentDir, path.resolve(file)).split(path.sep).join("/");
+  return relativePath(contentDir, file);
 }
 
 /**

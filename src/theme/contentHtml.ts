@@ -1,6 +1,7 @@
-import { parse, type HTMLElement } from "node-html-parser";
-import { escapeHtml, html, htmlToText, raw, urlScheme } from "../shared/html.ts";
+import { parse } from "node-html-parser";
+import { escapeHtml, htmlToText, urlScheme } from "../shared/html.ts";
 import { Slugger } from "../markdown/headingIds.ts";
+import { mapBootstrap } from "./bootstrap.ts";
 
 /** A heading of the on-page contents list. */
 export interface ContentsEntry {
@@ -14,7 +15,6 @@ export interface PageContent {
   readonly html: string;
   readonly contents: ContentsEntry[];
 }
-
 
 const RAW_HEADING = /<h([1-6])((?:\s+(?!id=)[\w-]+(?:="[^"]*"|='[^']*')?)*)\s*>([\s\S]*?)<\/h\1>/g;
 
@@ -49,55 +49,6 @@ export function linkHeadings(body: string): PageContent {
 export function wrapTables(body: string): string {
   if (!body.includes("<table")) return body;
   return body.replace(/<table\b/g, '<div class="app-table-scroll"><table').replace(/<\/table>/g, "</table></div>");
-}
-
-const LABEL_COLOURS: Record<string, string> = { success: "green", info: "blue", warning: "orange", danger: "red", primary: "blue", default: "grey" };
-
-/** The design pages' Bootstrap labels (SELECTED, DECISION, ASSUMPTION) as NHS.UK tags. */
-export function labelsToTags(body: string): string {
-  if (!body.includes("label-")) return body;
-  return body.replace(/<span class="label label-(\w+)">([\s\S]*?)<\/span>/g, (whole, kind: string, text: string) => {
-    const colour = LABEL_COLOURS[kind];
-    return colour ? `<strong class="nhsuk-tag nhsuk-tag--${colour}">${text}</strong>` : whole;
-  });
-}
-
-function nextElement(node: HTMLElement): HTMLElement | undefined {
-  const siblings = node.parentNode?.childNodes ?? [];
-  for (let i = siblings.indexOf(node) + 1; i < siblings.length; i++) {
-    const sibling = siblings[i] as HTMLElement;
-    if (sibling.nodeType === 1) return sibling;
-  }
-  return undefined;
-}
-
-/**
- * The FHIR example pages' Bootstrap tabs (`nav-tabs`, `data-toggle="tab"`,
- * `tab-pane`) as NHS.UK tabs: without JavaScript every panel shows under its
- * own title; with it, nhsuk-frontend makes them tabs with roles and arrow keys.
- */
-export function convertTabs(body: string): string {
-  if (!body.includes('data-toggle="tab"')) return body;
-  const root = parse(body, { comment: true });
-  for (const list of root.querySelectorAll("ul.nav-tabs")) {
-    const content = nextElement(list);
-    if (!content?.classList.contains("tab-content")) continue;
-    const tabs = list.querySelectorAll('a[data-toggle="tab"]').map((a) => ({ id: (a.getAttribute("href") ?? "").replace(/^#/, ""), title: a.innerHTML.trim() }));
-    const panes = new Map(content.querySelectorAll(".tab-pane").map((pane) => [pane.id, pane]));
-    if (tabs.length === 0 || tabs.some((tab) => !panes.has(tab.id))) continue;
-    // Panes no tab names (their tab commented out) stay on the page, as Jekyll published them; so do the list's and panels' ids.
-    const untabbed = [...panes.values()].filter((pane) => !tabs.some((tab) => tab.id === pane.id));
-    const listId = list.getAttribute("id");
-    const contentId = content.getAttribute("id");
-    const markup = html`<div class="nhsuk-tabs app-tabs"${listId ? raw(` id="${escapeHtml(listId)}"`) : ""} data-module="nhsuk-tabs"><h2 class="nhsuk-tabs__title">Contents</h2><ul class="nhsuk-tabs__list">${tabs.map(
-      (tab, i) => html`<li class="nhsuk-tabs__list-item${i === 0 ? " nhsuk-tabs__list-item--selected" : ""}"><a class="nhsuk-tabs__tab" href="#${tab.id}">${raw(tab.title)}</a></li>`,
-    )}</ul>${tabs.map(
-      (tab, i) => html`<div class="nhsuk-tabs__panel${i === 0 ? "" : " nhsuk-tabs__panel--hidden"}" id="${tab.id}"><h3 class="app-tabs__panel-title">${raw(tab.title)}</h3>${raw(panes.get(tab.id)!.innerHTML)}</div>`,
-    )}</div>${untabbed.length > 0 || contentId ? html`<div${contentId ? raw(` id="${escapeHtml(contentId)}"`) : ""}>${untabbed.map((pane) => html`<div id="${pane.id}">${raw(pane.innerHTML)}</div>`)}</div>` : ""}`;
-    list.replaceWith(markup.value);
-    content.remove();
-  }
-  return root.toString();
 }
 
 /**
@@ -146,5 +97,5 @@ export function removeScripts(body: string): { html: string; removed: RemovedMar
 
 /** Everything done to a page's rendered content before the layout shows it. */
 export function enhanceContent(body: string): PageContent {
-  return linkHeadings(wrapTables(labelsToTags(convertTabs(addRawHeadingIds(dropInlineStyles(body))))));
+  return linkHeadings(wrapTables(mapBootstrap(addRawHeadingIds(dropInlineStyles(body)))));
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { html, htmlToText } from "../shared/html.ts";
+import { servedFile } from "../shared/sitePaths.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {
@@ -25,10 +26,7 @@ export interface RedirectSources {
   readonly settingsLine: (from: string) => number | undefined;
 }
 
-const sitePath = (url: string): string => {
-  const trimmed = url.trim().replace(/^\/+/, "");
-  return trimmed === "" || trimmed.endsWith("/") ? `${trimmed}index.html` : trimmed;
-};
+const sitePath = (url: string): string => servedFile(url.trim());
 
 /**
  * Every redirect of the site: pages' `redirect_from` (the jekyll-redirect-from

@@ -82,6 +82,21 @@ describe("the dev server (npm start)", () => {
     await page.close();
   });
 
+  it("rebuilds the pages that use a tree's include when the include is saved", async () => {
+    const box = path.join(input, "_includes/custom/box.html");
+    const original = readFileSync(box, "utf8");
+    writeFileSync(box, original.replace("{{ include.label }}", "{{ include.label }} (revised)"));
+    const guide = path.join(output, "guide.html");
+    for (let waited = 0; !readFileSync(guide, "utf8").includes("Boxed (revised)"); waited += 100) {
+      if (waited > 30_000) assert.fail(`the page using the include was not rebuilt:\n${server.output().slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const page = await browser.newPage();
+    await page.goto(server.url + "guide.html");
+    assert.equal(await page.locator("text=Boxed (revised)").count(), 1, "the dev server serves the page with the saved include");
+    await page.close();
+  });
+
   it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {
     const file = path.join(input, "pages/deep page.md");
     const original = readFileSync(file, "utf8");

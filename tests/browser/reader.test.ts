@@ -3,7 +3,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { ROOT } from "../helpers/build.ts";
+import { listFiles, ROOT } from "../helpers/build.ts";
 import { buildAndServe, type ServedSite } from "../helpers/browser.ts";
 
 /** Pages the reader-experience checks run on: home, the five seeds, glossary, a tag page, FHIR examples, 404. */
@@ -70,7 +70,7 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await page.keyboard.press("Enter");
       await page.waitForURL(/fhir_examples_allergies\.html$/);
       assert.equal(await page.locator('.app-sidebar [aria-current="page"]').textContent(), "Allergies");
-      assert.deepEqual(await page.locator(".nhsuk-breadcrumb__link").allTextContents(), ["Development", "Medication guidance", "FHIR® examples"]);
+      assert.deepEqual(await page.locator(".nhsuk-breadcrumb__link").allTextContents(), ["Development"]);
       await context.close();
     });
 
@@ -92,6 +92,44 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await tooltip.hover();
       await page.waitForTimeout(400);
       assert.ok(await tooltip.isVisible(), "the tooltip stays while the pointer is over it");
+      await context.close();
+    });
+
+    it("keeps a glossary definition beside its term and inside the window, on hover and on focus, at the top or bottom of the window, at any width", async () => {
+      for (const width of [1280, 768, 320]) {
+        const { page, context } = await open("overview_engage.html", { width });
+        const height = 640;
+        await page.setViewportSize({ width, height });
+        const term = page.locator("a.app-glossary-term").first();
+        for (const where of ["top", "bottom"] as const) {
+          for (const how of ["hover", "focus"] as const) {
+            await page.mouse.move(0, 0);
+            await term.evaluate((el) => el.blur());
+            await page.keyboard.press("Escape");
+            await term.evaluate((el, where) => {
+              const box = el.getBoundingClientRect();
+              window.scrollBy(0, where === "top" ? box.top - 80 : box.bottom - window.innerHeight + 10);
+            }, where);
+            if (how === "hover") await term.hover();
+            else await term.focus();
+            const tooltip = page.locator(`#${await term.getAttribute("aria-describedby")}`);
+            await tooltip.waitFor();
+            const [t, tip] = await Promise.all([term.evaluate((el) => el.getClientRects()[0]!.toJSON() as DOMRect), tooltip.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect)]);
+            const where_ = `${how} at the ${where}, ${width} px: term ${JSON.stringify(t)}, tooltip ${JSON.stringify(tip)}`;
+            assert.ok(tip.left >= 0 && tip.right <= width && tip.top >= 0 && tip.bottom <= height, `inside the window (${where_})`);
+            const gap = tip.top >= t.bottom ? tip.top - t.bottom : t.top - tip.bottom;
+            assert.ok(gap >= 0 && gap <= 12, `just above or below its term (${where_})`);
+            assert.ok(tip.left <= t.right && tip.right >= t.left, `overlapping its term's column (${where_})`);
+          }
+        }
+        await context.close();
+      }
+    });
+
+    it("sets a glossary definition in one type size", async () => {
+      const { page, context } = await open("overview_glossary.html");
+      const sizes = await page.locator(".app-content dd").evaluateAll((dds) => [...new Set(dds.flatMap((dd) => [dd, ...dd.querySelectorAll("p")].map((el) => getComputedStyle(el).fontSize)))]);
+      assert.equal(sizes.length, 1, `sizes: ${sizes.join(", ")}`);
       await context.close();
     });
 
@@ -121,13 +159,38 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await context.close();
     });
 
-    it("never scrolls the page body sideways at 320 px", async () => {
-      for (const file of [...AXE_PAGES, "accessrecord_structured_development_allergyintolerance.html", "foundations_use_case_read_a_patient.html"]) {
-        const { page, context } = await open(file, { width: 320 });
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        assert.ok(width <= 320, `${file} is ${width} px wide at 320 px`);
+    it("shows the home page's three pathway cards side by side at desktop width and stacked at 320 px", async () => {
+      for (const [width, layout] of [
+        [1280, "one row"],
+        [320, "stacked"],
+      ] as const) {
+        const { page, context } = await open("index.html", { width });
+        const cards = page.locator(".app-content .nhsuk-card");
+        assert.deepEqual(await cards.locator(".nhsuk-card__heading").allTextContents(), ["Consumer supplier", "Clinical system supplier", "End-user organisation"]);
+        const boxes = await cards.evaluateAll((all) => all.map((card) => card.getBoundingClientRect()).map((b) => ({ top: Math.round(b.top), left: Math.round(b.left), bottom: Math.round(b.bottom) })));
+        if (layout === "one row") assert.ok(boxes.every((b) => b.top === boxes[0]!.top) && boxes[0]!.left < boxes[1]!.left && boxes[1]!.left < boxes[2]!.left, JSON.stringify(boxes));
+        else assert.ok(boxes.every((b, i) => i === 0 || b.top >= boxes[i - 1]!.bottom), JSON.stringify(boxes));
+        for (const link of await cards.getByRole("link", { name: "Learn more" }).all()) assert.ok(await link.isVisible());
         await context.close();
       }
+    });
+
+    it("never scrolls the page body sideways at 320 px, on any page; the capability bar stays one row", async () => {
+      const pages = listFiles(served!.site.output).filter((f) => f.endsWith(".html") && !/http-equiv="refresh"/.test(served!.site.read(f)));
+      assert.ok(pages.length >= 150, `only ${pages.length} pages`);
+      const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+      const page = await context.newPage();
+      const wide: string[] = [];
+      for (const file of pages) {
+        await page.goto(server.url + file);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) wide.push(`${file} is ${width} px wide`);
+      }
+      assert.deepEqual(wide, []);
+      await page.goto(server.url + "index.html");
+      const rows = await page.locator(".app-topnav .nhsuk-header__navigation-item").evaluateAll((items) => new Set(items.map((item) => (item as HTMLElement).offsetTop)).size);
+      assert.equal(rows, 1, "the capability bar takes one row");
+      await context.close();
     });
 
     it("opens the sidebar behind Menu on a narrow screen, with and without JavaScript", async () => {

@@ -1,0 +1,133 @@
+import { readFileSync } from "node:fs";
+import { Server } from "node:http";
+import { createRequire } from "node:module";
+import Eleventy from "@11ty/eleventy";
+
+/**
+ * Every place the project reaches past Eleventy's public API, in one module.
+ * Each has no public equivalent in Eleventy 3.1 (the reason is given at each);
+ * `checkInternals` verifies them all against the installed Eleventy as soon as
+ * it is initialised, so an upgrade that moves one fails at start-up with a
+ * message naming it, not halfway through a build.
+ */
+
+/** The versions these touch points were written against (package.json pins Eleventy exactly). */
+export const TESTED_VERSIONS = { eleventy: "3.1.7", devServer: "2.1.2" } as const;
+
+/** Eleventy's semver range for `eleventyConfig.versionCheck` (public API): the releases these touch points were read in. */
+export const ELEVENTY_RANGE = ">=3.1.7 <3.2.0";
+
+interface TemplateWriter {
+  setDryRun(dryRun: boolean): void;
+}
+interface BenchmarkGroup {
+  setIsVerbose(verbose: boolean): void;
+}
+interface DevServerBridge {
+  sendError(event: { error: unknown }): Promise<void>;
+}
+interface ErrorLog {
+  once(severity: string, error: unknown, message?: string): void;
+}
+/** The parts of an initialised Eleventy used below; none is in Eleventy's types. */
+interface EleventyInternals {
+  writer?: Partial<TemplateWriter>;
+  bench?: { getAll?: () => Record<string, Partial<BenchmarkGroup>> };
+  eleventyServe?: Partial<DevServerBridge>;
+  errorHandler?: Partial<ErrorLog>;
+}
+
+const internals = (eleventy: Eleventy): EleventyInternals => eleventy as unknown as EleventyInternals;
+
+function devServerVersion(): string {
+  // The dev server is Eleventy's dependency, found from Eleventy's own folder.
+  const fromEleventy = createRequire(import.meta.resolve("@11ty/eleventy"));
+  return (JSON.parse(readFileSync(fromEleventy.resolve("@11ty/eleventy-dev-server/package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Thrown at start-up when an internal this project relies on is not where it was. */
+export class EleventyInternalsError extends Error {
+  constructor(touchPoint: string, installed: string, tested: string) {
+    super(
+      `Eleventy's internals have changed: ${touchPoint} is missing (installed ${installed}, written for ${tested}).\n` +
+        `  → run \`npm ci\` to install the pinned version, or update src/eleventy/internals.ts for the new one`,
+    );
+    this.name = "EleventyInternalsError";
+  }
+}
+
+/** Checks every touch point below on an initialised Eleventy; `serving` adds the dev server's. */
+export function checkInternals(eleventy: Eleventy, serving: boolean): void {
+  const found = internals(eleventy);
+  // Eleventy.getVersion() is public (documented, static) but missing from Eleventy's type declarations.
+  const version = (Eleventy as unknown as { getVersion(): string }).getVersion();
+  const require = (ok: boolean, touchPoint: string, installed = version, tested: string = TESTED_VERSIONS.eleventy): void => {
+    if (!ok) throw new EleventyInternalsError(touchPoint, installed, tested);
+  };
+  require(typeof found.writer?.setDryRun === "function", "TemplateWriter#setDryRun (eleventy.writer)");
+  require(typeof found.bench?.getAll === "function", "BenchmarkManager#getAll (eleventy.bench)");
+  if (!serving) return;
+  require(typeof found.eleventyServe?.sendError === "function", "EleventyServe#sendError (eleventy.eleventyServe)");
+  require(typeof found.errorHandler?.once === "function", "EleventyErrorHandler#once (eleventy.errorHandler)");
+  const devServer = devServerVersion();
+  require(devServer === TESTED_VERSIONS.devServer, "the dev server's one listen({ port }) call", `@11ty/eleventy-dev-server ${devServer}`, TESTED_VERSIONS.devServer);
+}
+
+/**
+ * In a build, pages are written by the page-output transform as they render (src/output/), and Eleventy's
+ * template writer only renders: it would otherwise keep every page's HTML until the build ends.
+ * Passthrough copies are still Eleventy's. Public API has dry run only for the whole build (copies too).
+ */
+export function renderOnly(eleventy: Eleventy): void {
+  internals(eleventy).writer!.setDryRun!(true);
+}
+
+/**
+ * Pages are written in a transform, which Eleventy's timing warnings would single out on every build
+ * ("page-output Transform 17%"); its benchmark groups made while the config loads stay verbose whatever
+ * quietMode says, and no option reaches them. `npm run bench` measures instead.
+ */
+export function quietTimingWarnings(eleventy: Eleventy): void {
+  for (const group of Object.values(internals(eleventy).bench!.getAll!())) group.setIsVerbose?.(false);
+}
+
+/**
+ * Eleventy hands a failed rebuild's error to its dev server, which forwards it
+ * to every open page; the page shows only its top-level message, and no option
+ * changes what is sent. Send our readable explanation (file, line, what to do)
+ * instead, and print it in the terminal in place of Eleventy's error chain and
+ * stack trace (its error log has no public switch either).
+ */
+export function explainRebuildFailures(eleventy: Eleventy, explain: (error: unknown) => string): void {
+  // checkInternals has verified both are there.
+  const found = eleventy as unknown as { eleventyServe: DevServerBridge; errorHandler: ErrorLog };
+  found.errorHandler.once = () => undefined;
+  const bridge = found.eleventyServe;
+  const send = bridge.sendError.bind(bridge);
+  bridge.sendError = ({ error }) => {
+    const message = explain(error);
+    console.error(message);
+    return send({ error: { message } });
+  };
+}
+
+/**
+ * Eleventy's dev server (2.x) listens on every interface and has no option
+ * to choose one (`setServerOptions` has none). Until it has, the one `listen`
+ * call it makes while starting is given the host to bind: 127.0.0.1 unless the
+ * author asks for another.
+ */
+export async function withListenHost<T>(host: string, start: () => Promise<T>): Promise<T> {
+  const original = Server.prototype.listen;
+  // `listen` is overloaded many ways; only the options-object form Eleventy uses is rewritten.
+  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+    const [first] = args;
+    if (typeof first === "object" && first !== null && !("host" in first)) args[0] = { ...first, host };
+    return (original as (...a: unknown[]) => Server).apply(this, args);
+  } as typeof Server.prototype.listen;
+  try {
+    return await start();
+  } finally {
+    Server.prototype.listen = original;
+  }
+}

@@ -1,0 +1,90 @@
+import path from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { BuildContext } from "./context.ts";
+import { isInside, relativePath } from "../shared/sitePaths.ts";
+
+/** What a plugin's start and end steps are told about the build. */
+export interface BuildEvent {
+  /** The output folder (absolute). */
+  readonly outputDir: string;
+  /** Pages a partial rebuild re-renders alone (absolute); undefined in a whole build. */
+  readonly partial: ReadonlySet<string> | undefined;
+  /** The dev server's rebuilds (watch or serve), not a one-off build. */
+  readonly serving: boolean;
+}
+
+type Step = (build: BuildEvent) => void | Promise<void>;
+
+/**
+ * The steps each build runs in the plugins, registered here instead of on
+ * Eleventy's events so that one module owns the order: the build is started
+ * first (every cache cleared, whole or partial decided), then every start step
+ * runs; every end step runs after Eleventy has rendered the last page. Steps of
+ * one phase start in the order they were registered and run together (as
+ * Eleventy runs its listeners); a failing end step fails the build.
+ */
+export class BuildLifecycle {
+  private readonly startSteps: Step[] = [];
+  private readonly endSteps: Step[] = [];
+
+  onStart(step: Step): void {
+    this.startSteps.push(step);
+  }
+
+  onEnd(step: Step): void {
+    this.endSteps.push(step);
+  }
+
+  async started(build: BuildEvent): Promise<void> {
+    await Promise.all(this.startSteps.map((step) => step(build)));
+  }
+
+  async ended(build: BuildEvent): Promise<void> {
+    await Promise.all(this.endSteps.map((step) => step(build)));
+  }
+}
+
+/** Files whose change every page may depend on: the tree's `_` folders and files (`_includes/`, `_layouts/`, `_data/`, `_config.yml`). */
+export function treeInputs(contentDir: string): string[] {
+  const tree = path.relative(process.cwd(), contentDir) || ".";
+  return [`${tree}/_includes/**`, `${tree}/_layouts/**`, `${tree}/_data/**`, `${tree}/_config.yml`];
+}
+
+/**
+ * Whether Eleventy's incremental build re-renders just these saved files: they
+ * are all pages of the tree (not data, includes, layouts or settings, which every page reads).
+ */
+export function onlyPagesChanged(files: readonly string[], contentDir: string): boolean {
+  return (
+    files.length > 0 &&
+    files.every((file) => {
+      const relative = relativePath(contentDir, file);
+      return isInside(contentDir, file) && /\.(md|markdown|html)$/i.test(relative) && !relative.split("/").some((part) => part.startsWith("_")) && path.posix.basename(relative) !== "README.md";
+    })
+  );
+}
+
+/**
+ * The one owner of the build lifecycle: the only plugin that listens to
+ * Eleventy's `eleventy.beforeWatch`, `eleventy.before` and `eleventy.after`.
+ * It watches the tree's shared inputs, decides whether a dev-server rebuild
+ * is partial (only pages were saved) or whole, starts the build (which clears
+ * every cache the build keeps) and runs the plugins' steps.
+ */
+export function lifecyclePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
+  // The tree's `_` folders are not pages (Eleventy ignores them), but a change to one must rebuild the pages that read it.
+  for (const target of treeInputs(context.options.contentDir)) eleventyConfig.addWatchTarget(target);
+  let saved: string[] = [];
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    saved = changed;
+  });
+  eleventyConfig.on("eleventy.before", async ({ incremental, directories, runMode }: { incremental: boolean; directories: { output: string }; runMode: string }) => {
+    const partial = incremental && onlyPagesChanged(saved, context.options.contentDir);
+    context.startBuild(partial ? saved : undefined);
+    saved = [];
+    await context.lifecycle.started({ outputDir: path.resolve(directories.output), partial: context.partial, serving: runMode !== "build" });
+  });
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    await context.lifecycle.ended({ outputDir: path.resolve(directories.output), partial: context.partial, serving: runMode !== "build" });
+  });
+}

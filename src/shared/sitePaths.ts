@@ -1,0 +1,57 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * Site paths and file paths, in one place. A site path names a page or file
+ * of the site without the path prefix (`/overview.html`, `pages/a b.xlsx`);
+ * a URL is what a page links to (path prefix included).
+ */
+
+/**
+ * Folder holding package.json, `_includes/site/` and `_data/site.yml`: the
+ * nearest folder above this module with the project's package.json (the
+ * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
+ */
+export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "gpconnect-docs") return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no gpconnect-docs package.json above ${from}`);
+  }
+}
+
+/** `file` relative to `folder`, with forward slashes whatever the platform (as messages, globs and site paths write it). */
+export function relativePath(folder: string, file: string): string {
+  return path.relative(folder, path.resolve(file)).split(path.sep).join("/");
+}
+
+/** Whether `file` lies inside `folder` (not the folder itself). */
+export function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, path.resolve(file));
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/** A site path as sidebars, permalinks and indexes key it: no leading slash (`overview.html`). */
+export function withoutLeadingSlash(sitePath: string): string {
+  return sitePath.replace(/^\/+/, "");
+}
+
+/** The file a site path is served from: a folder path (`guides/`, or the root) is its `index.html`. */
+export function servedFile(sitePath: string): string {
+  const key = withoutLeadingSlash(sitePath);
+  return key === "" || key.endsWith("/") ? `${key}index.html` : key;
+}
+
+/** A path prefix as the site writes it: `/` or `/apis/gpconnect/`, with leading and trailing slashes. */
+export function normalisePathPrefix(prefix: string | undefined): string {
+  const trimmed = (prefix ?? "/").trim().replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+/** The URL of a site path under a path prefix (already normalised). */
+export function prefixed(pathPrefix: string, sitePath: string): string {
+  return pathPrefix + withoutLeadingSlash(sitePath);
+}

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { parseCommand } from "../../src/cli/options.ts";
+import { onlyPagesChanged } from "../../src/eleventy/lifecycle.ts";
+import { PROJECT_ROOT } from "../../src/shared/sitePaths.ts";
+
+describe("command-line options", () => {
+  it("become one typed set of build options, with defaults", () => {
+    const parsed = parseCommand(["build"]);
+    assert.equal(parsed.command, "build");
+    if (parsed.command !== "build") return;
+    assert.deepEqual(parsed.options, {
+      contentDir: path.resolve("content"),
+      pathPrefix: "/",
+      strict: false,
+      settingsFile: path.join(PROJECT_ROOT, "_data/site.yml"),
+      releasePages: false,
+    });
+    assert.equal(parsed.output, path.resolve("_site"));
+  });
+
+  it("normalise the path prefix and resolve the settings file the author names", () => {
+    const parsed = parseCommand(["serve", "--input", "tree", "--path-prefix", "apis/gpconnect", "--strict", "--settings", "other/site.yml", "--port", "9000", "--host", "0.0.0.0"]);
+    assert.equal(parsed.command, "serve");
+    if (parsed.command !== "serve") return;
+    assert.equal(parsed.options.contentDir, path.resolve("tree"));
+    assert.equal(parsed.options.pathPrefix, "/apis/gpconnect/");
+    assert.equal(parsed.options.strict, true);
+    assert.equal(parsed.options.settingsFile, path.resolve("other/site.yml"));
+    assert.equal(parsed.port, 9000);
+    assert.equal(parsed.host, "0.0.0.0");
+  });
+
+  it("show the usage for --help (exit 0) and for an unknown command (exit 2)", () => {
+    assert.deepEqual(parseCommand(["--help"]), { command: "help", exitCode: 0 });
+    assert.deepEqual(parseCommand(["deploy"]), { command: "help", exitCode: 2 });
+  });
+});
+
+describe("whole or partial dev-server rebuild", () => {
+  const tree = path.resolve("tree");
+  it("is partial only when every saved file is a page of the tree", () => {
+    assert.equal(onlyPagesChanged([path.join(tree, "pages/guide.md"), path.join(tree, "index.html")], tree), true);
+  });
+  it("is whole when an include, layout, data file, _config.yml or anything outside the tree is saved", () => {
+    for (const file of ["_includes/custom/box.html", "_layouts/default.html", "_data/sidebars/a.yml", "_config.yml", "README.md", "../elsewhere.md"]) {
+      assert.equal(onlyPagesChanged([path.join(tree, "pages/guide.md"), path.join(tree, file)], tree), false, file);
+    }
+    assert.equal(onlyPagesChanged([], tree), false);
+  });
+});
