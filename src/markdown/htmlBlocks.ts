@@ -133,6 +133,37 @@ export function readHtmlBlock(text: string, start: number, render: MarkdownRende
   return readElement(text, start, tag, render);
 }
 
+/** Keeps a rendered block for the renderer and returns the placeholder that stands for it. */
+function store(env: BlocksEnv, html: string, source: string): string {
+  env.kramdownHtml ??= [];
+  env.kramdownSource ??= [];
+  env.kramdownSource[env.kramdownHtml.push(html) - 1] = source;
+  return `<!--kramdown-html:${env.kramdownHtml.length - 1}-->`;
+}
+
+const EXTENSION_START = / {0,3}\{::(comment|nomarkdown|options)(?:\s[^}]*?)?(\/)?\}[ \t]*/y;
+
+/**
+ * kramdown's block extensions at `pos` (a line start): `{::comment}` and
+ * `{::options /}` leave nothing, `{::nomarkdown}` its body as it is; each runs
+ * to `{:/name}` or `{:/}`. Returns where it ends (past its line) and what it
+ * leaves, or undefined when the line starts none (or it is never closed,
+ * which kramdown ignores).
+ */
+function readExtension(src: string, pos: number): { end: number; html: string } | undefined {
+  EXTENSION_START.lastIndex = pos;
+  const start = EXTENSION_START.exec(src);
+  if (!start) return undefined;
+  const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
+  if (start[2]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
+  const stop = new RegExp(`\\{:/(?:${start[1]})?\\}`, "g");
+  stop.lastIndex = EXTENSION_START.lastIndex;
+  const close = stop.exec(src);
+  if (!close) return undefined;
+  const body = src.slice(EXTENSION_START.lastIndex, close.index).replace(/^\n|\n$/g, "");
+  return { end: lineEnd(stop.lastIndex), html: start[1] === "nomarkdown" ? body : "" };
+}
+
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
 export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): string {
   const render: MarkdownRenderer = (inner, kind) => (kind === "span" ? md.renderInline(inner.trim(), env) : `\n${md.render(inner, env)}`);
@@ -144,6 +175,12 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
     const lineEnd = newline < 0 ? src.length : newline;
     const line = src.slice(pos, lineEnd);
     const fenceMatch = FENCE.exec(line);
+    const extension = fence ? undefined : readExtension(src, pos);
+    if (extension) {
+      if (extension.html) out.push(store(env, extension.html, src.slice(pos, extension.end)));
+      pos = extension.end;
+      continue;
+    }
     const open = fence ? undefined : BLOCK_START.exec(line);
     const blockStart = open ? pos + open[1]!.length : -1;
     const block = open ? readHtmlBlock(src, blockStart, render) : undefined;
@@ -156,11 +193,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
       continue;
     }
     const { end, html } = block;
-    env.kramdownHtml ??= [];
-    env.kramdownSource ??= [];
-    env.kramdownHtml.push(html);
-    env.kramdownSource[env.kramdownHtml.length - 1] = src.slice(blockStart, end);
-    out.push(`${open![1]}<!--kramdown-html:${env.kramdownHtml.length - 1}-->`);
+    out.push(open![1] + store(env, html, src.slice(blockStart, end)));
     // kramdown reads whatever follows the closing tag on its line as the start of the next block.
     const rest = /^[ \t]*(?:\n|$)/.exec(src.slice(end));
     pos = rest ? end + rest[0].length : end;

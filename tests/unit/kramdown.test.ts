@@ -261,3 +261,10 @@ describe("lists, as kramdown reads them", () => {
     assert.match(out, /^<p>1\) Fix warnings<\/p>\n<p>2\) Fix more<\/p>\n<ol>\n<li>real<\/li>/);
   });
 });
+
+describe("kramdown extensions", () => {
+  it("drop {::comment} and {::options /}, and pass {::nomarkdown} through as it is", () => {
+    const out = render('Para\n\n{::comment}\nhidden *x*\n\nmore\n{:/comment}\n\n{::nomarkdown}\n<b>raw *y*</b>\n{:/}\n\n{::options auto_ids="false" /}\nAfter');
+    assert.equal(out, "<p>Para</p>\n<b>raw *y*</b>\n<p>After</p>\n");
+  });
+});
