@@ -1,4 +1,5 @@
 import type { Env, MarkdownIt } from "markdown-it";
+import { scanListLines } from "./lists.ts";
 
 /**
  * kramdown (Jekyll's default: `parse_block_html` off) reads any element that is
@@ -167,36 +168,46 @@ function readExtension(src: string, pos: number): { end: number; html: string } 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
 export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): string {
   const render: MarkdownRenderer = (inner, kind) => (kind === "span" ? md.renderInline(inner.trim(), env) : `\n${md.render(inner, env)}`);
+  // Inside a list item kramdown reads the item's lines without its indentation.
+  const containers = scanListLines(src.split("\n"));
   const out: string[] = [];
   let fence: string | undefined;
   let pos = 0;
+  let lineNo = 0;
+  const advance = (to: number): void => {
+    for (let i = src.indexOf("\n", pos); i >= 0 && i < to; i = src.indexOf("\n", i + 1)) lineNo++;
+    pos = to;
+  };
   while (pos < src.length) {
     const newline = src.indexOf("\n", pos);
     const lineEnd = newline < 0 ? src.length : newline;
+    const indent = containers[lineNo]?.indentation ?? 0;
     const line = src.slice(pos, lineEnd);
-    const fenceMatch = FENCE.exec(line);
+    const dedented = line.slice(Math.min(indent, /^ */.exec(line)![0].length));
+    const fenceMatch = FENCE.exec(dedented);
     const extension = fence ? undefined : readExtension(src, pos);
     if (extension) {
       if (extension.html) out.push(store(env, extension.html, src.slice(pos, extension.end)));
-      pos = extension.end;
+      advance(extension.end);
       continue;
     }
-    const open = fence ? undefined : BLOCK_START.exec(line);
-    const blockStart = open ? pos + open[1]!.length : -1;
+    const open = fence ? undefined : BLOCK_START.exec(dedented);
+    const margin = line.length - dedented.length + (open?.[1]!.length ?? 0);
+    const blockStart = pos + margin;
     const block = open ? readHtmlBlock(src, blockStart, render) : undefined;
     if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
     } else if (fenceMatch) fence = fenceMatch[1]!;
     if (!block) {
       out.push(line);
-      pos = lineEnd + 1;
+      advance(lineEnd + 1);
       continue;
     }
     const { end, html } = block;
-    out.push(open![1] + store(env, html, src.slice(blockStart, end)));
+    out.push(" ".repeat(margin) + store(env, html, src.slice(blockStart, end)));
     // kramdown reads whatever follows the closing tag on its line as the start of the next block.
     const rest = /^[ \t]*(?:\n|$)/.exec(src.slice(end));
-    pos = rest ? end + rest[0].length : end;
+    advance(rest ? end + rest[0].length : end);
     if (pos >= src.length && rest?.[0].endsWith("\n")) out.push("");
   }
   return out.join("\n");

@@ -7,7 +7,7 @@ import { highlightCode } from "./highlight.ts";
 import { htmlBlocksPlugin } from "./htmlBlocks.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
-import { listMarkersPlugin } from "./listMarkers.ts";
+import { listsPlugin } from "./lists.ts";
 import { tablesPlugin } from "./tables.ts";
 import { typographyPlugin } from "./typography.ts";
 
@@ -24,7 +24,7 @@ export function createMarkdown(): MarkdownIt {
     .use(htmlBlocksPlugin)
     .use(kramdownAttributesPlugin)
     .use(tablesPlugin)
-    .use(listMarkersPlugin)
+    .use(listsPlugin)
     .use(footnotesPlugin)
     .use(deflist)
     .use(abbr)

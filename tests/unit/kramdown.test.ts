@@ -268,3 +268,25 @@ describe("kramdown extensions", () => {
     assert.equal(out, "<p>Para</p>\n<b>raw *y*</b>\n<p>After</p>\n");
   });
 });
+
+describe("list items, as kramdown collects them", () => {
+  it("keep unindented lines after a non-blank line, code samples included, and count from 1", () => {
+    const out = render("3. Item\n\n   ```liquid\n---\ntitle: x\n---\n   ```\n\n4. Next\n\n- a\n# Heading\n\npara\n\n- c\n<div>x</div>");
+    assert.match(out, /^<ol>\n<li>\n<p>Item<\/p>\n<pre class="language-liquid"><code class="language-liquid">---\ntitle: x\n---<\/code><\/pre>\n<\/li>/);
+    assert.match(out, /<li>a\n<h1 id="heading">Heading<\/h1>\n<\/li>/);
+    assert.match(out, /<\/ul>\n<div>x<\/div>/);
+  });
+
+  it("leave code samples outside lists alone", () => {
+    assert.match(render("Top\n\n```\n- not a list\nlazy?\n```"), /<code class="language-plain">- not a list\nlazy\?<\/code>/);
+  });
+});
+
+describe("HTML blocks inside list items", () => {
+  it("are read at the item's indentation, as kramdown reads the item's lines", () => {
+    const out = render('1.  Item\n\n     <pre>\n     <button a="<span class="red">x</span>">P</button>\n     </pre>\n\n2.  Two\n\n    ```html\n    <div>\n\n    </div>\n    ```');
+    assert.match(out, /<li>\n<p>Item<\/p>\n <pre>\n {5}&lt;button a="<span class="red">x<\/span>"&gt;P&lt;\/button&gt;\n {5}<\/pre>\n<\/li>/);
+    assert.match(out, /<pre class="language-markup"><code class="language-markup">/);
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
+});
