@@ -38,7 +38,6 @@ export const DIFFERENCES: Readonly<Record<string, TreeDifferences>> = {
     missing: {},
     pages: {
       "mydoc_lists.html": { relax: ["text"], reason: "an include inside a code sample shows the site's own note markup, not the theme's Bootstrap alert" },
-      "mydoc_images.html": { relax: ["counts"], reason: "image.html with max-width=\"600\" is refused by the image component (it takes a percentage), so the SVG example is left out with a warning" },
     },
   },
 };
