@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { isExternalUrl } from "../shared/html.ts";
 import { lineOfText } from "../source/sourceFile.ts";
 import { didYouMean, type Diagnostic } from "../shared/diagnostics.ts";
-import { servedFile } from "../shared/sitePaths.ts";
+import { isExternalUrl, servedFile } from "../shared/sitePaths.ts";
 
 /** What the link checks keep of one rendered page. */
 export interface PageLinks {

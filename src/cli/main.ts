@@ -18,16 +18,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-let failed = false;
-const fail = (error: unknown): void => {
-  if (!failed) console.error(explainFailure(error));
-  failed = true;
-  process.exitCode = 1;
-};
-// When a template fails, Eleventy goes on copying passthrough files into the staging folder that is being removed,
-// and those copies fail with nobody waiting on them: the first failure is the one the author needs, never a stack trace.
-process.on("unhandledRejection", fail);
+/** Runs the command and sets the exit code: the first failure is the one reported. */
+function run(argv: string[]): void {
+  let failed = false;
+  const fail = (error: unknown): void => {
+    if (!failed) console.error(explainFailure(error));
+    failed = true;
+    process.exitCode = 1;
+  };
+  // When a template fails, Eleventy goes on copying passthrough files into the staging folder that is being removed,
+  // and those copies fail with nobody waiting on them: the first failure is the one the author needs, never a stack trace.
+  process.on("unhandledRejection", fail);
+  main(argv).then((code) => {
+    if (code >= 0 && !failed) process.exitCode = code;
+  }, fail);
+}
 
-main(process.argv.slice(2)).then((code) => {
-  if (code >= 0 && !failed) process.exitCode = code;
-}, fail);
+run(process.argv.slice(2));

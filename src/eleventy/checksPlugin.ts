@@ -56,17 +56,17 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
   });
   context.lifecycle.onEnd(({ serving }) => {
     // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
-    const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.options.pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
+    const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.site().pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
     const faults = sortDiagnostics([...context.log.all(), ...linkFaults.map((d): Diagnostic => ({ ...d, severity: "warning" }))]);
     const { accepted, open, stale } = partitionAccepted(faults, context.settings.acceptedFaults);
     // The list may describe another tree (a fixture, another release): it is this tree's when some entry matched here,
     // and then an entry about one of its files that matched nothing is stale. A partial rebuild has not looked at every file.
     const staleHere = accepted.length > 0 && !context.partial ? stale.filter((fault) => existsSync(path.join(context.options.contentDir, fault.file))) : [];
-    for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault), severity: "warning" });
+    for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault, context.settings.file), severity: "warning" });
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     // A partial rebuild counts the accepted faults; the whole list was shown by the build before.
     const acceptedList =
-      accepted.length === 0 ? "" : context.partial ? `Accepted faults: ${accepted.length} (listed in _data/site.yml).\n` : `Accepted faults (${accepted.length}, listed in _data/site.yml):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n`;
+      accepted.length === 0 ? "" : context.partial ? `Accepted faults: ${accepted.length} (listed in ${context.settings.file}).\n` : `Accepted faults (${accepted.length}, listed in ${context.settings.file}):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n`;
     console.log(`${acceptedList}${summarise(open)}\n${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s.`);
     // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
     const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));

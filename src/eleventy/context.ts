@@ -3,23 +3,26 @@ import type { Template } from "liquidjs";
 import { DiagnosticLog } from "../shared/diagnostics.ts";
 import { PageOutput } from "../output/pageOutput.ts";
 import { createMarkdown } from "../markdown/index.ts";
+import { slugify } from "../markdown/headingIds.ts";
 import { SiteNavigation } from "../navigation/navigation.ts";
-import { loadSettings, type Settings } from "../source/settings.ts";
+import type { Settings } from "../source/settings.ts";
 import { loadSiteModel, type SiteModel } from "../source/model.ts";
 import { displayPath, SourceLines } from "../source/sourceFile.ts";
-import { normalisePathPrefix, PROJECT_ROOT } from "../shared/sitePaths.ts";
+import { normalisePathPrefix } from "../shared/sitePaths.ts";
 import { BuildLifecycle } from "./lifecycle.ts";
+import { PageFrames } from "./layoutPlugin.ts";
+import { SiteIndexes } from "../theme/pageData.ts";
 
 /** What a build is asked to do: the CLI parses its arguments into these and hands them to the configuration. */
 export interface BuildOptions {
   /** The source tree (absolute). */
   readonly contentDir: string;
-  /** With leading and trailing slashes: `/` or `/apis/gpconnect/`. */
-  readonly pathPrefix: string;
+  /** With leading and trailing slashes: `/` or `/apis/gpconnect/`; undefined for the tree's `baseurl` (else `/`). */
+  readonly pathPrefix: string | undefined;
   /** Every content warning fails the build. */
   readonly strict: boolean;
-  /** The site settings file: `_data/site.yml` of the project unless given. */
-  readonly settingsFile: string;
+  /** A settings file to use instead of the tree's own `_gpconnect-docs.yml` (if it has one). */
+  readonly settingsFile: string | undefined;
   /** Eleventy's writer is in dry run (builds): pages are written and released as they render. */
   readonly releasePages: boolean;
 }
@@ -28,9 +31,9 @@ export interface BuildOptions {
 export function buildOptions(options: { contentDir: string; pathPrefix?: string | undefined; strict?: boolean; settingsFile?: string | undefined; releasePages?: boolean }): BuildOptions {
   return {
     contentDir: path.resolve(options.contentDir),
-    pathPrefix: normalisePathPrefix(options.pathPrefix),
+    pathPrefix: options.pathPrefix === undefined ? undefined : normalisePathPrefix(options.pathPrefix),
     strict: options.strict ?? false,
-    settingsFile: path.resolve(options.settingsFile ?? path.join(PROJECT_ROOT, "_data/site.yml")),
+    settingsFile: options.settingsFile === undefined ? undefined : path.resolve(options.settingsFile),
     releasePages: options.releasePages ?? false,
   };
 }
@@ -50,24 +53,25 @@ export class BuildContext {
   readonly sourceLines = new SourceLines();
   /** The tree's own `_includes/` files, parsed once per build. */
   readonly includeTemplates = new Map<string, Template[]>();
+  /** Pages' data noted by the layout, until each page is written in its frame. */
+  readonly frames = new PageFrames();
+  /** Tag pages and earlier editions of the whole site, for pages' data. */
+  readonly indexes = new SiteIndexes();
   private model: SiteModel | undefined;
   private nav: SiteNavigation | undefined;
 
-  private currentSettings: Settings;
-
   constructor(readonly options: BuildOptions) {
-    this.currentSettings = loadSettings(options.settingsFile);
-    this.output = new PageOutput(options.releasePages);
+    this.output = new PageOutput(options.releasePages, (page) => this.frames.frame(this, page));
   }
 
-  /** The site settings, read again for each whole build (a dev-server edit of them takes effect). */
+  /** The tree's settings, read with the site model (again for each whole build, so a dev-server edit of them takes effect). */
   get settings(): Settings {
-    return this.currentSettings;
+    return this.site().settings;
   }
 
   /** The site model, read once per build (read again for each whole rebuild in watch mode). */
   site(): SiteModel {
-    this.model ??= loadSiteModel(this.options.contentDir, this.settings, this.options.pathPrefix, this.log);
+    this.model ??= loadSiteModel(this.options.contentDir, this.options.pathPrefix, this.log, slugify, this.options.settingsFile);
     return this.model;
   }
 
@@ -98,13 +102,14 @@ export class BuildContext {
   startBuild(rerendered?: readonly string[]): void {
     this.sourceLines.clear();
     this.includeTemplates.clear();
+    this.frames.clear();
+    this.indexes.clear();
     if (rerendered) {
       this.rebuilding = new Set(rerendered.map((file) => path.resolve(file)));
       this.log.forgetFiles(new Set(rerendered.map((file) => displayPath(this.options.contentDir, file))));
       return;
     }
     this.rebuilding = undefined;
-    this.currentSettings = loadSettings(this.options.settingsFile);
     this.model = undefined;
     this.nav = undefined;
     this.log.clear();

@@ -4,7 +4,9 @@ import type { Context, Liquid, Tag, TagToken, Template, TopLevelToken } from "li
 import { BuildError, didYouMean, type DiagnosticLog } from "../shared/diagnostics.ts";
 import type { Component, PageSummary, RenderContext } from "../components/types.ts";
 import type { SiteModel } from "../source/model.ts";
+import type { ListedPage } from "../source/pages.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
+import { rubyLiquidCompat } from "./rubyLiquid.ts";
 import { IncludeSyntaxError, parseIncludeArgs, type IncludeCall } from "./includeArgs.ts";
 import { isInside } from "../shared/sitePaths.ts";
 
@@ -31,12 +33,6 @@ interface IncludeState {
   line: number;
 }
 
-interface EleventyCollectionItem {
-  inputPath: string;
-  url: string | false;
-  data: { title?: unknown; summary?: unknown; tags?: unknown };
-}
-
 /** Where the tag is in the author's file, from Eleventy's page data in the Liquid scope. */
 function locate(ctx: Context, site: SiteModel, sourceLines: SourceLines, bodyLine: number): { file: string; line: number; url: string } {
   const inputPath = String(ctx.getSync(["page", "inputPath"]) ?? "");
@@ -53,7 +49,7 @@ function listIncludeFiles(dir: string, prefix = ""): string[] {
 }
 
 function pageSummaries(ctx: Context): PageSummary[] {
-  const all = (ctx.getSync(["collections", "all"]) ?? []) as EleventyCollectionItem[];
+  const all = (ctx.getSync(["collections", "all"]) ?? []) as ListedPage[];
   return all
     .filter((item) => item.url)
     .map((item) => ({
@@ -112,7 +108,7 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
       }
       let templates = options.templates.get(file);
       if (!templates) {
-        templates = liquid.parse(readFileSync(file, "utf8"), file);
+        templates = liquid.parse(rubyLiquidCompat(readFileSync(file, "utf8")), file);
         options.templates.set(file, templates);
       }
       ctx.push({ include: args });

@@ -25,18 +25,16 @@ export interface PageListener {
  */
 export class PageOutput {
   private readonly listeners: PageListener[] = [];
-  private frame: (page: RenderedPage) => string = (page) => page.html;
 
   /**
    * @param releasePages true when Eleventy's own writer is in dry run (builds): it then keeps only an
    * empty string per page instead of every page's HTML until the build ends.
+   * @param frame puts each page in its frame (header, navigation, footer) as it is written.
    */
-  constructor(readonly releasePages: boolean) {}
-
-  /** Puts each page in its frame (header, navigation, footer) as it is written: see src/eleventy/layoutPlugin.ts. */
-  frameWith(frame: (page: RenderedPage) => string): void {
-    this.frame = frame;
-  }
+  constructor(
+    readonly releasePages: boolean,
+    private readonly frame: (page: RenderedPage) => string,
+  ) {}
 
   listen(listener: PageListener): void {
     this.listeners.push(listener);

@@ -106,7 +106,7 @@ export function partitionAccepted(diagnostics: readonly Diagnostic[], accepted: 
 }
 
 /** An accepted fault that no longer occurs: the entry should go, or it would hide the fault if it came back elsewhere. */
-export function staleFaultDiagnostic(fault: AcceptedFault, settingsFile = "_data/site.yml"): Omit<Diagnostic, "severity"> {
+export function staleFaultDiagnostic(fault: AcceptedFault, settingsFile: string): Omit<Diagnostic, "severity"> {
   return {
     code: "stale-accepted-fault",
     file: settingsFile,

@@ -45,24 +45,6 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
   return new SafeHtml(out);
 }
 
-const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
-
-/** The URL's scheme in lower case (`https`), read as a browser does: ignoring tabs, newlines and control characters. */
-export function urlScheme(url: string): string | undefined {
-  return SCHEME.exec(url.replace(/[\u0000-\u0020]/g, ""))?.[1]?.toLowerCase();
-}
-
-/** Whether a URL leaves the site (has a scheme or is protocol-relative) rather than naming a site path. */
-export function isExternalUrl(url: string): boolean {
-  return urlScheme(url) !== undefined || url.trimStart().startsWith("//");
-}
-
-/** Neutralises script URLs (javascript:, vbscript:, data:) in author-supplied links. */
-export function safeUrl(url: string): string {
-  const scheme = urlScheme(url);
-  return scheme === "javascript" || scheme === "vbscript" || scheme === "data" ? "#" : url;
-}
-
 /** The text a reader sees in an HTML fragment: tags dropped, entities decoded, spaces collapsed. */
 export function htmlToText(fragment: string): string {
   return decodeHTML(fragment.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();

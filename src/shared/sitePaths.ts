@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
  */
 
 /**
- * Folder holding package.json, `_includes/site/` and `_data/site.yml`: the
+ * Folder holding package.json and `_includes/site/`: the
  * nearest folder above this module with the project's package.json (the
  * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
  */
@@ -54,4 +54,22 @@ export function normalisePathPrefix(prefix: string | undefined): string {
 /** The URL of a site path under a path prefix (already normalised). */
 export function prefixed(pathPrefix: string, sitePath: string): string {
   return pathPrefix + withoutLeadingSlash(sitePath);
+}
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+
+/** The URL's scheme in lower case (`https`), read as a browser does: ignoring tabs, newlines and control characters. */
+export function urlScheme(url: string): string | undefined {
+  return SCHEME.exec(url.replace(/[\u0000-\u0020]/g, ""))?.[1]?.toLowerCase();
+}
+
+/** Whether a URL leaves the site (has a scheme or is protocol-relative) rather than naming a site path. */
+export function isExternalUrl(url: string): boolean {
+  return urlScheme(url) !== undefined || url.trimStart().startsWith("//");
+}
+
+/** Neutralises script URLs (javascript:, vbscript:, data:) in author-supplied links. */
+export function safeUrl(url: string): string {
+  const scheme = urlScheme(url);
+  return scheme === "javascript" || scheme === "vbscript" || scheme === "data" ? "#" : url;
 }

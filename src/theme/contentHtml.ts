@@ -1,5 +1,6 @@
 import { parse } from "node-html-parser";
-import { escapeHtml, htmlToText, urlScheme } from "../shared/html.ts";
+import { escapeHtml, htmlToText } from "../shared/html.ts";
+import { urlScheme } from "../shared/sitePaths.ts";
 import { Slugger } from "../markdown/headingIds.ts";
 import { mapBootstrap } from "./bootstrap.ts";
 

@@ -2,7 +2,7 @@ import { decodeHTML } from "entities";
 import { html, raw, type SafeHtml } from "../shared/html.ts";
 import type { Link } from "../navigation/render.ts";
 import type { PageContent } from "./contentHtml.ts";
-import type { Edition, TagLink } from "../eleventy/pagePlugin.ts";
+import type { Edition, TagLink } from "./pageData.ts";
 
 /** What a page says about itself, from its front matter. */
 export interface FramePage {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { html, htmlToText } from "../shared/html.ts";
 import { servedFile } from "../shared/sitePaths.ts";
+import type { ListedPage } from "../source/pages.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {
@@ -10,20 +11,16 @@ export interface Redirect {
   readonly title: string;
 }
 
-export interface RedirectPageItem {
-  readonly url: string | false;
-  readonly inputPath: string;
-  readonly data: { readonly title?: unknown; readonly redirect_from?: unknown };
-}
-
 export interface RedirectSources {
-  readonly pages: readonly RedirectPageItem[];
+  readonly pages: readonly ListedPage[];
   /** `redirects:` of the settings, old path → new path. */
   readonly settings: Readonly<Record<string, string>>;
   /** Shows a page's input path as messages do. */
   readonly displayPath: (inputPath: string) => string;
   /** Line of a `redirects` entry in the settings file. */
   readonly settingsLine: (from: string) => number | undefined;
+  /** The settings file as messages name it. */
+  readonly settingsFile: string;
 }
 
 const sitePath = (url: string): string => servedFile(url.trim());
@@ -33,7 +30,7 @@ const sitePath = (url: string): string => servedFile(url.trim());
  * convention) and the settings' `redirects`. A redirect from a URL a page
  * still has, or to a URL no page has, is left out with a warning.
  */
-export function collectRedirects({ pages, settings, displayPath, settingsLine }: RedirectSources): { redirects: Redirect[]; problems: Omit<Diagnostic, "severity">[] } {
+export function collectRedirects({ pages, settings, displayPath, settingsLine, settingsFile }: RedirectSources): { redirects: Redirect[]; problems: Omit<Diagnostic, "severity">[] } {
   const titles = new Map<string, string>();
   for (const page of pages) if (page.url) titles.set(sitePath(page.url), htmlToText(String(page.data.title ?? page.url)));
   const wanted: { from: string; to: string; file: string; line?: number | undefined }[] = [];
@@ -42,7 +39,7 @@ export function collectRedirects({ pages, settings, displayPath, settingsLine }:
     if (!page.url || from === undefined) continue;
     for (const old of Array.isArray(from) ? from : [from]) wanted.push({ from: String(old), to: page.url, file: displayPath(page.inputPath) });
   }
-  for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: "_data/site.yml", line: settingsLine(from) });
+  for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: settingsFile, line: settingsLine(from) });
 
   const redirects = new Map<string, Redirect>();
   const problems: Omit<Diagnostic, "severity">[] = [];
@@ -62,18 +59,22 @@ export function collectRedirects({ pages, settings, displayPath, settingsLine }:
 
 /** The stub published at an old URL: works on any static host (GitHub Pages has no server redirects) and without JavaScript. */
 export function redirectPage(redirect: Redirect, url: (sitePath: string) => string): string {
-  const target = url(`/${redirect.to}`);
+  return redirectStub(url(`/${redirect.to}`), redirect.title);
+}
+
+/** A stub page leading to `target` (a URL as written in the page: site path with prefix, or external), titled with the page it leads to. */
+export function redirectStub(target: string, title: string): string {
   return html`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
   <meta charset="utf-8">
-  <title>Moved: ${redirect.title}</title>
+  <title>Moved: ${title}</title>
   <meta name="robots" content="noindex">
   <link rel="canonical" href="${target}">
   <meta http-equiv="refresh" content="0; url=${target}">
 </head>
 <body>
-  <p>This page has moved to <a href="${target}">${redirect.title}</a>.</p>
+  <p>This page has moved to <a href="${target}">${title}</a>.</p>
 </body>
 </html>
 `.value;

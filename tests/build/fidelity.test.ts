@@ -13,14 +13,10 @@ import { readExtract } from "../fidelity/reference.ts";
  * similarity below 0.97), a table, a code block, an image or a deep-link id,
  * or show source syntax or an internal marker, except where tests/fidelity/differences.ts says why.
  */
-const TREES: { name: keyof typeof DIFFERENCES; input: string; skip?: string }[] = [
+const TREES: { name: keyof typeof DIFFERENCES; input: string }[] = [
   // content/ is GP Connect's 2018 tree plus the seed's editions, listed in differences.ts.
   { name: "gpconnect-2018", input: path.join(ROOT, "content") },
-  {
-    name: "documentation-theme-jekyll",
-    input: path.join(ROOT, "tests/corpora/documentation-theme-jekyll"),
-    skip: "the theme's tree builds once the Jekyll-format tree work (issue 15) is merged; then delete this line",
-  },
+  { name: "documentation-theme-jekyll", input: path.join(ROOT, "tests/corpora/documentation-theme-jekyll") },
 ];
 const THRESHOLD = 0.97;
 
@@ -31,7 +27,7 @@ interface PageResult {
 }
 
 for (const tree of TREES) {
-  describe(`${tree.name} reads as Jekyll published it`, { skip: tree.skip }, () => {
+  describe(`${tree.name} reads as Jekyll published it`, () => {
     const differences = DIFFERENCES[tree.name]!;
     const relaxed = (page: string, check: Check): boolean => differences.pages[page]?.relax.includes(check) ?? false;
     let site: BuildResult;

@@ -80,9 +80,9 @@ describe("accepted faults", () => {
     assert.deepEqual(result.accepted, [fault(1)]);
     assert.deepEqual(result.open, [fault(2)]);
     assert.deepEqual(result.stale, [accepted[1]]);
-    assert.deepEqual(staleFaultDiagnostic(accepted[1]!), {
+    assert.deepEqual(staleFaultDiagnostic(accepted[1]!, "_gpconnect-docs.yml"), {
       code: "stale-accepted-fault",
-      file: "_data/site.yml",
+      file: "_gpconnect-docs.yml",
       line: 31,
       message: "accepted fault [broken-link] a.md:9 no longer occurs",
       hint: "remove the entry from acceptedFaults",
@@ -98,7 +98,7 @@ describe("accepted faults", () => {
 describe("redirects", () => {
   const page = (url: string, title: string, redirect_from?: unknown) => ({ url, inputPath: `/src/${title}.md`, data: { title, redirect_from } });
   const collect = (pages: ReturnType<typeof page>[], settings: Record<string, string> = {}) =>
-    collectRedirects({ pages, settings, displayPath: (p) => p.replace("/src/", ""), settingsLine: () => 40 });
+    collectRedirects({ pages, settings, displayPath: (p) => p.replace("/src/", ""), settingsLine: () => 40, settingsFile: "_gpconnect-docs.yml" });
 
   it("come from pages' redirect_from and from the settings", () => {
     const { redirects, problems } = collect([page("/new.html", "New &amp; improved", ["old.html", "/older/"]), page("/b.html", "B")], { "gone.html": "/b.html" });
@@ -116,7 +116,7 @@ describe("redirects", () => {
     assert.deepEqual(redirects, []);
     assert.deepEqual(
       problems.map((p) => `${p.file}:${p.line ?? ""} ${p.message}`),
-      ["A.md: redirect from /b.html: a page is published there, so the redirect is left out", "_data/site.yml:40 redirect from /c.html to /missing.html: no page is published at /missing.html, so the redirect is left out"],
+      ["A.md: redirect from /b.html: a page is published there, so the redirect is left out", "_gpconnect-docs.yml:40 redirect from /c.html to /missing.html: no page is published at /missing.html, so the redirect is left out"],
     );
   });
 

@@ -6,28 +6,30 @@ import { onlyPagesChanged } from "../../src/eleventy/lifecycle.ts";
 import { PROJECT_ROOT } from "../../src/shared/sitePaths.ts";
 
 describe("command-line options", () => {
-  it("become one typed set of build options, with defaults", () => {
+  it("become one typed set of build options, with defaults (path prefix and settings left to the tree)", () => {
     const parsed = parseCommand(["build"]);
     assert.equal(parsed.command, "build");
     if (parsed.command !== "build") return;
     assert.deepEqual(parsed.options, {
       contentDir: path.resolve("content"),
-      pathPrefix: "/",
+      pathPrefix: undefined,
       strict: false,
-      settingsFile: path.join(PROJECT_ROOT, "_data/site.yml"),
+      settingsFile: undefined,
       releasePages: false,
     });
     assert.equal(parsed.output, path.resolve("_site"));
   });
 
   it("normalise the path prefix and resolve the settings file the author names", () => {
-    const parsed = parseCommand(["serve", "--input", "tree", "--path-prefix", "apis/gpconnect", "--strict", "--settings", "other/site.yml", "--port", "9000", "--host", "0.0.0.0"]);
+    const settings = path.relative(process.cwd(), path.join(PROJECT_ROOT, "tests/fixtures/mini-site/_data/glossary.yml"));
+    const parsed = parseCommand(["serve", "--input", "tree", "--path-prefix", "apis/gpconnect", "--strict", "--settings", settings, "--port", "9000", "--host", "0.0.0.0"]);
     assert.equal(parsed.command, "serve");
     if (parsed.command !== "serve") return;
     assert.equal(parsed.options.contentDir, path.resolve("tree"));
     assert.equal(parsed.options.pathPrefix, "/apis/gpconnect/");
     assert.equal(parsed.options.strict, true);
-    assert.equal(parsed.options.settingsFile, path.resolve("other/site.yml"));
+    assert.equal(parsed.options.settingsFile, path.resolve(settings));
+    assert.throws(() => parseCommand(["build", "--settings", "no/such/site.yml"]), /no\/such\/site\.yml: error \[settings\] the settings file does not exist/);
     assert.equal(parsed.port, 9000);
     assert.equal(parsed.host, "0.0.0.0");
   });

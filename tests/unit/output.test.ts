@@ -13,7 +13,7 @@ describe("page output", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes each page at once, tells listeners before and after, and keeps nothing when Eleventy's writer is in dry run", () => {
-    const output = new PageOutput(true);
+    const output = new PageOutput(true, (page) => page.html);
     const seen: string[] = [];
     output.listen({
       rendered: (page) => seen.push(`rendered ${page.url}`),
@@ -25,7 +25,7 @@ describe("page output", () => {
   });
 
   it("hands the page back when Eleventy's writer runs (the dev server diffs it)", () => {
-    assert.equal(new PageOutput(false).emit({ url: "/c.html", inputPath: "./c.md", outputPath: path.join(dir, "c.html"), html: "<p>C</p>" }), "<p>C</p>");
+    assert.equal(new PageOutput(false, (page) => page.html).emit({ url: "/c.html", inputPath: "./c.md", outputPath: path.join(dir, "c.html"), html: "<p>C</p>" }), "<p>C</p>");
   });
 });
 

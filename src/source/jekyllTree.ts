@@ -1,0 +1,382 @@
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import path from "node:path";
+import type { Diagnostic } from "../shared/diagnostics.ts";
+import { parseYaml } from "./yamlFile.ts";
+import { markdownExtensions, type JekyllConfig } from "./jekyllConfig.ts";
+
+/**
+ * What Jekyll makes of each file of a source tree (its Reader and EntryFilter):
+ * pages and documents it renders, static files it copies byte for byte, and
+ * everything it leaves out.
+ */
+export type PageKind = "pages" | "posts" | string;
+
+export interface TreePage {
+  /** Path relative to the tree, forward slashes. */
+  readonly file: string;
+  /** `pages`, `posts`, or the collection's name: the `type` of `defaults:` scopes. */
+  readonly type: PageKind;
+  /** Front matter with the `defaults:` that apply merged beneath it. */
+  readonly data: Readonly<Record<string, unknown>>;
+  /** Jekyll's `page.url` (leading slash; a folder URL ends with `/`). */
+  readonly url: string;
+  /** Output file relative to the site root (`url`, with `index.html` for a folder URL). */
+  readonly outputPath: string;
+  /** Posts: the date from the file name or front matter. */
+  readonly date?: Date;
+  /** Posts and documents: the slug (`:title`). */
+  readonly slug?: string;
+  /** False for documents of a collection with `output: false`: read (for `site.NAME`), never published. */
+  readonly output: boolean;
+}
+
+export interface TreeStatic {
+  readonly file: string;
+  readonly outputPath: string;
+}
+
+export interface JekyllTree {
+  /** Pages, posts and collection documents (those of `output: false` collections too), in Jekyll's reading order. */
+  readonly pages: readonly TreePage[];
+  readonly statics: readonly TreeStatic[];
+  /** Files Jekyll reads but never publishes by themselves (excluded, `_`/`.` names, drafts, unpublished, losers of a URL clash). */
+  readonly skipped: readonly string[];
+  /** Folders left out whole (relative, no trailing slash). */
+  readonly skippedFolders: readonly string[];
+  /** URL clashes and other reading problems, for the build's fault log. */
+  readonly problems: readonly Omit<Diagnostic, "severity">[];
+  page(file: string): TreePage | undefined;
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join("/");
+
+/** Ruby's File.fnmatch without flags: `*` and `?` also match `/`, `[…]` is a class. */
+function fnmatch(pattern: string, subject: string): boolean {
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i]!;
+    if (ch === "*") source += ".*";
+    else if (ch === "?") source += ".";
+    else if (ch === "[") {
+      const end = pattern.indexOf("]", i + 1);
+      if (end < 0) source += "\\[";
+      else {
+        source += `[${pattern.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else if (ch === "\\" && i + 1 < pattern.length) source += `\\${pattern[++i]}`;
+    else source += ch.replace(/[.+^${}()|\]\\/]/g, "\\$&");
+  }
+  return new RegExp(`^${source}$`, "s").test(subject);
+}
+
+/** Jekyll's EntryFilter#glob_include?: fnmatch, or a prefix of the path (so `vendor` also covers `vendor_x`), or the folder itself. */
+function globIncludes(patterns: readonly string[], entry: string, isFolder: boolean): boolean {
+  return patterns.some((pattern) => {
+    const p = pattern.replace(/^\/+/, "");
+    return fnmatch(p, entry) || entry.startsWith(p) || (isFolder && p === `${entry}/`);
+  });
+}
+
+/** `_`, `.`, `#` names and `~` backups (EntryFilter#special? and #backup?). */
+const special = (name: string): boolean => /^[._#~]/.test(name) || name.endsWith("~");
+
+/** Jekyll's test for a front matter block: the first line is `---`. */
+export function hasFrontMatter(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(8);
+    const read = readSync(fd, buffer, 0, 8, 0);
+    const start = buffer.subarray(0, read).toString("latin1").replace(/^\xEF\xBB\xBF/, "");
+    return /^---[ \t]*\r?\n/.test(start) || /^---[ \t]*$/.test(start) && read < 8;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const FRONT_MATTER = /^(?:\uFEFF)?---[^\S\n]*\r?\n(?:([\s\S]*?)\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
+
+/** The front matter of a page as data; a block that does not parse reads as empty (the page's own rendering reports it at its line). */
+function readFrontMatter(full: string, shown: string): Record<string, unknown> {
+  const block = FRONT_MATTER.exec(readFileSync(full, "utf8"));
+  if (!block?.[1]) return {};
+  try {
+    const data = parseYaml(block[1], shown).data;
+    return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The `values` of every `defaults:` entry whose scope covers this file, later entries and deeper paths winning (Jekyll's FrontmatterDefaults). */
+export function frontMatterDefaults(config: Pick<JekyllConfig, "defaults">, file: string, type: string): Record<string, unknown> {
+  const applicable = config.defaults
+    .map((entry, index) => ({ entry, index }))
+    .filter(({ entry }) => {
+      const scopePath = String(entry.scope.path ?? "").replace(/^\/+|\/+$/g, "");
+      const pathMatches = scopePath === "" || (/[*?[]/.test(scopePath) ? fnmatch(scopePath, file) : file === scopePath || file.startsWith(`${scopePath}/`));
+      const typeMatches = !entry.scope.type || entry.scope.type === type;
+      return pathMatches && typeMatches;
+    })
+    // Jekyll ranks scopes: a longer path wins, then one naming a type, then the later entry.
+    .sort((a, b) => {
+      const depth = (s: { path?: string | null }) => String(s.path ?? "").split("/").filter(Boolean).length;
+      return depth(a.entry.scope) - depth(b.entry.scope) || Number(Boolean(a.entry.scope.type)) - Number(Boolean(b.entry.scope.type)) || a.index - b.index;
+    });
+  const merged: Record<string, unknown> = {};
+  for (const { entry } of applicable) Object.assign(merged, entry.values);
+  return merged;
+}
+
+/** The extension Jekyll writes a converted file with. */
+function outputExtension(ext: string, markdown: ReadonlySet<string>): string {
+  const bare = ext.replace(/^\./, "").toLowerCase();
+  if (markdown.has(bare)) return ".html";
+  if (bare === "scss" || bare === "sass") return ".css";
+  return ext;
+}
+
+const PERMALINK_STYLES: Record<string, { post: string; page: string; collection: string }> = {
+  date: { post: "/:categories/:year/:month/:day/:title:output_ext", page: "/:path/:basename:output_ext", collection: "/:collection/:path:output_ext" },
+  pretty: { post: "/:categories/:year/:month/:day/:title/", page: "/:path/:basename/", collection: "/:collection/:path/" },
+  ordinal: { post: "/:categories/:year/:y_day/:title:output_ext", page: "/:path/:basename:output_ext", collection: "/:collection/:path:output_ext" },
+  weekdate: { post: "/:categories/:year/W:week/:short_day/:title:output_ext", page: "/:path/:basename:output_ext", collection: "/:collection/:path:output_ext" },
+  none: { post: "/:categories/:title:output_ext", page: "/:path/:basename:output_ext", collection: "/:collection/:path:output_ext" },
+};
+
+/** Jekyll's URL#generate_url and #sanitize_url: placeholders filled, `//` collapsed, a leading `/`. */
+function fillUrl(template: string, placeholders: Record<string, string>): string {
+  const filled = template.replace(/:([a-z_]+)/g, (whole, key: string) => (key in placeholders ? placeholders[key]! : whole));
+  return `/${filled}`.replace(/\/{2,}/g, "/").replace(/\/\.\//g, "/");
+}
+
+function outputPathOf(url: string, outputExt: string): string {
+  let out = decodeURIComponentSafe(url.replace(/^\//, ""));
+  if (out === "" || out.endsWith("/")) out += "index.html";
+  else if (!path.posix.extname(out) && outputExt) out += outputExt;
+  return out;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Jekyll's Utils.slugify in its default mode: lower case, anything but letters and digits becomes `-`. */
+export function jekyllSlug(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+}
+
+const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
+
+function asDate(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value === "string") {
+    const parsed = new Date(value.trim().replace(/^(\d{4}-\d{1,2}-\d{1,2})\s+(\d)/, "$1T$2"));
+    return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+  }
+  return undefined;
+}
+
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === "string") return value.split(/\s+/).filter(Boolean);
+  return [];
+}
+
+const pad = (n: number): string => String(n).padStart(2, "0");
+
+/** Reads a whole tree as Jekyll 4.3's Reader does. */
+export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Date = new Date()): JekyllTree {
+  const markdown = new Set(markdownExtensions(config));
+  const style = PERMALINK_STYLES[config.permalink] ?? {
+    post: config.permalink,
+    page: config.permalink.endsWith("/") ? "/:path/:basename/" : "/:path/:basename:output_ext",
+    collection: "/:collection/:path:output_ext",
+  };
+  const pages: TreePage[] = [];
+  const statics: TreeStatic[] = [];
+  const skipped: string[] = [];
+  const skippedFolders: string[] = [];
+  const problems: Omit<Diagnostic, "severity">[] = [];
+
+  const collectionsDir = config.collections_dir;
+  const collectionFolders = new Map(Object.entries(config.collections).filter(([name]) => name !== "posts").map(([name, options]) => [path.posix.join(collectionsDir, `_${name}`), { name, options }]));
+
+  const isPublished = (data: Record<string, unknown>): boolean => config.unpublished || data["published"] !== false;
+
+  /** EntryFilter#filter for one entry: kept unless special or excluded, and `include:` wins over both. */
+  const kept = (relative: string, name: string, isFolder: boolean): boolean => {
+    if (globIncludes(config.include, relative, isFolder) || globIncludes(config.include, name, isFolder)) return true;
+    if (special(name)) return false;
+    return !globIncludes(config.exclude, relative, isFolder);
+  };
+
+  const addPage = (relative: string, full: string): void => {
+    const own = readFrontMatter(full, relative);
+    const data = { ...frontMatterDefaults(config, relative, "pages"), ...own };
+    if (!isPublished(data)) {
+      skipped.push(relative);
+      return;
+    }
+    const ext = path.posix.extname(relative);
+    const outputExt = outputExtension(ext, markdown);
+    const basename = path.posix.basename(relative, ext);
+    const dir = path.posix.dirname(relative) === "." ? "" : path.posix.dirname(relative);
+    let template: string;
+    if (typeof data["permalink"] === "string" && data["permalink"].trim()) template = data["permalink"].trim();
+    else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
+    else if (basename === "index") template = "/:path/";
+    else template = style.page;
+    const url = fillUrl(template, { path: dir, basename, output_ext: outputExt, title: basename, name: basename });
+    pages.push({ file: relative, type: "pages", data, url, outputPath: outputPathOf(url, outputExt), output: true });
+  };
+
+  const addStatic = (relative: string): void => {
+    statics.push({ file: relative, outputPath: relative });
+  };
+
+  const readPosts = (folder: string, categoriesFromPath: string[]): void => {
+    for (const relative of walkFiles(contentDir, folder)) {
+      const name = path.posix.basename(relative);
+      const match = POST_NAME.exec(name);
+      const full = path.join(contentDir, relative);
+      if (!match || !hasFrontMatter(full)) {
+        skipped.push(relative);
+        continue;
+      }
+      const own = readFrontMatter(full, relative);
+      const data = { ...frontMatterDefaults(config, relative, "posts"), ...own };
+      const date = asDate(data["date"]) ?? asDate(match[1]!)!;
+      if (!isPublished(data) || (!config.future && date > now)) {
+        skipped.push(relative);
+        continue;
+      }
+      const ext = match[3]!;
+      const outputExt = outputExtension(ext, markdown);
+      const slug = typeof data["slug"] === "string" ? data["slug"] : match[2]!;
+      const categories = [...categoriesFromPath, ...listOf(data["category"]), ...listOf(data["categories"])];
+      const template = typeof data["permalink"] === "string" && data["permalink"].trim() ? data["permalink"].trim() : style.post;
+      const url = fillUrl(template, {
+        categories: categories.map((c) => jekyllSlug(c)).join("/"),
+        year: String(date.getUTCFullYear()),
+        month: pad(date.getUTCMonth() + 1),
+        i_month: String(date.getUTCMonth() + 1),
+        day: pad(date.getUTCDate()),
+        i_day: String(date.getUTCDate()),
+        short_year: String(date.getUTCFullYear()).slice(2),
+        title: jekyllSlug(slug) || slug,
+        slug: jekyllSlug(slug),
+        name: jekyllSlug(slug),
+        output_ext: outputExt,
+      });
+      pages.push({ file: relative, type: "posts", data: { ...data, date, categories }, url, outputPath: outputPathOf(url, outputExt), date, slug, output: true });
+    }
+  };
+
+  const readCollection = (folder: string, name: string, options: { output: boolean; permalink?: string | undefined }): void => {
+    for (const relative of walkFiles(contentDir, folder)) {
+      const full = path.join(contentDir, relative);
+      const inside = relative.slice(folder.length + 1);
+      if (!hasFrontMatter(full)) {
+        if (options.output) addStatic(relative);
+        else skipped.push(relative);
+        continue;
+      }
+      const own = readFrontMatter(full, relative);
+      const data = { ...frontMatterDefaults(config, relative, name), ...own };
+      if (!isPublished(data)) {
+        skipped.push(relative);
+        continue;
+      }
+      const ext = path.posix.extname(inside);
+      const outputExt = outputExtension(ext, markdown);
+      const withoutExt = inside.slice(0, inside.length - ext.length);
+      const template = typeof data["permalink"] === "string" && data["permalink"].trim() ? data["permalink"].trim() : (options.permalink ?? style.collection);
+      const url = fillUrl(template, { collection: name, path: withoutExt, name: path.posix.basename(withoutExt), title: path.posix.basename(withoutExt), output_ext: outputExt });
+      pages.push({ file: relative, type: name, data, url, outputPath: outputPathOf(url, outputExt), slug: path.posix.basename(withoutExt), output: options.output });
+      if (!options.output) skipped.push(relative);
+    }
+  };
+
+  const walk = (folder: string, categories: string[]): void => {
+    const full = path.join(contentDir, folder);
+    const entries = readdirSync(full, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
+    for (const entry of entries) {
+      const relative = folder ? `${folder}/${entry.name}` : entry.name;
+      const isFolder = entry.isDirectory();
+      if (isFolder && entry.name === "_posts") {
+        readPosts(relative, categories);
+        continue;
+      }
+      const collection = isFolder ? collectionFolders.get(relative) : undefined;
+      if (collection) {
+        readCollection(relative, collection.name, collection.options);
+        continue;
+      }
+      if (!kept(relative, entry.name, isFolder) || entry.isSymbolicLink()) {
+        (isFolder ? skippedFolders : skipped).push(relative);
+        continue;
+      }
+      if (isFolder) walk(relative, [...categories, entry.name]);
+      else if (entry.isFile()) {
+        if (hasFrontMatter(path.join(contentDir, relative))) addPage(relative, path.join(contentDir, relative));
+        else addStatic(relative);
+      }
+    }
+  };
+  walk("", []);
+
+  return resolveClashes(pages, statics, skipped, skippedFolders, problems);
+}
+
+/** Every file under a folder (relative to the tree), sorted as Jekyll reads them. */
+function walkFiles(contentDir: string, folder: string): string[] {
+  return readdirSync(path.join(contentDir, folder), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => toPosix(path.relative(contentDir, path.join(entry.parentPath, entry.name))))
+    .sort();
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Two files writing one output file: Jekyll writes pages, then static files, then
+ * documents (posts and collections), and the last one written is what readers get.
+ * The others are left out, with a warning naming both.
+ */
+function resolveClashes(pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], problems: Omit<Diagnostic, "severity">[]): JekyllTree {
+  const published = pages.filter((p) => p.output);
+  // Jekyll sorts pages by file name and static files by path (Reader#sort_files!) before writing them.
+  const byName = (a: TreePage, b: TreePage): number => compare(path.posix.basename(a.file), path.posix.basename(b.file));
+  const order = [...published.filter((p) => p.type === "pages").sort(byName), ...[...statics].sort((a, b) => compare(a.file, b.file)), ...published.filter((p) => p.type !== "pages")];
+  const winner = new Map<string, TreePage | TreeStatic>();
+  for (const item of order) {
+    const key = item.outputPath;
+    const previous = winner.get(key);
+    if (previous) {
+      problems.push({
+        code: "duplicate-url",
+        file: previous.file,
+        message: `${previous.file} and ${item.file} are both published at /${item.outputPath}; ${item.file} is the one published (Jekyll writes it last), ${previous.file} is left out`,
+        hint: "give one of them its own permalink; an earlier edition of a page can say edition_of: <permalink>",
+      });
+      skipped.push(previous.file);
+    }
+    winner.set(key, item);
+  }
+  const kept = new Set<TreePage | TreeStatic>(winner.values());
+  const keptPages = pages.filter((p) => !p.output || kept.has(p));
+  const byFile = new Map(keptPages.map((p) => [p.file, p]));
+  return {
+    pages: keptPages,
+    statics: statics.filter((s) => kept.has(s)),
+    skipped,
+    skippedFolders,
+    problems,
+    page: (file) => byFile.get(file),
+  };
+}
