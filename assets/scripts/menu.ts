@@ -21,3 +21,11 @@ export function enhanceMenu(root: Document): void {
   link.replaceWith(button);
   panel.querySelector(".app-sidebar-panel__close")?.remove();
 }
+
+/** On a narrow screen the capability bar scrolls sideways: the reader's own capability starts in view. */
+export function showCurrentCapability(root: Document): void {
+  const list = root.querySelector<HTMLElement>(".app-topnav .nhsuk-header__navigation-list");
+  const current = list?.querySelector<HTMLElement>(".nhsuk-header__navigation-item--current");
+  if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+  list.scrollLeft = current.offsetLeft - list.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+}

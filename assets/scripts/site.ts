@@ -1,6 +1,6 @@
 // Progressive enhancement only: every page works without this file.
 import { enhanceCodeBlocks } from "./code.ts";
-import { enhanceMenu } from "./menu.ts";
+import { enhanceMenu, showCurrentCapability } from "./menu.ts";
 import { enhanceScrollRegions } from "./scrollRegions.ts";
 import { enhanceSearchBox } from "./searchBox.ts";
 import { enhanceGlossaryTerms } from "./tooltips.ts";
@@ -9,6 +9,7 @@ import { enhanceGlossaryTerms } from "./tooltips.ts";
 document.body.classList.add("js-enabled", "nhsuk-frontend-supported");
 
 enhanceMenu(document);
+showCurrentCapability(document);
 enhanceSearchBox(document);
 enhanceGlossaryTerms(document);
 enhanceCodeBlocks(document);

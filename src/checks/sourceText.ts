@@ -6,6 +6,7 @@ export interface TextFault extends Omit<Diagnostic, "file" | "line"> {
 }
 
 const lineAt = (text: string, index: number): number => text.slice(0, index).split("\n").length;
+const columnAt = (text: string, index: number): number => index - text.lastIndexOf("\n", index - 1);
 
 /** Windows-1252's characters for bytes 0x80–0x9F (0xA0–0xFF are Latin-1's); Node's own decoder treats it as Latin-1. */
 const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
@@ -62,8 +63,10 @@ export function findTextFaults(text: string, hasFrontMatter: () => boolean): Tex
       severity: "warning",
       code: "mojibake",
       line: lineAt(text, match.index),
+      column: columnAt(text, match.index),
       message: `"${match[0]}" is "${repaired}" decoded with the wrong encoding`,
       hint: `replace "${match[0]}" with "${repaired}"`,
+      repair: { find: match[0], replace: repaired },
     });
   }
   return faults;

@@ -1,4 +1,8 @@
+import { brokenSave } from "../checks/brokenSave.ts";
+import { errorChain } from "../checks/failures.ts";
+import { ContentFaultsError } from "../eleventy/checksPlugin.ts";
 import { buildSite, serveSite } from "../eleventy/run.ts";
+import { runFix } from "../fix/main.ts";
 import { explainFailure } from "./errors.ts";
 import { parseCommand, USAGE } from "./options.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
@@ -10,12 +14,21 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return parsed.exitCode;
     case "serve":
-      await serveSite(parsed.options, parsed.output, { port: parsed.port, host: parsed.host, explain: explainFailure });
+      await serveSite(parsed.options, parsed.output, { port: parsed.port, host: parsed.host, explain: explainRebuildFailure });
       return -1;
     case "build":
       await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging));
       return 0;
+    case "fix":
+      return runFix({ options: parsed.options, write: parsed.write, cli: process.argv[1]! });
   }
+}
+
+/** A failed dev-server rebuild: content faults give the broken-save panel each page's own; any other failure says what it is. */
+function explainRebuildFailure(error: unknown): string {
+  const message = explainFailure(error);
+  if (!errorChain(error).some((e) => e instanceof ContentFaultsError)) brokenSave.failWithout(message);
+  return message;
 }
 
 /** Runs the command and sets the exit code: the first failure is the one reported. */

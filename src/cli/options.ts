@@ -4,24 +4,33 @@ import { parseArgs } from "node:util";
 import { buildOptions, type BuildOptions } from "../eleventy/context.ts";
 import { BuildError } from "../shared/diagnostics.ts";
 
-export const USAGE = `Usage: gpconnect-docs <build|serve> [options]
+export const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
 
   --input DIR         source tree in the Jekyll documentation-theme format (default: content)
   --output DIR        where to write the site (default: _site)
   --path-prefix PATH  publish under a sub-path, e.g. /apis/gpconnect/ (default: the tree's baseurl, else /)
   --strict            fail the build on any content warning
+  --verbose           list every accepted fault, not only their count
+  --report json|FILE  every fault as JSON (code, file, line, column, message, suggestion): on stdout, or into FILE
   --settings FILE     settings file (default: the tree's own _gpconnect-docs.yml, if it has one)
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
-  --help              show this help`;
+  --write             fix only: write the repairs it shows (without it nothing changes)
+  --help              show this help
+
+  fix                 shows, as diffs, the repairs the checks are certain of: mojibake, a broken link
+                      or anchor one slip from its one candidate, .htm for .html, a page link missing
+                      .html, accepted faults that no longer occur; --write applies them`;
 
 /** What the command line asks for: the command, the build's options, and where and how to serve. */
 export type Command =
   | { readonly command: "help"; readonly exitCode: number }
   | { readonly command: "build"; readonly options: BuildOptions; readonly output: string }
+  | { readonly command: "fix"; readonly options: BuildOptions; readonly write: boolean }
   | { readonly command: "serve"; readonly options: BuildOptions; readonly output: string; readonly port: number; readonly host: string };
 
-export function parseCommand(argv: readonly string[]): Command {
+/** `env`: only GitHub Actions' own variables are read, to annotate faults on their lines there. */
+export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Command {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -30,6 +39,9 @@ export function parseCommand(argv: readonly string[]): Command {
       output: { type: "string", default: "_site" },
       "path-prefix": { type: "string" },
       strict: { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      report: { type: "string" },
+      write: { type: "boolean", default: false },
       settings: { type: "string" },
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
@@ -37,13 +49,26 @@ export function parseCommand(argv: readonly string[]): Command {
     },
   });
   const command = positionals[0] ?? "build";
-  if (values.help || (command !== "build" && command !== "serve")) return { command: "help", exitCode: values.help ? 0 : 2 };
-  const options = buildOptions({ contentDir: values.input, pathPrefix: values["path-prefix"], strict: values.strict, settingsFile: values.settings });
+  if (values.help || (command !== "build" && command !== "serve" && command !== "fix")) return { command: "help", exitCode: values.help ? 0 : 2 };
+  const options = buildOptions({
+    contentDir: values.input,
+    pathPrefix: values["path-prefix"],
+    strict: values.strict,
+    settingsFile: values.settings,
+    verbose: values.verbose,
+    report: values.report,
+    annotations: githubActions(env),
+  });
   if (options.settingsFile !== undefined && !existsSync(options.settingsFile)) {
     throw new BuildError({ code: "settings", file: path.relative(process.cwd(), options.settingsFile), message: "the settings file does not exist", hint: "name an existing file with --settings FILE, or leave it out to use the tree's own _gpconnect-docs.yml" });
   }
+  if (command === "fix") return { command, options, write: values.write };
   const output = path.resolve(values.output);
   if (command === "build") return { command, options, output };
   return { command, options, output, port: Number(values.port), host: values.host };
 }
 
+/** Under GitHub Actions, faults are also printed as workflow commands naming files from the workspace. */
+function githubActions(env: NodeJS.ProcessEnv): { workspace: string } | undefined {
+  return env["GITHUB_ACTIONS"] === "true" ? { workspace: path.resolve(env["GITHUB_WORKSPACE"] ?? ".") } : undefined;
+}

@@ -13,12 +13,14 @@ export interface PageContext {
 }
 
 export interface PageSummary {
-  /** Source file, for listing pages in the order Jekyll read them. */
-  readonly file?: string;
   readonly title: string;
   readonly url: string;
   readonly summary?: string;
   readonly tags: readonly string[];
+  /** A post (from `_posts/`) rather than a page. */
+  readonly post?: boolean;
+  /** A post's HTML content (tag pages show its first words when it has no summary). */
+  readonly content?: string;
 }
 
 export interface RenderContext {
@@ -27,7 +29,7 @@ export interface RenderContext {
   readonly log: DiagnosticLog;
   /** Renders author Markdown as inline HTML (links, emphasis, code). */
   readonly markdownInline: (text: string) => string;
-  /** Every published page, for components that list pages (tag pages). */
+  /** Every published page and post, in Jekyll's order (pages by file name, then posts newest first), for components that list pages (tag pages). */
   readonly pages: () => readonly PageSummary[];
 }
 

@@ -1,13 +1,19 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { displayPath } from "../source/sourceFile.ts";
+import { SETTINGS_FILE } from "../source/settings.ts";
 import { relativePath } from "../shared/sitePaths.ts";
-import { formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
+import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
+import { BROKEN_SAVE_PATH, brokenSave } from "../checks/brokenSave.ts";
+import { chainMessages, diagnoseError } from "../checks/failures.ts";
+import { FRONT_MATTER_FAULTS, readFrontMatter, type FrontMatterFault, type YamlLoad } from "../checks/frontMatter.ts";
 import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
+import { githubAnnotations, reportEntry, type Report } from "../checks/report.ts";
 import { checkSidebarLinks } from "../checks/sidebarLinks.ts";
 import { findTextFaults } from "../checks/sourceText.ts";
+import { isolatePageFailures } from "./internals.ts";
 
 export class ContentFaultsError extends Error {
   /** `details`: the failing faults, for where the summary above is not in view (the dev server's page). */
@@ -20,40 +26,109 @@ export class ContentFaultsError extends Error {
   }
 }
 
+/** Under the dev server, pages ask whether the last save broke the site (a published site has no such file). */
+function serveBrokenSave(eleventyConfig: UserConfig): void {
+  eleventyConfig.setServerOptions({
+    onRequest: {
+      [`/${BROKEN_SAVE_PATH}`]: () => ({
+        status: 200,
+        headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
+        body: JSON.stringify(brokenSave.get() ?? null),
+      }),
+    },
+  });
+}
+
 /**
- * Starts each build (and each watch-mode rebuild) with a fresh list of pages'
- * links (a partial rebuild keeps the other pages'); ends it with the grouped list of faults and the page count and time.
- * A build with errors (or, with --strict, warnings) fails; the dev server keeps running and shows why.
+ * Front matter is read by `readFrontMatter` through Eleventy's own YAML engine (js-yaml), so pages read
+ * exactly as before; its faults travel with the page's data (Eleventy reads a page's front matter once and
+ * keeps it across dev-server rebuilds) for the preprocessor to report.
+ */
+function lenientFrontMatter(eleventyConfig: UserConfig): (data: unknown) => FrontMatterFault[] {
+  // `frontMatterParsingOptions` is public on the configuration, though not in its types.
+  const options = (eleventyConfig as unknown as { frontMatterParsingOptions: { engines: { yaml: YamlLoad } } }).frontMatterParsingOptions;
+  const load = options.engines.yaml;
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (text: string, parsing?: { filePath?: string }) => {
+        const { data, faults } = readFrontMatter(load, text, parsing?.filePath ?? "");
+        return faults.length > 0 ? { ...data, [FRONT_MATTER_FAULTS]: faults } : data;
+      },
+    },
+  });
+  return (data) => ((data as Record<string, unknown> | undefined)?.[FRONT_MATTER_FAULTS] as FrontMatterFault[] | undefined) ?? [];
+}
+
+/**
+ * Starts each build (and each watch-mode rebuild) with a fresh list of pages' links (a partial
+ * rebuild keeps the other pages'); ends it with the faults grouped by file and counted, and the
+ * page count and time. A page that cannot be read or rendered is reported at its line and left
+ * out; every other page still renders, so one build finds every fault. A build with errors (or,
+ * with --strict, warnings) fails; the dev server keeps running and shows why on every page.
  */
 export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   let started = performance.now();
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
+  const shown = (file: string): string => displayPath(context.options.contentDir, file);
+  // The settings file on disk: the one given with --settings, else the tree's own.
+  const settingsPath = context.options.settingsFile ?? path.join(context.options.contentDir, SETTINGS_FILE);
   // What the link checks need of each page, read as it renders (the page itself is not kept).
   const pages = new Map<string, PageLinks>();
+  // Pages left out of this build for their errors (absolute source paths).
+  const leftOut = new Set<string>();
+  // Where each source file was last published (kept across dev-server rebuilds), to show a page its own faults.
+  const urlOf = new Map<string, string>();
+  const remember = (inputPath: string, url: string | false): void => {
+    if (url) urlOf.set(shown(inputPath), context.site().url(url));
+  };
   context.lifecycle.onStart(({ partial }) => {
     started = performance.now();
-    if (!partial) pages.clear();
+    if (!partial) {
+      pages.clear();
+      leftOut.clear();
+    }
     for (const [key, page] of pages) if (partial?.has(page.inputPath)) pages.delete(key);
+    for (const file of leftOut) if (partial?.has(file)) leftOut.delete(file);
   });
   context.output.listen({
     rendered(page) {
       if (!page.outputPath.endsWith(".html")) return;
       const outputPath = relativePath(outputDir(), page.outputPath);
-      pages.set(outputPath, { file: displayPath(context.options.contentDir, page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
+      pages.set(outputPath, { file: shown(page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
+      remember(page.inputPath, page.url);
     },
   });
-  eleventyConfig.addPreprocessor("source-text", "md,html", function (this: { inputPath: string }, _data: unknown, content: string) {
-    const faults = findTextFaults(content, () => context.sourceLines.authorLine(this.inputPath, 0) > 0);
-    if (faults.length === 0) return undefined;
-    const frontMatter = context.sourceLines.authorLine(this.inputPath, 0);
-    let skip = false;
-    for (const { line, ...fault } of faults) {
-      context.log.add({ ...fault, file: displayPath(context.options.contentDir, this.inputPath), line: line + frontMatter });
-      skip ||= fault.code === "binary-file";
-    }
-    // Eleventy leaves out a template whose preprocessor returns false.
-    return skip ? false : undefined;
+
+  isolatePageFailures(eleventyConfig, {
+    renderFailed(inputPath, url, error) {
+      leftOut.add(path.resolve(inputPath));
+      remember(inputPath, url);
+      const diagnosis = diagnoseError(error, shown, context.sourceLines) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
+      context.log.error({ ...diagnosis, message: `${diagnosis.message}${diagnosis.file === shown(inputPath) ? "" : ` (in ${shown(inputPath)})`}; the page is left out of the site` });
+    },
   });
+
+  serveBrokenSave(eleventyConfig);
+
+  const frontMatterFaults = lenientFrontMatter(eleventyConfig);
+  eleventyConfig.addPreprocessor("source-faults", "md,html", function (this: { inputPath: string }, data: unknown, content: string) {
+    const file = shown(this.inputPath);
+    let leaveOut = false;
+    for (const fault of frontMatterFaults(data)) {
+      context.log.add({ ...fault, file });
+      leaveOut ||= fault.severity === "error";
+    }
+    const offset = context.sourceLines.authorLine(this.inputPath, 0);
+    for (const { line, ...fault } of findTextFaults(content, () => offset > 0)) {
+      context.log.add({ ...fault, file, line: line + offset });
+      // A binary file is not a page.
+      leaveOut ||= fault.code === "binary-file";
+    }
+    if (leaveOut) leftOut.add(path.resolve(this.inputPath));
+    // Eleventy leaves out a template whose preprocessor returns false.
+    return leaveOut ? false : undefined;
+  });
+
   context.lifecycle.onEnd(({ serving }) => {
     // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
     const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.site().pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
@@ -63,16 +138,48 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     // and then an entry about one of its files that matched nothing is stale. A partial rebuild has not looked at every file.
     const staleHere = accepted.length > 0 && !context.partial ? stale.filter((fault) => existsSync(path.join(context.options.contentDir, fault.file))) : [];
     for (const fault of staleHere) open.push({ ...staleFaultDiagnostic(fault, context.settings.file), severity: "warning" });
+    sortDiagnostics(open);
+
+    const report: Report = {
+      faults: [...open.map((d) => ({ d, accepted: false })), ...accepted.map((d) => ({ d, accepted: true }))].map(({ d, accepted: isAccepted }) =>
+        reportEntry(d, d.file === context.settings.file ? settingsPath : path.join(context.options.contentDir, d.file), isAccepted),
+      ),
+      pages: [...pages.keys()].sort(),
+      leftOut: [...leftOut].map(shown).sort(),
+    };
+    if (context.options.report === "json") console.log(JSON.stringify(report, null, 2));
+    else if (context.options.report) {
+      mkdirSync(path.dirname(path.resolve(context.options.report)), { recursive: true });
+      writeFileSync(context.options.report, `${JSON.stringify(report, null, 2)}\n`);
+    }
+    // With --report json, stdout carries the JSON alone; the summary goes to stderr.
+    const say = context.options.report === "json" ? console.error : console.log;
+    if (context.options.annotations && !serving) {
+      const annotations = githubAnnotations(report.faults, context.options.annotations.workspace);
+      if (annotations) say(annotations);
+    }
+    const summary = summarise(open, accepted, context.options.verbose);
+    if (summary) say(summary);
+
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    // A partial rebuild counts the accepted faults; the whole list was shown by the build before.
-    const acceptedList =
-      accepted.length === 0 ? "" : context.partial ? `Accepted faults: ${accepted.length} (listed in ${context.settings.file}).\n` : `Accepted faults (${accepted.length}, listed in ${context.settings.file}):\n${accepted.map((d) => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`).join("\n")}\n`;
-    console.log(`${acceptedList}${summarise(open)}\n${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s.`);
     // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
     const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));
+    const left = leftOut.size > 0 ? `; ${leftOut.size} broken page${leftOut.size === 1 ? " was" : "s were"} left out` : "";
     if (failing.length > 0) {
-      const message = `${failing.length} content fault(s) fail the build${context.options.strict && !serving ? " (--strict turns warnings into failures)" : ""}.`;
-      throw new ContentFaultsError(message, serving ? failing.map((d) => formatDiagnostic(d)).join("\n") : undefined);
+      const strictly = context.options.strict && !serving && failing.some((d) => d.severity === "warning") ? " (--strict fails on warnings)" : "";
+      const message = `${countFaults(open)}${strictly}${left}.`;
+      const details = failing.map((d) => formatDiagnostic(d)).join("\n");
+      if (serving) {
+        const byPage: Record<string, string> = {};
+        for (const d of failing) {
+          const url = urlOf.get(d.file);
+          if (url) byPage[url] = `${byPage[url] ? `${byPage[url]}\n` : ""}${formatDiagnostic(d)}`;
+        }
+        brokenSave.fail({ message: `Build failed: ${message}\n${details}`, pages: byPage });
+      }
+      throw new ContentFaultsError(message, serving ? details : undefined);
     }
+    brokenSave.clear();
+    say(`${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s: ${countFaults(open)}${accepted.length > 0 && open.length === 0 ? " beyond the accepted ones" : ""}.`);
   });
 }

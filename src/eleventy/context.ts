@@ -25,16 +25,34 @@ export interface BuildOptions {
   readonly settingsFile: string | undefined;
   /** Eleventy's writer is in dry run (builds): pages are written and released as they render. */
   readonly releasePages: boolean;
+  /** List every accepted fault, not only their count. */
+  readonly verbose: boolean;
+  /** `--report`: "json" prints the faults as JSON on stdout; any other value is a file to write them to. */
+  readonly report: string | undefined;
+  /** Print each fault as a GitHub Actions workflow command too, with paths from this workspace. */
+  readonly annotations: { readonly workspace: string } | undefined;
 }
 
 /** Options with the defaults filled in and paths resolved. */
-export function buildOptions(options: { contentDir: string; pathPrefix?: string | undefined; strict?: boolean; settingsFile?: string | undefined; releasePages?: boolean }): BuildOptions {
+export function buildOptions(options: {
+  contentDir: string;
+  pathPrefix?: string | undefined;
+  strict?: boolean;
+  settingsFile?: string | undefined;
+  releasePages?: boolean;
+  verbose?: boolean;
+  report?: string | undefined;
+  annotations?: { workspace: string } | undefined;
+}): BuildOptions {
   return {
     contentDir: path.resolve(options.contentDir),
     pathPrefix: options.pathPrefix === undefined ? undefined : normalisePathPrefix(options.pathPrefix),
     strict: options.strict ?? false,
     settingsFile: options.settingsFile === undefined ? undefined : path.resolve(options.settingsFile),
     releasePages: options.releasePages ?? false,
+    verbose: options.verbose ?? false,
+    report: options.report,
+    annotations: options.annotations,
   };
 }
 

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Server } from "node:http";
 import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 
 /**
  * Every place the project reaches past Eleventy's public API, in one module.
@@ -66,6 +69,7 @@ export function checkInternals(eleventy: Eleventy, serving: boolean): void {
   };
   require(typeof found.writer?.setDryRun === "function", "TemplateWriter#setDryRun (eleventy.writer)");
   require(typeof found.bench?.getAll === "function", "BenchmarkManager#getAll (eleventy.bench)");
+  for (const [touchPoint, ok] of Object.entries(isolationTouchPoints)) require(ok, touchPoint);
   if (!serving) return;
   require(typeof found.eleventyServe?.sendError === "function", "EleventyServe#sendError (eleventy.eleventyServe)");
   require(typeof found.errorHandler?.once === "function", "EleventyErrorHandler#once (eleventy.errorHandler)");
@@ -130,4 +134,80 @@ export async function withListenHost<T>(host: string, start: () => Promise<T>): 
   } finally {
     Server.prototype.listen = original;
   }
+}
+
+/**
+ * One broken page must not stop the build: every other page still renders, so
+ * the author sees every fault of the tree in one run.
+ *
+ * Eleventy 3 aborts a whole build when one template fails to render, and has
+ * no option or hook for it (a preprocessor can skip a template, but only before
+ * it renders). `Template#renderPageEntryWithoutLayout`, where a page's content
+ * renders, is wrapped for configurations that ask with `isolatePageFailures`: a
+ * failure is reported and the page is neither laid out nor written.
+ */
+export interface PageFailureHandler {
+  /** A page failed to render: it is left out of the output. `url` is where it would have been published. */
+  renderFailed(inputPath: string, url: string | false, error: unknown): void;
+}
+
+interface PageEntry {
+  inputPath: string;
+  outputPath: string | false;
+  url: string | false;
+}
+
+interface TemplateInternals {
+  inputPath: string;
+  eleventyConfig: { userConfig: object };
+  setRenderableOverride(value: boolean | undefined): void;
+}
+
+const handlers = new WeakMap<object, PageFailureHandler>();
+
+// Template and its error helper are not exported by Eleventy's package (its exports name "." and "./UserConfig" only): they are loaded by file
+// from Eleventy's own folder, which is the same module instance Eleventy itself uses.
+const eleventySource = path.dirname(fileURLToPath(import.meta.resolve("@11ty/eleventy")));
+// A file that is not there leaves its touch point missing, which checkInternals reports.
+const load = async <T>(file: string): Promise<T | undefined> => {
+  try {
+    return ((await import(pathToFileURL(path.join(eleventySource, file)).href)) as { default: T }).default;
+  } catch {
+    return undefined;
+  }
+};
+
+type RenderMethod = (this: TemplateInternals, page: PageEntry) => Promise<unknown>;
+const Template = await load<{ prototype: { renderPageEntryWithoutLayout: RenderMethod } }>("Template.js");
+const ErrorUtil = await load<{ isPrematureTemplateContentError(error: unknown): boolean }>("Errors/EleventyErrorUtil.js");
+/** Whether the method and its helper were found (checked by checkInternals). */
+const isolationTouchPoints = {
+  "Template#renderPageEntryWithoutLayout": typeof Template?.prototype?.renderPageEntryWithoutLayout === "function",
+  "EleventyErrorUtil.isPrematureTemplateContentError": typeof ErrorUtil?.isPrematureTemplateContentError === "function",
+};
+
+/** Leaves a page out: not rendered again, not laid out, not written, its URL free. */
+function leaveOut(template: TemplateInternals, page: PageEntry): void {
+  template.setRenderableOverride(false);
+  page.outputPath = false;
+  page.url = false;
+}
+
+const render = Template?.prototype.renderPageEntryWithoutLayout;
+if (Template && isolationTouchPoints["Template#renderPageEntryWithoutLayout"]) Template.prototype.renderPageEntryWithoutLayout = async function (this: TemplateInternals, page: PageEntry) {
+  try {
+    return await render!.call(this, page);
+  } catch (error) {
+    const handler = handlers.get(this.eleventyConfig.userConfig);
+    // A page that used another's content too early is rendered again by Eleventy, later.
+    if (!handler || ErrorUtil?.isPrematureTemplateContentError(error)) throw error;
+    handler.renderFailed(this.inputPath, page.url, error);
+    leaveOut(this, page);
+    return "";
+  }
+};
+
+/** Reports a broken page to `handler` and leaves it out, instead of failing the build. */
+export function isolatePageFailures(eleventyConfig: UserConfig, handler: PageFailureHandler): void {
+  handlers.set(eleventyConfig, handler);
 }

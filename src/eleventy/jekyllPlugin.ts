@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { filters, Liquid } from "liquidjs";
@@ -13,11 +13,12 @@ import { markdownExtensions } from "../source/jekyllConfig.ts";
 import { absoluteUrl, createPathTag, jekyllSort, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
-import { relativePath, safeUrl } from "../shared/sitePaths.ts";
+import { fromWorkingFolder, isInside, relativePath } from "../shared/sitePaths.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
-import type { TreePage } from "../source/jekyllTree.ts";
+import { readPage, type TreePage } from "../source/jekyllTree.ts";
 
+/** Ruby's HTML escapes (CGI.escapeHTML): `&quot;` and `&#39;` where LiquidJS writes `&#34;`. */
 const RUBY_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeRuby = (value: unknown, which: RegExp): string => (value === undefined || value === null ? "" : String(value).replace(which, (ch) => RUBY_ESCAPES[ch]!));
 
@@ -33,7 +34,6 @@ const ELEVENTY_FORMATS = ["liquid", "njk", "md", "html", "11ty.js", "11ty.cjs", 
 /** A path as an Eleventy ignore glob: glob characters in real file names taken literally. */
 const literalGlob = (p: string): string => p.replace(/[[\]{}()*?!+@]/g, "\\$&");
 
-
 /**
  * Reads a Jekyll "documentation theme" tree as Jekyll does: its `_config.yml`
  * (exclude/include, defaults, collections, permalink), pages with front matter
@@ -43,9 +43,14 @@ const literalGlob = (p: string): string => p.replace(/[[\]{}()*?!+@]/g, "\\$&");
  */
 export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   const input = context.options.contentDir;
-  const relativeInput = path.relative(process.cwd(), input) || ".";
+  const relativeInput = fromWorkingFolder(input);
   const { config, tree } = context.site();
-  const treePage = (inputPath: string): TreePage | undefined => context.site().tree.page(relativePath(input, inputPath));
+  // A page saved under the dev server after the tree was read (a partial rebuild) is read on its own.
+  const treePage = (inputPath: string): TreePage | undefined => {
+    const file = relativePath(input, inputPath);
+    const site = context.site();
+    return site.tree.page(file) ?? (isInside(input, inputPath) && !file.split("/").some((part) => /^[_.]/.test(part)) && existsSync(inputPath) ? readPage(input, site.config, file) : undefined);
+  };
 
   // Every extension a page of the tree has is a template format: Markdown ones as Markdown, the rest (xml, json, txt…) as Liquid.
   const markdown = new Set(markdownExtensions(config));
@@ -101,7 +106,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       if (page.date) data.page["date"] = page.date;
       // jekyll-redirect-from's `redirect_to`: the page is a stub leading there (its layout leaves it unframed).
       const redirectTo = redirectTarget(page.data["redirect_to"]);
-      if (redirectTo) return redirectStub(/^[a-z][a-z\d+.-]*:|^\/\//i.test(redirectTo) ? safeUrl(redirectTo) : context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
+      if (redirectTo) return redirectStub(context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
     }
     return rubyLiquidCompat(content);
   });
@@ -139,9 +144,11 @@ type FilterFunction = (value: unknown, ...args: unknown[]) => unknown;
 /** Jekyll's tags and filters, and what LiquidJS writes differently from Ruby Liquid: one set for pages and for posts' own rendering. */
 function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>; filters: Record<string, FilterFunction> } {
   const site = (): SiteModel => context.site();
+  const includeOptions = { components, site, log: context.log, markdownInline: (text: string) => context.md.renderInline(text), sourceLines: context.sourceLines, templates: context.includeTemplates };
   return {
     tags: {
-      include: createIncludeTag({ components, site, log: context.log, markdownInline: (text) => context.md.renderInline(text), sourceLines: context.sourceLines, templates: context.includeTemplates }),
+      include: createIncludeTag(includeOptions),
+      include_relative: createIncludeTag(includeOptions, true),
       highlight: createHighlightTag(),
       link: createPathTag("link", site, context.sourceLines),
       post_url: createPathTag("post_url", site, context.sourceLines),

@@ -1,7 +1,9 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { BuildContext } from "./context.ts";
-import { isInside, relativePath } from "../shared/sitePaths.ts";
+import type { BuildContext, BuildOptions } from "./context.ts";
+import { CONFIG_FILE } from "../source/jekyllConfig.ts";
+import { SETTINGS_FILE } from "../source/settings.ts";
+import { fromWorkingFolder, isInside, relativePath } from "../shared/sitePaths.ts";
 
 /** What a plugin's start and end steps are told about the build. */
 export interface BuildEvent {
@@ -44,10 +46,18 @@ export class BuildLifecycle {
   }
 }
 
-/** Files whose change every page may depend on: the tree's `_` folders and files (`_includes/`, `_layouts/`, `_data/`, `_config.yml`). */
-export function treeInputs(contentDir: string): string[] {
-  const tree = path.relative(process.cwd(), contentDir) || ".";
-  return [`${tree}/_includes/**`, `${tree}/_layouts/**`, `${tree}/_data/**`, `${tree}/_config.yml`];
+/**
+ * What every page may read besides itself, as Eleventy watch targets: the tree's `_includes/`,
+ * `_layouts/` and `_data/`, which a whole rebuild reads afresh; and the files the configuration
+ * itself is made from (`_config.yml`: what is a page, what is ignored or copied; the settings),
+ * which reset it. Paths are relative to the working folder, as Eleventy names its input.
+ */
+function treeInputs(options: BuildOptions): { rebuild: string[]; resetConfig: string[] } {
+  const tree = fromWorkingFolder(options.contentDir);
+  return {
+    rebuild: [`${tree}/_includes/**`, `${tree}/_layouts/**`, `${tree}/_data/**`],
+    resetConfig: [`${tree}/${CONFIG_FILE}`, options.settingsFile ? fromWorkingFolder(options.settingsFile) : `${tree}/${SETTINGS_FILE}`],
+  };
 }
 
 /**
@@ -72,8 +82,10 @@ export function onlyPagesChanged(files: readonly string[], contentDir: string): 
  * every cache the build keeps) and runs the plugins' steps.
  */
 export function lifecyclePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
-  // The tree's `_` folders are not pages (Eleventy ignores them), but a change to one must rebuild the pages that read it.
-  for (const target of treeInputs(context.options.contentDir)) eleventyConfig.addWatchTarget(target);
+  // The tree's `_` folders and files are not pages (Eleventy ignores them), but a change to one must rebuild the pages that read it.
+  const inputs = treeInputs(context.options);
+  for (const target of inputs.rebuild) eleventyConfig.addWatchTarget(target);
+  for (const target of inputs.resetConfig) eleventyConfig.addWatchTarget(target, { resetConfig: true });
   let saved: string[] = [];
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     saved = changed;

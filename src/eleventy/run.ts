@@ -1,12 +1,12 @@
-import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { siteConfig } from "../../.eleventy.ts";
 import type { BuildOptions } from "./context.ts";
+import { fromWorkingFolder } from "../shared/sitePaths.ts";
 import { checkInternals, explainRebuildFailures, quietTimingWarnings, renderOnly, withListenHost } from "./internals.ts";
 
 async function createEleventy(options: BuildOptions, output: string, runMode: "build" | "serve"): Promise<Eleventy> {
   // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
-  const eleventy = new Eleventy(path.relative(process.cwd(), options.contentDir) || ".", output, {
+  const eleventy = new Eleventy(fromWorkingFolder(options.contentDir), output, {
     // The configuration is imported with the CLI (so it is bundled with it), not loaded from a file by Eleventy;
     // the options reach it as an argument.
     configPath: "",

@@ -1,6 +1,7 @@
 import { BuildError } from "../shared/diagnostics.ts";
 import type { Context, Liquid, Tag, TagToken, TopLevelToken } from "liquidjs";
 import type { SiteModel } from "../source/model.ts";
+import { isExternalUrl, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import type { LiquidTagDefinition } from "./includeTag.ts";
 
@@ -8,7 +9,7 @@ import type { LiquidTagDefinition } from "./includeTag.ts";
 export function relativeUrl(site: SiteModel, input: unknown): string {
   if (input === undefined || input === null) return "";
   const text = String(input);
-  if (/^[a-z][a-z\d+.-]*:/i.test(text) || text.startsWith("//")) return text;
+  if (isExternalUrl(text)) return text;
   return site.url(text);
 }
 
@@ -16,7 +17,7 @@ export function relativeUrl(site: SiteModel, input: unknown): string {
 export function absoluteUrl(site: SiteModel, input: unknown): string {
   if (input === undefined || input === null) return "";
   const text = String(input);
-  if (/^[a-z][a-z\d+.-]*:/i.test(text) || text.startsWith("//")) return text;
+  if (isExternalUrl(text)) return text;
   const origin = (site.config.url || site.settings.url || "").replace(/\/+$/, "");
   return origin + relativeUrl(site, text);
 }
@@ -36,7 +37,7 @@ export function createPathTag(kind: "link" | "post_url", site: () => SiteModel, 
     async render(this: Tag & PathTagState, ctx: Context) {
       const model = site();
       const argument = /\{\{/.test(this.argument) ? (await liquid.parseAndRender(this.argument, ctx.getAll())).trim() : this.argument;
-      const wanted = argument.replace(/^\/+/, "");
+      const wanted = withoutLeadingSlash(argument);
       const found =
         kind === "link"
           ? model.tree.pages.find((page) => page.output && page.file === wanted) ?? model.tree.statics.find((file) => file.file === wanted)

@@ -49,7 +49,9 @@ export function parseIncludeArgs(text: string): IncludeCall {
     while (pos < text.length && /\s/.test(text[pos] ?? "")) pos++;
   };
   skipSpace();
-  const name = NAME.exec(text.slice(pos))?.[0];
+  // A name given by a variable (`{{ file }}`, spaces allowed) is read whole, as Jekyll's VARIABLE_SYNTAX does.
+  const variableName = /^\{\{.*?\}\}\S*/.exec(text.slice(pos))?.[0];
+  const name = variableName ?? NAME.exec(text.slice(pos))?.[0];
   if (!name) throw new IncludeSyntaxError("the include names no file; write {% include NAME.html %}", pos);
   pos += name.length;
   const args = new Map<string, IncludeValue>();

@@ -7,6 +7,7 @@ import type { SiteModel } from "../source/model.ts";
 import type { ListedPage } from "../source/pages.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import { rubyLiquidCompat } from "./rubyLiquid.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 import { IncludeSyntaxError, parseIncludeArgs, type IncludeCall } from "./includeArgs.ts";
 import { isInside } from "../shared/sitePaths.ts";
 
@@ -48,26 +49,41 @@ function listIncludeFiles(dir: string, prefix = ""): string[] {
   );
 }
 
-function pageSummaries(ctx: Context): PageSummary[] {
+/** The site's pages and posts as `site.pages` then `site.posts` list them: pages by file name, posts newest first. */
+function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
   const all = (ctx.getSync(["collections", "all"]) ?? []) as ListedPage[];
-  return all
+  // Posts' rendered content, from Jekyll's `site.posts`.
+  const postContent = new Map(((ctx.getSync(["site", "posts"]) ?? []) as { url?: unknown; content?: unknown }[]).map((post) => [String(post.url), String(post.content ?? "")]));
+  const listed = all
     .filter((item) => item.url)
-    .map((item) => ({
-      file: item.inputPath,
-      title: String(item.data.title ?? item.url),
-      url: String(item.url),
-      summary: typeof item.data.summary === "string" ? item.data.summary : undefined,
-      tags: Array.isArray(item.data.tags) ? item.data.tags.map(String) : typeof item.data.tags === "string" ? [item.data.tags] : [],
-    }));
+    .map((item) => {
+      const treePage = site.tree.page(relativePath(site.contentDir, item.inputPath));
+      return {
+        summary: {
+          title: String(item.data.title ?? item.url),
+          url: String(item.url),
+          summary: typeof item.data.summary === "string" ? item.data.summary : undefined,
+          tags: Array.isArray(item.data.tags) ? item.data.tags.map(String) : typeof item.data.tags === "string" ? [item.data.tags] : [],
+          ...(treePage?.type === "posts" ? { post: true, content: postContent.get(String(item.url)) ?? "" } : {}),
+        },
+        name: path.basename(item.inputPath),
+        date: treePage?.date?.getTime() ?? 0,
+      };
+    });
+  const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const pages = listed.filter((entry) => !entry.summary.post).sort(byName);
+  const posts = listed.filter((entry) => entry.summary.post).sort((a, b) => b.date - a.date);
+  return [...pages, ...posts].map((entry) => entry.summary);
 }
 
 /**
  * Jekyll's `{% include NAME key="value" %}`: a TypeScript component when one
  * exists, otherwise the tree's own `_includes/NAME` rendered with its
  * arguments under `include.*`; anything else is an error naming the file and
- * line and the includes that exist.
+ * line and the includes that exist. With `relative`, Jekyll's
+ * `{% include_relative FILE %}`: the file beside the page.
  */
-export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) => LiquidTagDefinition<IncludeState> {
+export function createIncludeTag(options: IncludeTagOptions, relative = false): (liquid: Liquid) => LiquidTagDefinition<IncludeState> {
   return (liquid) => ({
     parse(this: Tag & IncludeState, token: TagToken, _remain: TopLevelToken[]) {
       this.line = token.getPosition()[0] ?? 0;
@@ -90,11 +106,16 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
         else args[key] = /\{[{%]/.test(value.value) ? await liquid.parseAndRender(value.value, ctx.getAll()) : value.value;
       }
       const name = /\{\{/.test(this.call.name) ? (await liquid.parseAndRender(this.call.name, ctx.getAll())).trim() : this.call.name;
-      const component = options.components.get(name);
+      const component = relative ? undefined : options.components.get(name);
       if (component) return renderComponent(component, args, { site, where, ctx });
 
-      const includesDir = path.join(site.contentDir, "_includes");
-      const file = path.join(includesDir, name);
+      // `include_relative` reads the file beside the page, anywhere in the tree; `include`, from `_includes/`.
+      const pagePath = String(ctx.getSync(["page", "inputPath"]) ?? "");
+      const includesDir = relative ? site.contentDir : path.join(site.contentDir, "_includes");
+      const file = relative ? path.resolve(path.dirname(pagePath), name) : path.join(includesDir, name);
+      if (relative && (!isInside(includesDir, file) || !existsSync(file))) {
+        throw new BuildError({ code: "unknown-include", file: where.file, line: where.line, message: `include_relative "${name}": no such file beside this page`, hint: "give the file's path from the page's folder" });
+      }
       if (!isInside(includesDir, file) || !existsSync(file)) {
         const known = [...options.components.keys(), ...listIncludeFiles(includesDir)].sort();
         const suggestion = didYouMean(name, known);
@@ -142,7 +163,7 @@ export function createIncludeTag(options: IncludeTagOptions): (liquid: Liquid) =
       site,
       log: options.log,
       markdownInline: options.markdownInline,
-      pages: () => pageSummaries(ctx),
+      pages: () => pageSummaries(ctx, site),
     };
     return component.render(parsed.data, context);
   }

@@ -66,6 +66,8 @@ export function siteVariables(sources: SiteVariableSources): Record<string, unkn
     if (page.type === "pages") pages.push(doc);
     else byCollection.set(page.type, [...(byCollection.get(page.type) ?? []), doc]);
   }
+  // Jekyll sorts pages by file name once it has read them (Reader#sort_files!).
+  pages.sort((a, b) => (String(a["name"]) < String(b["name"]) ? -1 : String(a["name"]) > String(b["name"]) ? 1 : 0));
   const posts = (byCollection.get("posts") ?? []).sort((a, b) => (b["date"] as Date).getTime() - (a["date"] as Date).getTime());
   const group = (key: "tags" | "categories"): Record<string, LiquidDocument[]> => {
     const groups: Record<string, LiquidDocument[]> = {};

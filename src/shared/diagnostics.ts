@@ -11,10 +11,19 @@ export interface Diagnostic {
   /** Path of the source file relative to the content folder. */
   readonly file: string;
   /** 1-based line in the file as the author sees it (front matter included). */
-  readonly line?: number;
+  readonly line?: number | undefined;
+  /** 1-based column on that line, where known. */
+  readonly column?: number | undefined;
   readonly message: string;
   /** What to do, or the likely fix ("did you mean …?"). */
-  readonly hint?: string;
+  readonly hint?: string | undefined;
+  /** The one repair the check is sure of: `find`, written on `line`, becomes `replace` (see `npm run fix`). */
+  readonly repair?: Repair | undefined;
+}
+
+export interface Repair {
+  readonly find: string;
+  readonly replace: string;
 }
 
 export class BuildError extends Error {
@@ -67,18 +76,36 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || a.message.localeCompare(b.message));
 }
 
-/** Groups by code, counts, and lists each message. */
-export function summarise(diagnostics: readonly Diagnostic[]): string {
-  if (diagnostics.length === 0) return "No content faults found.";
-  const groups = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) groups.set(d.code, [...(groups.get(d.code) ?? []), d]);
-  const lines: string[] = [];
-  for (const [code, items] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`${code} (${items.length})`);
-    for (const d of items) lines.push(`  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`);
-  }
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/** "2 errors and 1 warning in 3 files", or "no content faults". */
+export function countFaults(diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length === 0) return "no content faults";
   const errors = diagnostics.filter((d) => d.severity === "error").length;
-  lines.push(`${errors} error(s), ${diagnostics.length - errors} warning(s).`);
+  const counts = [errors > 0 ? plural(errors, "error") : "", diagnostics.length > errors ? plural(diagnostics.length - errors, "warning") : ""].filter(Boolean).join(" and ");
+  return `${counts} in ${plural(new Set(diagnostics.map((d) => d.file)).size, "file")}`;
+}
+
+const indented = (d: Diagnostic): string => `  ${formatDiagnostic(d).replace(/\n/g, "\n  ")}`;
+
+/** Every fault, grouped by file (each file headed with its counts), in file and line order. */
+export function listByFile(diagnostics: readonly Diagnostic[]): string {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of sortDiagnostics([...diagnostics])) groups.set(d.file, [...(groups.get(d.file) ?? []), d]);
+  return [...groups].map(([file, items]) => [`${file}: ${countFaults(items).replace(/ in 1 file$/, "")}`, ...items.map(indented)].join("\n")).join("\n");
+}
+
+/**
+ * What the terminal shows after a build: new faults grouped by file and counted; accepted faults as
+ * one counted line (each listed only when `verbose`).
+ */
+export function summarise(open: readonly Diagnostic[], accepted: readonly Diagnostic[], verbose: boolean): string {
+  const lines: string[] = [];
+  if (open.length > 0) lines.push(listByFile(open));
+  if (accepted.length > 0) {
+    if (verbose) lines.push(`${plural(accepted.length, "accepted fault")} (acceptedFaults in the settings):`, ...sortDiagnostics([...accepted]).map(indented));
+    else lines.push(`${plural(accepted.length, "accepted fault")}, --verbose lists them.`);
+  }
   return lines.join("\n");
 }
 
@@ -112,24 +139,37 @@ export function staleFaultDiagnostic(fault: AcceptedFault, settingsFile: string)
     file: settingsFile,
     line: fault.declaredAt,
     message: `accepted fault [${fault.code}] ${formatLocation(fault)} no longer occurs`,
-    hint: "remove the entry from acceptedFaults",
+    hint: "remove the entry from acceptedFaults (npm run fix -- --write does)",
   };
+}
+
+/** Every candidate at the smallest edit distance from a misspelt name, if close enough to suggest, and that distance. */
+export function closestCandidates(input: string, candidates: Iterable<string>): { names: string[]; distance: number } {
+  let names: string[] = [];
+  let distance = Math.max(3, Math.floor(input.length / 3)) + 1;
+  for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip candidates that cannot match the best so far.
+    if (Math.abs(candidate.length - input.length) > distance) continue;
+    const d = editDistance(input, candidate, distance + 1);
+    if (d < distance) {
+      names = [candidate];
+      distance = d;
+    } else if (d === distance && names.length > 0 && !names.includes(candidate)) names.push(candidate);
+  }
+  return { names, distance };
 }
 
 /** Suggests the closest candidate for a misspelt name (Levenshtein distance). */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(input.length / 3)) + 1;
-  for (const candidate of candidates) {
-    // The distance is at least the difference in length: skip candidates that cannot beat the best so far.
-    if (Math.abs(candidate.length - input.length) >= bestDistance) continue;
-    const d = editDistance(input, candidate, bestDistance);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
+  return closestCandidates(input, candidates).names[0];
+}
+
+/**
+ * Whether the one closest candidate is surely what was meant: a slip of a few characters
+ * (a missing hyphen, a letter swapped), not a different name that happens to be nearest.
+ */
+export function isCertainMatch(input: string, closest: { names: readonly string[]; distance: number }): boolean {
+  return closest.names.length === 1 && closest.distance <= Math.max(1, Math.min(3, Math.floor(input.length / 8)));
 }
 
 /** Levenshtein distance of `a` and `b`, or `bound` as soon as it is clear the distance is at least that. */

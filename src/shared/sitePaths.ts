@@ -28,6 +28,11 @@ export function relativePath(folder: string, file: string): string {
   return path.relative(folder, path.resolve(file)).split(path.sep).join("/");
 }
 
+/** A folder relative to the working folder (`.` for the working folder itself). */
+export function fromWorkingFolder(folder: string): string {
+  return path.relative(process.cwd(), folder) || ".";
+}
+
 /** Whether `file` lies inside `folder` (not the folder itself). */
 export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, path.resolve(file));
@@ -45,9 +50,14 @@ export function servedFile(sitePath: string): string {
   return key === "" || key.endsWith("/") ? `${key}index.html` : key;
 }
 
+/** A path without slashes at either end (`/apis/gpconnect/` → `apis/gpconnect`), as config values are compared. */
+export function trimSlashes(sitePath: string): string {
+  return sitePath.replace(/^\/+|\/+$/g, "");
+}
+
 /** A path prefix as the site writes it: `/` or `/apis/gpconnect/`, with leading and trailing slashes. */
 export function normalisePathPrefix(prefix: string | undefined): string {
-  const trimmed = (prefix ?? "/").trim().replace(/^\/+|\/+$/g, "");
+  const trimmed = trimSlashes((prefix ?? "/").trim());
   return trimmed ? `/${trimmed}/` : "/";
 }
 

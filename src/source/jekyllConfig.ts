@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/diagnostics.ts";
+import { trimSlashes } from "../shared/sitePaths.ts";
 import { parseYaml } from "./yamlFile.ts";
 
 /** Jekyll 4.3's excludes, always added to a tree's own (Configuration::DEFAULT_EXCLUDES). */
@@ -56,7 +57,7 @@ export const jekyllConfigSchema = z
     include: stringList.default([".htaccess"]),
     defaults: z.preprocess((v) => v ?? [], defaultsSchema),
     collections: collectionsSchema,
-    collections_dir: z.string().nullish().transform((d) => (d ?? "").replace(/^\/+|\/+$/g, "")),
+    collections_dir: z.string().nullish().transform((d) => trimSlashes(d ?? "")),
     markdown_ext: z.string().default("markdown,mkdown,mkdn,mkd,md"),
     future: z.boolean().default(false),
     unpublished: z.boolean().default(false),

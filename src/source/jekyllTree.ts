@@ -1,6 +1,8 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import path from "node:path";
+import { filters } from "liquidjs";
 import type { Diagnostic } from "../shared/diagnostics.ts";
+import { relativePath, trimSlashes, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import { parseYaml } from "./yamlFile.ts";
 import { markdownExtensions, type JekyllConfig } from "./jekyllConfig.ts";
 
@@ -48,7 +50,6 @@ export interface JekyllTree {
   page(file: string): TreePage | undefined;
 }
 
-const toPosix = (p: string): string => p.split(path.sep).join("/");
 
 /** Ruby's File.fnmatch without flags: `*` and `?` also match `/`, `[…]` is a class. */
 function fnmatch(pattern: string, subject: string): boolean {
@@ -73,7 +74,7 @@ function fnmatch(pattern: string, subject: string): boolean {
 /** Jekyll's EntryFilter#glob_include?: fnmatch, or a prefix of the path (so `vendor` also covers `vendor_x`), or the folder itself. */
 function globIncludes(patterns: readonly string[], entry: string, isFolder: boolean): boolean {
   return patterns.some((pattern) => {
-    const p = pattern.replace(/^\/+/, "");
+    const p = withoutLeadingSlash(pattern);
     return fnmatch(p, entry) || entry.startsWith(p) || (isFolder && p === `${entry}/`);
   });
 }
@@ -108,12 +109,24 @@ function readFrontMatter(full: string, shown: string): Record<string, unknown> {
   }
 }
 
+/** The line a page gives its `permalink:` on, for faults about its URL (undefined for a static file or a page without one). */
+function permalinkLine(contentDir: string, file: string): number | undefined {
+  let block: RegExpExecArray | null;
+  try {
+    block = FRONT_MATTER.exec(readFileSync(path.join(contentDir, file), "utf8"));
+  } catch {
+    return undefined;
+  }
+  const index = block?.[0].split("\n").findIndex((line) => /^permalink\s*:/.test(line)) ?? -1;
+  return index >= 0 ? index + 1 : undefined;
+}
+
 /** The `values` of every `defaults:` entry whose scope covers this file, later entries and deeper paths winning (Jekyll's FrontmatterDefaults). */
 export function frontMatterDefaults(config: Pick<JekyllConfig, "defaults">, file: string, type: string): Record<string, unknown> {
   const applicable = config.defaults
     .map((entry, index) => ({ entry, index }))
     .filter(({ entry }) => {
-      const scopePath = String(entry.scope.path ?? "").replace(/^\/+|\/+$/g, "");
+      const scopePath = trimSlashes(String(entry.scope.path ?? ""));
       const pathMatches = scopePath === "" || (/[*?[]/.test(scopePath) ? fnmatch(scopePath, file) : file === scopePath || file.startsWith(`${scopePath}/`));
       const typeMatches = !entry.scope.type || entry.scope.type === type;
       return pathMatches && typeMatches;
@@ -151,7 +164,7 @@ function fillUrl(template: string, placeholders: Record<string, string>): string
 }
 
 function outputPathOf(url: string, outputExt: string): string {
-  let out = decodeURIComponentSafe(url.replace(/^\//, ""));
+  let out = decodeURIComponentSafe(withoutLeadingSlash(url));
   if (out === "" || out.endsWith("/")) out += "index.html";
   else if (!path.posix.extname(out) && outputExt) out += outputExt;
   return out;
@@ -165,10 +178,8 @@ function decodeURIComponentSafe(value: string): string {
   }
 }
 
-/** Jekyll's Utils.slugify in its default mode: lower case, anything but letters and digits becomes `-`. */
-export function jekyllSlug(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
-}
+/** Jekyll's Utils.slugify (LiquidJS has it): `default` mode lower-cased, or `pretty` mode keeping case, as post URLs use them. */
+const slugify = filters["slugify"] as (text: string, mode?: string, cased?: boolean) => string;
 
 const POST_NAME = /^(\d{2,4}-\d{1,2}-\d{1,2})-(.*)(\.[^.]+)$/;
 
@@ -189,14 +200,42 @@ function listOf(value: unknown): string[] {
 
 const pad = (n: number): string => String(n).padStart(2, "0");
 
+/** The URL templates of the site's `permalink` setting: a named style, or a template of its own. */
+function permalinkStyle(config: JekyllConfig): { post: string; page: string; collection: string } {
+  return (
+    PERMALINK_STYLES[config.permalink] ?? {
+      post: config.permalink,
+      page: config.permalink.endsWith("/") ? "/:path/:basename/" : "/:path/:basename:output_ext",
+      collection: "/:collection/:path:output_ext",
+    }
+  );
+}
+
+/**
+ * A page (a file with front matter outside `_` folders) as Jekyll reads it: front matter over
+ * the defaults, its URL; undefined when it is not published (`published: false`).
+ */
+export function readPage(contentDir: string, config: JekyllConfig, relative: string): TreePage | undefined {
+  const own = readFrontMatter(path.join(contentDir, relative), relative);
+  const data = { ...frontMatterDefaults(config, relative, "pages"), ...own };
+  if (!config.unpublished && data["published"] === false) return undefined;
+  const ext = path.posix.extname(relative);
+  const outputExt = outputExtension(ext, new Set(markdownExtensions(config)));
+  const basename = path.posix.basename(relative, ext);
+  const dir = path.posix.dirname(relative) === "." ? "" : path.posix.dirname(relative);
+  let template: string;
+  if (typeof data["permalink"] === "string" && data["permalink"].trim()) template = data["permalink"].trim();
+  else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
+  else if (basename === "index") template = "/:path/";
+  else template = permalinkStyle(config).page;
+  const url = fillUrl(template, { path: dir, basename, output_ext: outputExt, title: basename, name: basename });
+  return { file: relative, type: "pages", data, url, outputPath: outputPathOf(url, outputExt), output: true };
+}
+
 /** Reads a whole tree as Jekyll 4.3's Reader does. */
 export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Date = new Date()): JekyllTree {
   const markdown = new Set(markdownExtensions(config));
-  const style = PERMALINK_STYLES[config.permalink] ?? {
-    post: config.permalink,
-    page: config.permalink.endsWith("/") ? "/:path/:basename/" : "/:path/:basename:output_ext",
-    collection: "/:collection/:path:output_ext",
-  };
+  const style = permalinkStyle(config);
   const pages: TreePage[] = [];
   const statics: TreeStatic[] = [];
   const skipped: string[] = [];
@@ -215,24 +254,10 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
     return !globIncludes(config.exclude, relative, isFolder);
   };
 
-  const addPage = (relative: string, full: string): void => {
-    const own = readFrontMatter(full, relative);
-    const data = { ...frontMatterDefaults(config, relative, "pages"), ...own };
-    if (!isPublished(data)) {
-      skipped.push(relative);
-      return;
-    }
-    const ext = path.posix.extname(relative);
-    const outputExt = outputExtension(ext, markdown);
-    const basename = path.posix.basename(relative, ext);
-    const dir = path.posix.dirname(relative) === "." ? "" : path.posix.dirname(relative);
-    let template: string;
-    if (typeof data["permalink"] === "string" && data["permalink"].trim()) template = data["permalink"].trim();
-    else if (outputExt !== ".html") template = "/:path/:basename:output_ext";
-    else if (basename === "index") template = "/:path/";
-    else template = style.page;
-    const url = fillUrl(template, { path: dir, basename, output_ext: outputExt, title: basename, name: basename });
-    pages.push({ file: relative, type: "pages", data, url, outputPath: outputPathOf(url, outputExt), output: true });
+  const addPage = (relative: string): void => {
+    const page = readPage(contentDir, config, relative);
+    if (page) pages.push(page);
+    else skipped.push(relative);
   };
 
   const addStatic = (relative: string): void => {
@@ -261,16 +286,17 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
       const categories = [...categoriesFromPath, ...listOf(data["category"]), ...listOf(data["categories"])];
       const template = typeof data["permalink"] === "string" && data["permalink"].trim() ? data["permalink"].trim() : style.post;
       const url = fillUrl(template, {
-        categories: categories.map((c) => jekyllSlug(c)).join("/"),
+        // Jekyll's UrlDrop: categories lower-cased, `:title` the slug in pretty mode with its case, `:slug`/`:name` in default mode.
+        categories: [...new Set(categories.map((c) => c.toLowerCase()))].join("/"),
         year: String(date.getUTCFullYear()),
         month: pad(date.getUTCMonth() + 1),
         i_month: String(date.getUTCMonth() + 1),
         day: pad(date.getUTCDate()),
         i_day: String(date.getUTCDate()),
         short_year: String(date.getUTCFullYear()).slice(2),
-        title: jekyllSlug(slug) || slug,
-        slug: jekyllSlug(slug),
-        name: jekyllSlug(slug),
+        title: slugify(slug, "pretty", true) || slug,
+        slug: slugify(slug),
+        name: slugify(match[2]!),
         output_ext: outputExt,
       });
       pages.push({ file: relative, type: "posts", data: { ...data, date, categories }, url, outputPath: outputPathOf(url, outputExt), date, slug, output: true });
@@ -323,21 +349,21 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
       }
       if (isFolder) walk(relative, [...categories, entry.name]);
       else if (entry.isFile()) {
-        if (hasFrontMatter(path.join(contentDir, relative))) addPage(relative, path.join(contentDir, relative));
+        if (hasFrontMatter(path.join(contentDir, relative))) addPage(relative);
         else addStatic(relative);
       }
     }
   };
   walk("", []);
 
-  return resolveClashes(pages, statics, skipped, skippedFolders, problems);
+  return resolveClashes(contentDir, pages, statics, skipped, skippedFolders, problems);
 }
 
 /** Every file under a folder (relative to the tree), sorted as Jekyll reads them. */
 function walkFiles(contentDir: string, folder: string): string[] {
   return readdirSync(path.join(contentDir, folder), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => toPosix(path.relative(contentDir, path.join(entry.parentPath, entry.name))))
+    .map((entry) => relativePath(contentDir, path.join(entry.parentPath, entry.name)))
     .sort();
 }
 
@@ -348,7 +374,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * documents (posts and collections), and the last one written is what readers get.
  * The others are left out, with a warning naming both.
  */
-function resolveClashes(pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], problems: Omit<Diagnostic, "severity">[]): JekyllTree {
+function resolveClashes(contentDir: string, pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], problems: Omit<Diagnostic, "severity">[]): JekyllTree {
   const published = pages.filter((p) => p.output);
   // Jekyll sorts pages by file name and static files by path (Reader#sort_files!) before writing them.
   const byName = (a: TreePage, b: TreePage): number => compare(path.posix.basename(a.file), path.posix.basename(b.file));
@@ -361,6 +387,7 @@ function resolveClashes(pages: TreePage[], statics: TreeStatic[], skipped: strin
       problems.push({
         code: "duplicate-url",
         file: previous.file,
+        line: permalinkLine(contentDir, previous.file),
         message: `${previous.file} and ${item.file} are both published at /${item.outputPath}; ${item.file} is the one published (Jekyll writes it last), ${previous.file} is left out`,
         hint: "give one of them its own permalink; an earlier edition of a page can say edition_of: <permalink>",
       });

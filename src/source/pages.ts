@@ -2,6 +2,7 @@
 export interface FrontMatter {
   readonly title?: unknown;
   readonly summary?: unknown;
+  readonly keywords?: unknown;
   readonly tags?: unknown;
   readonly sidebar?: unknown;
   readonly search?: unknown;
@@ -13,6 +14,7 @@ export interface FrontMatter {
   readonly redirect_from?: unknown;
   readonly redirect_to?: unknown;
   readonly layout?: unknown;
+  readonly last_updated?: unknown;
 }
 
 /**

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/diagnostics.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 import type { JekyllConfig } from "./jekyllConfig.ts";
 import type { TreePage } from "./jekyllTree.ts";
 import type { Sidebar } from "./sidebar.ts";
@@ -50,6 +51,32 @@ export const settingsSchema = z
       .default([]),
     /** Old URLs that must keep working, old path → new path (pages can also say `redirect_from:`). */
     redirects: z.record(z.string(), z.string()).default({}),
+    /**
+     * The release the site documents, shown on every page. A tree says it itself (a sidebar's first entry's
+     * `version`, or the variables its version include assigns); these settings fill in what it does not.
+     */
+    release: z
+      .object({
+        /** The release as readers name it ("GP Connect 1.2.2"), when the tree does not say. */
+        name: z.string().optional(),
+        /** What else the release is built on, after its name ("FHIR® STU3"). */
+        details: z.array(z.string()).default([]),
+        /** An include of the tree shown above every page's title (the old layout's version banner), when the tree does not name one. */
+        banner: z.string().optional(),
+        /** The tree's include that assigns the versions (`{% assign gpconnectVersion = "1.2.2" %}`) and the banner (`versionBanner`). */
+        include: z.string().default("custom/versionconfig.html"),
+        /** Reader-facing names of that include's `<name>Version` variables (`fhir: FHIR®`); the one matching the site title is the site's own. */
+        labels: z.record(z.string(), z.string()).default({}),
+      })
+      .prefault({}),
+    /** The footer's licence statement and links (accessibility, privacy, contact); the copyright holder is `owner`. */
+    footer: z
+      .object({
+        /** The licence all content is under, unless a page says otherwise. */
+        licence: z.object({ name: z.string().min(1), url: z.url() }).optional(),
+        links: z.array(z.object({ label: z.string().min(1), url: z.string().min(1) })).default([]),
+      })
+      .prefault({}),
     /** Where the source lives, for "edit this page" and provenance notes. */
     source: z.object({ name: z.string(), url: z.url(), license: z.string() }).optional(),
   })
@@ -140,11 +167,11 @@ function capabilitiesOfTree(tree: TreeFacts): Capability[] {
     return Array.isArray(inner) ? inner : [];
   }) : []);
   const links = [...listOf(topnav.topnav, "items"), ...listOf(listOf(topnav.topnav_dropdowns, "folders"), "folderitems")];
-  const byUrl = new Map(tree.pages.filter((page) => page.output).map((page) => [page.url.replace(/^\//, "").replace(/\.html$/, ""), page]));
+  const byUrl = new Map(tree.pages.filter((page) => page.output).map((page) => [withoutLeadingSlash(page.url).replace(/\.html$/, ""), page]));
   const fromTopnav = links.flatMap((item: unknown): Capability[] => {
     const { title, url } = (item ?? {}) as { title?: unknown; url?: unknown };
     if (typeof title !== "string" || typeof url !== "string") return [];
-    const page = byUrl.get(url.replace(/^\//, "").replace(/\.html$/, ""));
+    const page = byUrl.get(withoutLeadingSlash(url).replace(/\.html$/, ""));
     const sidebar = page?.data["sidebar"];
     return page && typeof sidebar === "string" ? [{ sidebar, label: title, home: page.outputPath }] : [];
   });
@@ -160,7 +187,7 @@ function capabilitiesOfTree(tree: TreeFacts): Capability[] {
 
 function firstPage(nodes: Sidebar["nodes"]): string | undefined {
   for (const node of nodes) {
-    if (node.kind === "page") return node.url.replace(/^\//, "");
+    if (node.kind === "page") return withoutLeadingSlash(node.url);
     const inner = firstPage(node.children);
     if (inner) return inner;
   }

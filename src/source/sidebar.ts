@@ -15,6 +15,9 @@ export interface Sidebar {
   readonly name: string;
   /** Product title from the first entry (e.g. "GP Connect"). */
   readonly title: string;
+  /** The theme's `product` and `version` on the first entry: what the sidebar documents, and which release. */
+  readonly product?: string | undefined;
+  readonly version?: string | undefined;
   readonly nodes: readonly NavNode[];
   /** The YAML file it came from, relative to the content folder. */
   readonly file: string;
@@ -34,7 +37,7 @@ const itemSchema = z.object({
 });
 const subfolderSchema = z.object({ title: titleSchema, output: outputSchema, subfolderitems: z.array(z.unknown()).nullish() });
 const folderSchema = z.object({ title: titleSchema, output: outputSchema, folderitems: z.array(z.unknown()).nullish() });
-const entrySchema = z.object({ title: titleSchema.optional(), folders: z.array(z.unknown()).nullish() });
+const entrySchema = z.object({ title: titleSchema.optional(), product: z.coerce.string().optional(), version: z.coerce.string().optional(), folders: z.array(z.unknown()).nullish() });
 const sidebarSchema = z.object({ entries: z.array(z.unknown()) });
 
 /** A site-relative page url such as `/overview_engage.html` or `/pages/a b.xlsx`. */
@@ -50,12 +53,27 @@ export function normaliseSidebarUrl(url: string): string | undefined {
 
 type Path = (string | number)[];
 
+/** A YAML scalar as Liquid printed it: a float keeps its decimal point (`version: 6.0` is "6.0", as Ruby writes 6.0). */
+function rubyScalar(value: string | undefined, source: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  return /^\d+$/.test(text) && source !== undefined && /^[+-]?\d+\.\d*(?:[eE][+-]?\d+)?$/.test(source.trim()) ? `${text}.0` : text;
+}
+
 /**
  * Reads one `_data/sidebars/*.yml` file into eleventy-navigation entries (key,
  * parent, order), reporting each malformed entry with its file and line and
  * leaving it out.
  */
-function toNavigationItems(name: string, yaml: YamlFile, log: DiagnosticLog): { items: NavigationItem[]; title: string; itemLines: Map<string, number | undefined> } {
+interface SidebarItems {
+  items: NavigationItem[];
+  title: string;
+  product?: string | undefined;
+  version?: string | undefined;
+  itemLines: Map<string, number | undefined>;
+}
+
+function toNavigationItems(name: string, yaml: YamlFile, log: DiagnosticLog): SidebarItems {
   const items: NavigationItem[] = [];
   const itemLines = new Map<string, number | undefined>();
   const report = (path: Path, message: string, hint: string): void => {
@@ -99,14 +117,14 @@ function toNavigationItems(name: string, yaml: YamlFile, log: DiagnosticLog): { 
     report([], "a sidebar file needs an entries: list", "start the file with 'entries:'");
     return { items, title: name, itemLines };
   }
-  let title = name;
+  const first: Omit<SidebarItems, "items" | "itemLines"> = { title: name };
   root.data.entries.forEach((rawEntry, e) => {
     const entry = entrySchema.safeParse(rawEntry);
     if (!entry.success) return report(["entries", e], "sidebar entry is not { title, folders }", "give the entry a folders: list");
-    if (e === 0 && entry.data.title) title = entry.data.title;
+    if (e === 0) Object.assign(first, { title: entry.data.title || name, product: entry.data.product?.trim() || undefined, version: rubyScalar(entry.data.version, yaml.sourceOf(["entries", 0, "version"])) });
     (entry.data.folders ?? []).forEach((folder, f) => addGroup(folder, ["entries", e, "folders", f], undefined, folderSchema, "folderitems"));
   });
-  return { items, title, itemLines };
+  return { items, ...first, itemLines };
 }
 
 function toNavNode(entry: NavigationEntry): NavNode {
@@ -119,9 +137,9 @@ function toNavNode(entry: NavigationEntry): NavNode {
 }
 
 export function buildSidebar(name: string, yaml: YamlFile, log: DiagnosticLog): Sidebar {
-  const { items, title, itemLines } = toNavigationItems(name, yaml, log);
+  const { items, title, product, version, itemLines } = toNavigationItems(name, yaml, log);
   const nodes = eleventyNavigation.navigation.find(items).map(toNavNode);
-  return { name, title, nodes, file: yaml.file, itemLines };
+  return { name, title, product, version, nodes, file: yaml.file, itemLines };
 }
 
 /** Every page node in reading order (for previous/next links). */

@@ -38,10 +38,14 @@ export class SourceLines {
   }
 }
 
+/** Offset of a page's text after its front matter. */
+export function bodyStart(source: string): number {
+  return FRONT_MATTER.exec(source)?.[0].length ?? 0;
+}
+
 /** 1-based line of the first occurrence of `needle` in a page's text after its front matter. */
 export function lineOfText(source: string, needle: string): number | undefined {
-  const bodyStart = FRONT_MATTER.exec(source)?.[0].length ?? 0;
-  const index = source.indexOf(needle, bodyStart);
+  const index = source.indexOf(needle, bodyStart(source));
   return index < 0 ? undefined : source.slice(0, index).split("\n").length;
 }
 

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument, isNode, isScalar, type Document } from "yaml";
 import { BuildError } from "../shared/diagnostics.ts";
 
 /** A YAML file parsed with enough position information to point at an entry's line. */
@@ -7,6 +7,8 @@ export interface YamlFile {
   readonly data: unknown;
   /** 1-based line of the node at `path` (falls back to the nearest parent). */
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /** The text of the scalar at `path` as the file writes it (`6.0`, which `data` holds as the number 6). */
+  sourceOf(path: readonly (string | number)[]): string | undefined;
 }
 
 /** Where to point for a YAML error: an unclosed quote is reported at the end of the file, but the author needs its opening. */
@@ -33,6 +35,10 @@ export function parseYaml(text: string, file: string): YamlFile {
   return {
     file,
     data: doc.toJS() as unknown,
+    sourceOf(path) {
+      const node = doc.getIn(path, true);
+      return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;
+    },
     lineOf(path) {
       for (let depth = path.length; depth >= 0; depth--) {
         const node = doc.getIn(path.slice(0, depth), true);

@@ -1,6 +1,7 @@
 import { decodeHTML } from "entities";
 import { html, raw, type SafeHtml } from "../shared/html.ts";
 import type { Link } from "../navigation/render.ts";
+import type { Release } from "../source/release.ts";
 import type { PageContent } from "./contentHtml.ts";
 import type { Edition, TagLink } from "./pageData.ts";
 
@@ -14,11 +15,24 @@ export interface FramePage {
   readonly toc: boolean;
   /** For an earlier edition (`edition_of`): its label and the current edition, if it exists. */
   readonly edition?: { readonly label: string; readonly current?: Link | undefined } | undefined;
+  /** When the page last changed, as readers read a date (its `last_updated`, or its last commit). */
+  readonly updated?: string | undefined;
+}
+
+/** The footer: who holds the copyright, the licence, the support links and when the site was generated. */
+export interface FooterParts {
+  readonly owner: string;
+  readonly licence?: { readonly name: string; readonly url: string } | undefined;
+  /** Accessibility, privacy, contact…: URLs ready to write. */
+  readonly links: readonly Link[];
+  /** The build's date, as readers read a date. */
+  readonly generated: string;
+  readonly year: number;
 }
 
 /** Everything around the page's own content, worked out by the navigation, site and asset plugins. */
 export interface FrameParts {
-  readonly site: { readonly title: string; readonly owner: string; readonly source?: { readonly url: string; readonly license: string } | undefined };
+  readonly site: { readonly title: string; readonly source?: { readonly url: string; readonly license: string } | undefined };
   /** A site path as a URL under the path prefix. */
   url(sitePath: string): string;
   /** An asset's URL with its content hash. */
@@ -34,6 +48,13 @@ export interface FrameParts {
   readonly body: PageContent;
   readonly tags: readonly TagLink[];
   readonly editions: readonly Edition[];
+  /** The release the page describes, when the tree or the settings say. */
+  readonly release?: Release | undefined;
+  /** The tree's version banner, as markup, shown above the title. */
+  readonly banner?: string | undefined;
+  readonly footer: FooterParts;
+  /** What search weighs besides the title and text (sidebar labels, keywords, summary, tags): src/search/pageMeta.ts. */
+  readonly searchMeta: readonly { readonly field: string; readonly value: string }[];
 }
 
 /** Titles and summaries may hold entities (`FHIR&reg;`): decoded here, escaped by `html`. */
@@ -53,6 +74,13 @@ const ARROW_LEFT = raw(
 const ARROW_RIGHT = raw(
   `<svg class="nhsuk-icon nhsuk-icon--arrow-right" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true"><path d="m14.7 6.3 5 5c.2.2.3.4.3.7 0 .3-.1.5-.3.7l-5 5a1 1 0 0 1-1.4-1.4l3.3-3.3H5a1 1 0 0 1 0-2h11.6l-3.3-3.3a1 1 0 1 1 1.4-1.4Z"/></svg>`,
 );
+
+/** "Version 1.2.2 · FHIR STU3" under the service name "GP Connect"; a release named otherwise in full. */
+function releaseText(siteTitle: string, release: Release): string {
+  const site = text(siteTitle);
+  const name = text(release.name);
+  return [name.startsWith(`${site} `) ? `Version ${name.slice(site.length + 1)}` : name, ...release.details.map(text)].join(" · ");
+}
 
 function header(parts: FrameParts): SafeHtml {
   const { site, url } = parts;
@@ -77,7 +105,8 @@ function header(parts: FrameParts): SafeHtml {
         <a class="nhsuk-header__service-logo" href="${url("/index.html")}" aria-label="NHS ${text(site.title)} homepage">
           ${NHS_LOGO}
           <span class="nhsuk-header__service-name">${text(site.title)}</span>
-        </a>
+        </a>${parts.release ? html`
+        <p class="app-header__release" data-pagefind-ignore>${releaseText(site.title, parts.release)}</p>` : ""}
       </div>
       <search class="nhsuk-header__search" data-app-search data-pagefind-base="${url("/")}" data-capability="${text(parts.capability)}">
         <form class="nhsuk-header__search-form" id="search" action="${url("/search.html")}" method="get" role="search">
@@ -114,7 +143,7 @@ function breadcrumbs(crumbs: readonly Link[]): SafeHtml | "" {
 
 function main(page: FramePage, parts: FrameParts): SafeHtml {
   const { body, tags, editions, url } = parts;
-  const filters = html`${parts.capability ? html`<span data-pagefind-filter="capability">${text(parts.capability)}</span>` : ""}${tags.map((tag) => html`<span data-pagefind-filter="tag">${text(tag.label)}</span>`)}`;
+  const filters = html`${parts.capability ? html`<span data-pagefind-filter="capability">${text(parts.capability)}</span>` : ""}${parts.searchMeta.map((meta) => html`<span data-pagefind-meta="${meta.field}">${meta.value}</span>`)}`;
   const edition = page.edition
     ? html`
       <div class="nhsuk-inset-text app-edition-notice"><p>This is an ${text(page.edition.label.toLowerCase())} of this page. ${page.edition.current ? html`<a href="${url(page.edition.current.url)}">Read the current edition: ${text(page.edition.current.title)}</a>.` : ""}</p></div>`
@@ -174,7 +203,8 @@ function main(page: FramePage, parts: FrameParts): SafeHtml {
       </nav>`
       : "";
   return html`
-    <main class="app-layout__main" id="maincontent"${page.searchable ? raw(" data-pagefind-body") : ""}>
+    <main class="app-layout__main" id="maincontent"${page.searchable ? raw(" data-pagefind-body") : ""}>${parts.banner ? html`
+      <div class="app-release-banner" data-pagefind-ignore>${raw(parts.banner)}</div>` : ""}
       <h1 class="app-page-title" data-pagefind-weight="10">${text(page.title)}</h1>
       <div hidden data-pagefind-ignore>${filters}</div>${page.summary ? html`
       <p class="nhsuk-lede-text app-page-summary">${text(stripTags(page.summary))}</p>` : ""}${edition}${contents}
@@ -182,6 +212,35 @@ function main(page: FramePage, parts: FrameParts): SafeHtml {
 ${raw(body.html)}
       </div>${tagList}${editionList}${pagination}
     </main>`;
+}
+
+/** "Page - GP Connect 1.2.2": the release in the title, so search engines and tabs tell releases apart. */
+function documentTitle(pageTitle: string, siteTitle: string, release: Release | undefined): string {
+  const site = text(siteTitle);
+  if (!release) return `${text(pageTitle)} - ${site}`;
+  const name = text(release.name);
+  return `${text(pageTitle)} - ${name.startsWith(site) ? name : `${name} - ${site}`}`;
+}
+
+function footer(page: FramePage, parts: FrameParts): SafeHtml {
+  const { site, url, footer: f } = parts;
+  const links: Link[] = [...f.links, { title: "Site index", url: url("/search.html") }, { title: "Sitemap", url: url("/sitemap.xml") }, ...(site.source ? [{ title: `Source on GitHub (${site.source.license})`, url: url(site.source.url) }] : [])];
+  return html`
+  <footer class="nhsuk-footer" role="contentinfo">
+    <div class="nhsuk-width-container">
+      <div class="nhsuk-footer__meta">
+        <h2 class="nhsuk-u-visually-hidden">Support links</h2>
+        <ul class="nhsuk-footer__list">${links.map(
+          (link) => html`
+          <li class="nhsuk-footer__list-item"><a class="nhsuk-footer__list-item-link" href="${link.url}">${text(link.title)}</a></li>`,
+        )}
+        </ul>${f.licence ? html`
+        <p class="nhsuk-body-s app-footer__licence">All content is available under the <a class="nhsuk-footer__list-item-link" href="${f.licence.url}" rel="license">${text(f.licence.name)}</a>, except where otherwise stated.</p>` : ""}
+        <p class="nhsuk-body-s app-footer__dates">${page.updated ? html`Page last updated: ${text(page.updated)}<br>` : ""}Site last generated: ${text(f.generated)}</p>
+        <p class="nhsuk-body-s">&copy; ${text(f.owner)} ${String(f.year)}</p>
+      </div>
+    </div>
+  </footer>`;
 }
 
 /**
@@ -207,7 +266,7 @@ export function renderFrame(page: FramePage, parts: FrameParts): string {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${text(page.title)} - ${text(site.title)}</title>${page.summary ? html`
+  <title>${documentTitle(page.title, site.title, parts.release)}</title>${page.summary ? html`
   <meta name="description" content="${text(stripTags(page.summary))}">` : ""}
   <link rel="icon" href="${url("/assets/favicon.svg")}" type="image/svg+xml">
   <link rel="stylesheet" href="${assetUrl("/assets/site.css")}">
@@ -217,19 +276,7 @@ export function renderFrame(page: FramePage, parts: FrameParts): string {
   <a class="nhsuk-skip-link" href="#maincontent">Skip to main content</a>${header(parts)}${breadcrumbs(parts.breadcrumbs)}
   <div class="nhsuk-width-container app-layout">${sidebar}${main(page, parts)}
   </div>
-  <footer class="nhsuk-footer" role="contentinfo">
-    <div class="nhsuk-width-container">
-      <div class="nhsuk-footer__meta">
-        <h2 class="nhsuk-u-visually-hidden">Support links</h2>
-        <ul class="nhsuk-footer__list">
-          <li class="nhsuk-footer__list-item"><a class="nhsuk-footer__list-item-link" href="${url("/search.html")}">Site index</a></li>
-          <li class="nhsuk-footer__list-item"><a class="nhsuk-footer__list-item-link" href="${url("/sitemap.xml")}">Sitemap</a></li>${site.source ? html`
-          <li class="nhsuk-footer__list-item"><a class="nhsuk-footer__list-item-link" href="${url(site.source.url)}">Source on GitHub (${text(site.source.license)})</a></li>` : ""}
-        </ul>
-        <p class="nhsuk-body-s">&copy; ${text(site.owner)}</p>
-      </div>
-    </div>
-  </footer>
+${footer(page, parts)}
 </body>
 </html>
 `.value;

@@ -71,6 +71,8 @@ export interface PageData {
   readonly page: FramePage;
   readonly tags: readonly TagLink[];
   readonly editions: readonly Edition[];
+  /** `last_updated` as the author wrote it (YAML may have read it as a date). */
+  readonly lastUpdated: string | Date | undefined;
 }
 
 /** A page's data from its front matter and the site's pages: title, summary, search and contents switches, tags, editions. */
@@ -98,5 +100,6 @@ export function pageData(page: { readonly url: string; readonly inputPath: strin
       return link ? [{ label: link.label, url: siteUrl(link.url) }] : [];
     }),
     editions: indexes.earlierEditions(all).get(withoutLeadingSlash(url)) ?? [],
+    lastUpdated: data.last_updated instanceof Date ? data.last_updated : data.last_updated == null ? undefined : String(data.last_updated),
   };
 }

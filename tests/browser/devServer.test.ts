@@ -15,6 +15,14 @@ describe("the dev server (npm start)", () => {
   let server: DevServer;
   let browser: Browser;
 
+  /** Waits until `check` holds, failing with the server's last output after 30 s. */
+  const until = async (check: () => boolean, what: string): Promise<void> => {
+    for (let waited = 0; !check(); waited += 100) {
+      if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   before(async () => {
     cpSync(path.join(FIXTURES, "mini-site"), input, { recursive: true });
     server = await startDevServer(input, output);
@@ -38,7 +46,8 @@ describe("the dev server (npm start)", () => {
   it("keeps search up to date after an edit", async () => {
     const page = await browser.newPage();
     const search = async (word: string): Promise<string> => {
-      await page.goto(server.url + "index.html");
+      // The dev server reloads the page when its rebuild ends, which can cut short a navigation under way: go again.
+      await page.goto(server.url + "index.html").catch(() => page.goto(server.url + "index.html"));
       await page.fill("#search-field", word);
       const status = page.locator(".app-search__status", { hasText: `“${word}”` });
       await status.waitFor();
@@ -57,12 +66,6 @@ describe("the dev server (npm start)", () => {
   });
 
   it("re-renders only a saved page, still checks its links against the whole site, and rebuilds everything when the tree's data changes", async () => {
-    const until = async (check: () => boolean, what: string): Promise<void> => {
-      for (let waited = 0; !check(); waited += 100) {
-        if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
     const guide = path.join(input, "pages/guide.md");
     const before = server.output().length;
     appendFileSync(guide, "\n\nSee [the deep page](deep.html#no-such-part) and [a lost page](lost.html).\n");
@@ -86,15 +89,24 @@ describe("the dev server (npm start)", () => {
     const box = path.join(input, "_includes/custom/box.html");
     const original = readFileSync(box, "utf8");
     writeFileSync(box, original.replace("{{ include.label }}", "{{ include.label }} (revised)"));
-    const guide = path.join(output, "guide.html");
-    for (let waited = 0; !readFileSync(guide, "utf8").includes("Boxed (revised)"); waited += 100) {
-      if (waited > 30_000) assert.fail(`the page using the include was not rebuilt:\n${server.output().slice(-3000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes("Boxed (revised)"), "the page using the include was not rebuilt");
     const page = await browser.newPage();
     await page.goto(server.url + "guide.html");
     assert.equal(await page.locator("text=Boxed (revised)").count(), 1, "the dev server serves the page with the saved include");
     await page.close();
+  });
+
+  it("rebuilds with the tree's settings and _config.yml when either is saved", async () => {
+    const settings = path.join(input, "_gpconnect-docs.yml");
+    writeFileSync(settings, readFileSync(settings, "utf8").replace(/^title: GP Connect$/m, "title: GP Connect Preview"));
+    await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes(" - GP Connect Preview</title>"), "a settings edit reaches every page");
+
+    const built = (): number[] => [...server.output().matchAll(/Built (\d+) pages/g)].map((m) => Number(m[1]));
+    const before = built().at(-1)!;
+    const rebuilds = built().length;
+    writeFileSync(path.join(input, "_config.yml"), "exclude: [pages/no_permalink.md]\n");
+    await until(() => built().length > rebuilds, "a _config.yml edit rebuilds the site");
+    assert.equal(built().at(-1), before - 1, "the page _config.yml now excludes is no longer built");
   });
 
   it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {
@@ -116,9 +128,23 @@ describe("the dev server (npm start)", () => {
     assert.equal(await page.locator("h1").textContent(), heading, "the last good page stays in view");
     assert.equal((await fetch(server.url + "index.html")).status, 200, "the server keeps serving");
 
+    await page.reload();
+    await panel.waitFor({ timeout: 10_000 });
+    assert.match((await panel.textContent()) ?? "", /This page:\s*pages\/deep page\.md:\d+: error \[unknown-include\]/, "a reload still shows the page its own faults");
+    assert.equal(await page.locator("h1").textContent(), heading);
+    const other = await browser.newPage();
+    await other.goto(server.url + "index.html");
+    await other.locator("#app-build-error").waitFor({ timeout: 10_000 });
+    assert.doesNotMatch((await other.locator("#app-build-error").textContent()) ?? "", /This page:/, "another page names the broken one without claiming it");
+    await other.close();
+
     writeFileSync(file, `${original}\nThe page is mended.\n`);
     await page.locator("text=The page is mended.").waitFor({ timeout: 30_000 });
     assert.equal(await panel.count(), 0, "the error goes once the file is fixed");
+    await page.reload();
+    await page.locator("text=The page is mended.").waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(await panel.count(), 0, "and stays gone after a reload");
     await page.close();
   });
 });

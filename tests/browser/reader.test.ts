@@ -193,6 +193,34 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await context.close();
     });
 
+    it("says which release every page describes: under the service name, in the title, and in the version banner", async () => {
+      for (const file of ["index.html", "accessrecord_structured_development_fhir_examples_allergies.html"]) {
+        const { page, context } = await open(file);
+        assert.equal(await page.locator(".app-header__release").textContent(), "Version 1.2.2 · FHIR® STU3");
+        assert.match(await page.title(), / - GP Connect 1\.2\.2$/);
+        assert.match((await page.locator("main .app-release-banner").textContent()) ?? "", /This is the current 1\.x \(STU3\) version/);
+        await context.close();
+      }
+    });
+
+    it("gives every page the footer of the old site, and each footer link leads somewhere", async () => {
+      const { page, context } = await open("overview_engage.html");
+      const footer = page.locator("footer");
+      const links = await footer.locator("a").evaluateAll((all) => all.map((a) => [a.textContent?.trim() ?? "", (a as HTMLAnchorElement).href]));
+      const labels = links.map(([label]) => label);
+      for (const label of ["Accessibility", "Privacy", "Contact us", "Open Government Licence v3.0"]) assert.ok(labels.includes(label), `the footer links to ${label}`);
+      for (const [label, href] of links) {
+        if (new URL(href!).origin === new URL(server.url).origin) {
+          const response = await page.request.get(href!);
+          assert.equal(response.status(), 200, `${label}: ${href}`);
+        } else assert.match(href!, /^https:\/\//, `${label} leads to a secure web address`);
+      }
+      const text = ((await footer.textContent()) ?? "").replace(/\s+/g, " ");
+      assert.match(text, /© NHS Digital \d{4}/);
+      assert.match(text, /Site last generated: \d{1,2} [A-Z][a-z]+ \d{4}/);
+      await context.close();
+    });
+
     it("opens the sidebar behind Menu on a narrow screen, with and without JavaScript", async () => {
       for (const javaScript of [true, false]) {
         const { page, context } = await open("overview_engage.html", { width: 375, javaScript });

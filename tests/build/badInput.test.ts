@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { buildInBackground, FIXTURES, listFiles, temporaryFolder, type BuildResult } from "../helpers/build.ts";
+import { buildInBackground, FIXTURES, listFiles, ROOT, temporaryFolder, type BuildResult } from "../helpers/build.ts";
 
 /**
  * The bad-input matrix: one fixture tree per fault under tests/fixtures/,
@@ -23,12 +23,12 @@ const CASES: readonly Case[] = [
   {
     fixture: "bad-front-matter",
     status: 1,
-    messages: [/bad-front-matter\/broken\.md:4: error \[front-matter\] malformed front matter: Missing closing "quote\n\s+→ front matter is YAML between the two --- lines/],
+    messages: [/broken\.md:4: error \[front-matter\] malformed front matter: Missing closing "quote; the page is left out of the site\n\s+→ front matter is YAML between the two --- lines/],
   },
   {
     fixture: "unclosed-liquid",
     status: 1,
-    messages: [/unclosed-liquid\/index\.md:8: error \[liquid-syntax\] tag \{% if x %\} not closed/],
+    messages: [/index\.md:8: error \[liquid-syntax\] tag \{% if x %\} not closed/],
   },
   {
     fixture: "unknown-include",
@@ -43,14 +43,14 @@ const CASES: readonly Case[] = [
   {
     fixture: "unknown-glossary-term",
     status: 0,
-    messages: [/index\.md:7: warning \[glossary-term\] tooltip term "SPP" is not in _data\/glossary\.yml\n\s+→ did you mean "SSP"\?/, /0 error\(s\), 1 warning\(s\)/],
+    messages: [/index\.md:7: warning \[glossary-term\] tooltip term "SPP" is not in _data\/glossary\.yml\n\s+→ did you mean "SSP"\?/, /: 1 warning in 1 file\./],
     check: (result) => assert.match(result.read("index.html"), /<span class="app-glossary-term app-glossary-term--missing">SPP<\/span>/, "the term's text is still shown"),
   },
   {
     // Jekyll warns and writes the last file (by name): readers keep what they had. --strict fails it (see below).
     fixture: "duplicate-permalink",
     status: 0,
-    messages: [/pages\/overview_engage\.md: warning \[duplicate-url\] pages\/overview_engage\.md and pages\/overview_engage_2018\.md are both published at \/overview_engage\.html; pages\/overview_engage_2018\.md is the one published/],
+    messages: [/pages\/overview_engage\.md:7: warning \[duplicate-url\] pages\/overview_engage\.md and pages\/overview_engage_2018\.md are both published at \/overview_engage\.html; pages\/overview_engage_2018\.md is the one published/],
     check: (result) => assert.match(result.read("overview_engage.html"), /Getting started with GP Connect API/, "the page Jekyll wrote last is published"),
   },
   {
@@ -69,7 +69,7 @@ const CASES: readonly Case[] = [
   {
     fixture: "missing-image",
     status: 0,
-    messages: [/index\.md:8: warning \[missing-image\] image to images\/diagarm\.png points at nothing in the site/, /0 error\(s\), 1 warning\(s\)/],
+    messages: [/index\.md:8: warning \[missing-image\] image to images\/diagarm\.png points at nothing in the site/, /: 1 warning in 1 file\./],
     check: (result) => assert.ok(result.exists("images/diagram.png"), "the image that exists is published (a tree with one kind of static file)"),
   },
   {
@@ -87,7 +87,7 @@ const CASES: readonly Case[] = [
     // Without front matter a file is not a page for Jekyll: it is copied as it is.
     fixture: "empty-file",
     status: 0,
-    messages: [/No content faults found\./],
+    messages: [/: no content faults\./],
     check: (result) => {
       assert.ok(!result.exists("draft.html"), "no blank page is published");
       assert.equal(result.read("draft.md"), "", "the empty file is copied as it is");
@@ -96,7 +96,7 @@ const CASES: readonly Case[] = [
   {
     fixture: "binary-file",
     status: 0,
-    messages: [/No content faults found\./],
+    messages: [/: no content faults\./],
     check: (result) => {
       assert.ok(!result.exists("diagram.html"), "no garbage page is published");
       assert.deepEqual(readFileSync(path.join(result.output, "diagram.md")), readFileSync(path.join(FIXTURES, "binary-file/diagram.md")), "copied byte for byte, as Jekyll does");
@@ -105,7 +105,7 @@ const CASES: readonly Case[] = [
   {
     fixture: "odd-file-name",
     status: 0,
-    messages: [/No content faults found\./],
+    messages: [/: no content faults\./],
     check: (result) => {
       const files = listFiles(result.output);
       assert.ok(files.includes("pages/Übersicht der Dienste.html"), "a page without permalink keeps its name");
@@ -119,7 +119,7 @@ const CASES: readonly Case[] = [
   {
     fixture: "large-page",
     status: 0,
-    messages: [/No content faults found\./],
+    messages: [/: no content faults\./],
     prepare: (copy) => {
       let text = "---\ntitle: A very long page\npermalink: long.html\n---\n\n";
       for (let i = 1; text.length < 5 * 1024 * 1024; i++) {
@@ -199,5 +199,76 @@ describe("safe output", () => {
     assert.equal(next.status, 0, next.stderr);
     assert.ok(!listFiles(output).includes("marker.txt"), "the new site replaces the old one whole");
     assert.ok(listFiles(output).includes("images/diagram.png"));
+  });
+});
+
+describe("one build, every fault (tests/fixtures/many-faults: one fault per page)", () => {
+  let result: BuildResult;
+  let report: { faults: { code: string; file: string; line: number | null; column: number | null; message: string; suggestion: string | null }[]; pages: string[]; leftOut: string[] };
+  before(async () => {
+    const reportFile = path.join(temporaryFolder("gpc-report-"), "faults.json");
+    result = await buildInBackground(path.join(FIXTURES, "many-faults"), ["--strict", "--report", reportFile]);
+    report = JSON.parse(readFileSync(reportFile, "utf8")) as typeof report;
+  });
+
+  it("names every fault at its file and line in one --strict build, and fails", () => {
+    const said = result.stdout + result.stderr;
+    assert.equal(result.status, 1, said);
+    for (const expected of [
+      /front-matter\.md:4: error \[front-matter\] malformed front matter/,
+      /unclosed\.md:8: error \[liquid-syntax\] tag \{% if page\.title %\} not closed/,
+      /include\.md:8: error \[unknown-include\] unknown include "tooltp\.html"/,
+      /another-guide\.md:3: warning \[duplicate-url\] another-guide\.md and guide\.md are both published at \/guide\.html; guide\.md is the one published/,
+      /term\.md:6: warning \[glossary-term\] tooltip term "SPP"/,
+      /link\.md:6: warning \[broken-link\] link to gide\.html points at nothing in the site\n\s+→ did you mean guide\.html\?/,
+      /anchor\.md:6: warning \[broken-anchor\] link to guide\.html#overveiw/,
+      /image\.md:8: warning \[missing-image\] image to images\/diagarm\.png/,
+      /duplicate-key\.md:4: warning \[duplicate-key\] front matter gives "title" more than once/,
+    ]) {
+      assert.match(said, expected);
+    }
+    assert.doesNotMatch(said, /^\s+at .*(\.js|\.ts):\d+/m, "no stack trace");
+  });
+
+  it("groups the faults by file, counted, and ends with a line that agrees with them", () => {
+    assert.match(result.stdout, /^include\.md: 1 error\n {2}include\.md:8:/m);
+    assert.match(result.stdout, /^link\.md: 2 warnings$/m);
+    const lines = (result.stdout + result.stderr).trim().split("\n");
+    assert.equal(lines.at(-1), "Build failed: 3 errors and 7 warnings in 9 files (--strict fails on warnings); 3 broken pages were left out.");
+  });
+
+  it("renders the pages without faults in that same run, leaves the broken ones out, and counts links to them as missing", () => {
+    assert.ok(report.pages.includes("index.html") && report.pages.includes("guide.html"), report.pages.join(", "));
+    assert.deepEqual(report.leftOut, ["front-matter.md", "include.md", "unclosed.md"]);
+    assert.ok(report.faults.some((f) => f.file === "link.md" && f.message === "link to include.html points at nothing in the site"));
+  });
+
+  it("reports every fault as JSON with code, file, line, column, message and suggestion", () => {
+    assert.equal(report.faults.length, 10);
+    const link = report.faults.find((f) => f.code === "broken-link" && f.file === "link.md" && f.message.includes("gide"));
+    assert.deepEqual({ ...link, path: undefined }, {
+      severity: "warning",
+      code: "broken-link",
+      file: "link.md",
+      path: undefined,
+      line: 6,
+      column: 17,
+      message: "link to gide.html points at nothing in the site",
+      suggestion: "did you mean guide.html?",
+      repair: { find: "gide.html", replace: "guide.html" },
+      accepted: false,
+    });
+  });
+
+  it("prints GitHub Actions annotations when run there", async () => {
+    const output = temporaryFolder("gpc-gha-");
+    const { spawnSync } = await import("node:child_process");
+    const run = spawnSync(process.execPath, ["bin/gpconnect-docs.mjs", "build", "--input", path.join(FIXTURES, "many-faults"), "--output", output], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: ROOT },
+    });
+    assert.match(run.stdout, /^::error file=tests\/fixtures\/many-faults\/include\.md,line=8,title=unknown-include::unknown include "tooltp\.html"/m);
+    assert.match(run.stdout, /^::warning file=tests\/fixtures\/many-faults\/link\.md,line=6,col=17,title=broken-link::link to gide\.html points at nothing in the site \(did you mean guide\.html\?\)$/m);
   });
 });

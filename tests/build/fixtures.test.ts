@@ -81,6 +81,6 @@ describe("strict mode", () => {
     const result = build(path.join(FIXTURES, "mini-site"), ["--strict"]);
     assert.equal(result.status, 1);
     assert.match(result.stdout, /overview_sidebar\.yml:24: warning \[sidebar-entry\]/);
-    assert.match(result.stderr, /content fault\(s\) fail the build \(--strict turns warnings into failures\)/);
+    assert.match(result.stderr, /^Build failed: \d+ warnings? in \d+ files? \(--strict fails on warnings\)\.$/m);
   });
 });

@@ -94,6 +94,17 @@ describe("Jekyll's publishing rules", () => {
   });
 });
 
+describe("two files claiming one URL", () => {
+  it("is a warning naming both (Jekyll's last-written is published), and an error under --strict", async () => {
+    const [lenient, strict] = await Promise.all([buildInBackground(fixture("duplicate-permalink")), buildInBackground(fixture("duplicate-permalink"), ["--strict"])]);
+    const named = /pages\/overview_engage\.md: warning \[duplicate-url\] pages\/overview_engage\.md and pages\/overview_engage_2018\.md are both published at \/overview_engage\.html/;
+    assert.equal(lenient.status, 0, lenient.stdout + lenient.stderr);
+    assert.match(lenient.stdout, named);
+    assert.equal(strict.status, 1);
+    assert.match(strict.stdout + strict.stderr, named);
+  });
+});
+
 describe("Liquid as Jekyll's", () => {
   let site: BuildResult;
   before(async () => {
@@ -121,6 +132,7 @@ describe("Liquid as Jekyll's", () => {
     assert.equal(text("div.md").trim(), "<p><strong>bold</strong></p>");
     assert.equal(text("p.where"), "Sprocket|2");
     assert.equal(text("p.links"), "/base/other.html|/base/2020/05/06/hello.html");
+    assert.equal(parse(site.read("other.html")).querySelector("p.relative")?.innerHTML, "Snippet of Other|Snippet of Other", "include_relative, by name and by variable");
   });
 
   it("leaves a page with layout: none unframed", () => {

@@ -85,7 +85,7 @@ describe("accepted faults", () => {
       file: "_gpconnect-docs.yml",
       line: 31,
       message: "accepted fault [broken-link] a.md:9 no longer occurs",
-      hint: "remove the entry from acceptedFaults",
+      hint: "remove the entry from acceptedFaults (npm run fix -- --write does)",
     });
   });
 

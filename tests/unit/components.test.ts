@@ -101,14 +101,23 @@ describe("image components", () => {
 });
 
 describe("other includes", () => {
-  it("taglogic.html lists the pages with the page's tag", () => {
+  it("taglogic.html lists the pages, then the posts, with the page's tag, in the site's order, as the theme's table does", () => {
     const pages = [
-      { title: "B page", url: "/b.html", summary: "Bee", tags: ["fhir"] },
+      { title: "B page", url: "/b.html", summary: "Bee <b>bold</b>", tags: ["fhir"] },
       { title: "A page", url: "/a.html", tags: ["fhir", "x"] },
       { title: "Other", url: "/o.html", tags: ["x"] },
+      { title: "News", url: "/2020/01/01/news.html", summary: "x".repeat(200), tags: ["fhir"], post: true },
+      { title: "Notes", url: "/2019/01/01/notes.html", tags: ["fhir"], post: true, content: `<p>${"word ".repeat(60)}</p>` },
     ];
-    const rows = parse(render("taglogic.html", {}, { tagName: "fhir", pages }).html).querySelectorAll("tbody tr");
-    assert.deepEqual(rows.map((r) => r.querySelector("a")?.text), ["A page", "B page"]);
+    const table = parse(render("taglogic.html", {}, { tagName: "fhir", pages }).html);
+    const rows = table.querySelectorAll("tbody tr").map((r) => r.querySelectorAll("td").map((td) => td.text));
+    assert.deepEqual(rows, [
+      ["B page", "Page", "Bee bold"],
+      ["A page", "Page", ""],
+      ["News", "Post", `${"x".repeat(157)}...`],
+      ["Notes", "Post", `${"word ".repeat(49)}word...`],
+    ]);
+    assert.match(table.text, /^The following pages and posts are tagged with fhir/);
   });
 
   it("taglogic.html warns on a page without tagName", () => {

@@ -22,8 +22,9 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   output: ["shared"],
   assets: ["shared"],
   eleventy: ["shared", "source", "markdown", "navigation", "components", "jekyll", "theme", "checks", "search", "output", "assets"],
-  cli: ["shared", "source", "eleventy"],
-  bench: ["shared"],
+  cli: ["shared", "source", "eleventy", "checks", "fix"],
+  fix: ["shared", "source", "checks", "eleventy"],
+  bench: ["shared", "search"],
 };
 
 /** Packages only some folders may import: Eleventy, only the Eleventy layer (and the bench's bare Eleventy baseline). */

@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parseCommand } from "../../src/cli/options.ts";
+import { buildOptions } from "../../src/eleventy/context.ts";
 import { onlyPagesChanged } from "../../src/eleventy/lifecycle.ts";
 import { PROJECT_ROOT } from "../../src/shared/sitePaths.ts";
 
 describe("command-line options", () => {
   it("become one typed set of build options, with defaults (path prefix and settings left to the tree)", () => {
-    const parsed = parseCommand(["build"]);
+    const parsed = parseCommand(["build"], {});
     assert.equal(parsed.command, "build");
     if (parsed.command !== "build") return;
     assert.deepEqual(parsed.options, {
@@ -16,8 +17,21 @@ describe("command-line options", () => {
       strict: false,
       settingsFile: undefined,
       releasePages: false,
+      verbose: false,
+      report: undefined,
+      annotations: undefined,
     });
     assert.equal(parsed.output, path.resolve("_site"));
+  });
+
+  it("take --verbose and --report for builds, and --write for fix", () => {
+    const build = parseCommand(["build", "--verbose", "--report", "json"]);
+    assert.ok(build.command === "build" && build.options.verbose && build.options.report === "json");
+    const fix = parseCommand(["fix", "--input", "tree", "--write"]);
+    assert.ok(fix.command === "fix" && fix.write && fix.options.contentDir === path.resolve("tree"));
+    assert.deepEqual(parseCommand(["fix"], {}), { command: "fix", options: buildOptions({ contentDir: "content" }), write: false });
+    const actions = parseCommand(["build"], { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: "/repo" });
+    assert.deepEqual(actions.command === "build" && actions.options.annotations, { workspace: path.resolve("/repo") });
   });
 
   it("normalise the path prefix and resolve the settings file the author names", () => {
