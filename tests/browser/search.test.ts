@@ -36,6 +36,9 @@ const RANKING: readonly { query: string; expected: readonly string[] }[] = [
   { query: "release notes 1.2.2", expected: ["overview_release_notes_1_2_2.html"] },
   { query: "how do I get an ASID", expected: ["overview_glossary.html#asid", "integration_spine_directory_service.html"] },
   // Code-shaped terms, whole and by their parts.
+  { query: "AllergyIntolerance.note", expected: ["accessrecord_structured_development_allergyintolerance.html"] },
+  { query: "Patient.generalPractitioner", expected: ["accessrecord_structured_development_retrieve_patient_record.html"] },
+  // The corpus writes these as search parameters (`Patient?identifier=`), which Pagefind indexes the same way.
   { query: "Patient.identifier", expected: ["foundations_use_case_find_a_patient.html"] },
   { query: "Practitioner.identifier", expected: ["foundations_use_case_find_a_practitioner.html"] },
   { query: "Slot.status", expected: ["appointments_use_case_search_for_free_slots.html"] },
