@@ -3,8 +3,10 @@
  * bundles would not meet the site's needs (NHS.UK styling, a strict
  * Content-Security-Policy, capability filters ordered by the reader's
  * current capability, a 100 KB first-search budget), so this thin layer
- * renders Pagefind's results itself.
+ * renders Pagefind's results itself. What ranks how is in src/search/ranking.ts.
  */
+import { META_WEIGHTS, searchTerms, worthPreloading } from "../../src/search/ranking.ts";
+
 interface PagefindSubResult {
   title: string;
   url: string;
@@ -26,12 +28,21 @@ interface PagefindResponse {
 
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
+  preload(term: string, options?: { filters?: Record<string, string> }): Promise<void>;
   search(term: string, options?: { filters?: Record<string, string> }): Promise<PagefindResponse | null>;
-  debouncedSearch(term: string, options?: { filters?: Record<string, string> }, timeout?: number): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
 
-const PAGE_SIZE = 6;
+/** Results listed at once (Pagefind's own UI lists 5 too). */
+const PAGE_SIZE = 5;
+/** A query is searched when typing pauses this long. */
+const TYPING_PAUSE_MS = 250;
+/**
+ * Results whose page details (title, excerpt: Pagefind's fragment, ~1.5 KB
+ * each) are fetched at once; the rest as they scroll into view, as Pagefind's
+ * own UI does, so a first search fetches only what the reader sees.
+ */
+const EAGER = 3;
 const ALL = "";
 
 /** Pagefind's excerpts mark matches with `<mark>`; keep those and nothing else as markup. */
@@ -56,8 +67,10 @@ function element<K extends keyof HTMLElementTagNameMap>(root: Document, tag: K, 
   return node;
 }
 
-function renderResult(root: Document, data: PagefindResultData): HTMLLIElement {
-  const item = element(root, "li", "app-search-result");
+function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultData): void {
+  item.className = "app-search-result";
+  item.removeAttribute("aria-busy");
+  item.replaceChildren();
   const heading = element(root, "h3", "app-search-result__title nhsuk-heading-xs");
   const link = element(root, "a", "app-search-result__link", data.meta.title ?? data.url);
   link.href = data.url;
@@ -82,7 +95,6 @@ function renderResult(root: Document, data: PagefindResultData): HTMLLIElement {
     }
     item.append(list);
   }
-  return item;
 }
 
 export interface SearchOptions {
@@ -98,9 +110,8 @@ export interface SearchOptions {
 /** Wires one search box to Pagefind; returns a function that runs a query. */
 export async function createSearch(root: Document, options: SearchOptions): Promise<(term: string) => void> {
   const pagefind = (await import(/* @vite-ignore */ `${options.base}pagefind/pagefind.js`)) as Pagefind;
-  // Titles matter most: a query that is a page's title should find that page first.
   // Without a worker the library is fetched once, not twice (page and worker), for a lighter first search.
-  await pagefind.options({ ranking: { metaWeights: { title: 10 } }, noWorker: true });
+  await pagefind.options({ ranking: { metaWeights: META_WEIGHTS }, noWorker: true });
 
   const { container } = options;
   container.replaceChildren();
@@ -135,32 +146,67 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     }
   };
 
+  // Pending results fetch their details when they come into view (or when the list is replaced, never).
+  const pending = new Map<Element, () => void>();
+  const inView = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      inView.unobserve(entry.target);
+      pending.get(entry.target)?.();
+      pending.delete(entry.target);
+    }
+  });
   const showMore = async (): Promise<void> => {
-    const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
-    for (const data of page) list.append(renderResult(root, data));
-    shown += page.length;
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    shown += batch.length;
     more.hidden = shown >= results.length;
+    const eager: Promise<void>[] = [];
+    batch.forEach((result, i) => {
+      const item = element(root, "li", "app-search-result app-search-result--pending", "Loading result…");
+      item.setAttribute("aria-busy", "true");
+      list.append(item);
+      const fill = (): Promise<void> => result.data().then((data) => renderResult(root, item, data));
+      if (i < EAGER) eager.push(fill());
+      else pending.set(item, () => void fill());
+    });
+    await Promise.all(eager);
+    // Watched once the first results have their height, so only those then in view load.
+    for (const item of pending.keys()) inView.observe(item);
   };
   more.addEventListener("click", () => void showMore());
 
   let latest = 0;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  const search = async (ticket: number, shownTerm: string, terms: string, searchOptions: { filters?: Record<string, string> }): Promise<void> => {
+    const response = await pagefind.search(terms, searchOptions);
+    // A newer query superseded this one.
+    if (ticket !== latest) return;
+    results = response?.results ?? [];
+    shown = 0;
+    inView.disconnect();
+    pending.clear();
+    list.replaceChildren();
+    renderFilters(response?.filters.capability ?? {});
+    await showMore();
+    const scope = selected === ALL ? "" : ` in ${selected}`;
+    status.textContent = results.length === 0 ? `No results for “${shownTerm}”${scope}` : `${results.length} result${results.length === 1 ? "" : "s"} for “${shownTerm}”${scope}`;
+  };
   const run = (query: string, debounce = true): void => {
     term = query.trim();
     const ticket = ++latest;
+    clearTimeout(typing);
     container.hidden = term === "";
     if (term === "") return;
     const searchOptions = selected === ALL ? {} : { filters: { capability: selected } };
-    void (debounce ? pagefind.debouncedSearch(term, searchOptions, 250) : pagefind.search(term, searchOptions)).then(async (response) => {
-      // A newer query superseded this one (debounced searches resolve to null).
-      if (!response || ticket !== latest) return;
-      results = response.results;
-      shown = 0;
-      list.replaceChildren();
-      renderFilters(response.filters.capability ?? {});
-      await showMore();
-      const scope = selected === ALL ? "" : ` in ${selected}`;
-      status.textContent = results.length === 0 ? `No results for “${term}”${scope}` : `${results.length} result${results.length === 1 ? "" : "s"} for “${term}”${scope}`;
-    });
+    const terms = searchTerms(term);
+    if (!debounce) {
+      void search(ticket, term, terms, searchOptions);
+      return;
+    }
+    // While the reader types, fetch the index chunks the query needs once its last word narrows them down
+    // (Pagefind's debouncedSearch would fetch them for every one- and two-letter prefix too), and search when typing pauses.
+    if (worthPreloading(terms)) void pagefind.preload(terms, searchOptions);
+    typing = setTimeout(() => void search(ticket, term, terms, searchOptions), TYPING_PAUSE_MS);
   };
   return run;
 }

@@ -9,6 +9,8 @@ export function enhanceSearchBox(root: Document): void {
   const input = box?.querySelector<HTMLInputElement>("input[type=search]");
   if (!box || !form || !input) return;
 
+  // The site index page tells readers without JavaScript that full-text search needs it; here it runs.
+  for (const notice of root.querySelectorAll<HTMLElement>("[data-app-search-no-script]")) notice.hidden = true;
   const pageArea = root.querySelector<HTMLElement>("[data-app-search-page]");
   let container = pageArea;
   if (!container) {

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import * as pagefind from "pagefind";
 import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { measureDevLoop } from "./devLoop.ts";
 import { medianOf, timed, type RunFigures } from "./measure.ts";
 import { makeSyntheticCorpus } from "./synthetic.ts";
+import { comparedChunkSizes, FIRST_SEARCH_QUERY, indexWithChunkSize, TYPING_KEY_DELAY_MS } from "./search.ts";
 import { firstSearchBytes, largestPage, pageWeight } from "./weight.ts";
 
 const CONTENT = path.join(PROJECT_ROOT, "content");
@@ -18,15 +18,6 @@ const ours = (input: string, output: string): RunFigures => timed(NODE, ["bin/gp
 const bare = (input: string, output: string): RunFigures =>
   timed(NODE, [ELEVENTY, `--config=${path.join(PROJECT_ROOT, "src/bench/bare.eleventy.mjs")}`, `--input=${input}`, `--output=${output}`, "--quiet"], PROJECT_ROOT);
 const installed = (tool: string): boolean => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
-
-async function indexingSeconds(site: string): Promise<number> {
-  const started = performance.now();
-  const { index } = await pagefind.createIndex({ forceLanguage: "en" });
-  await index!.addDirectory({ path: site });
-  await index!.writeFiles({ outputPath: mkdtempSync(path.join(tmpdir(), "gpc-bench-index-")) });
-  await pagefind.close();
-  return (performance.now() - started) / 1000;
-}
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (seconds: number): string => `${seconds.toFixed(2)} s`;
@@ -73,9 +64,19 @@ async function main(): Promise<void> {
   }
 
   say();
-  say(`Pagefind indexing of the built corpus on its own (Node API, whole folder): ${s(await indexingSeconds(corpusOut))}.`);
-  const search = await firstSearchBytes(corpusOut, "Spine Secure Proxy");
-  say(`First search ("Spine Secure Proxy"), bytes on the wire with gzip, from typing to results: ${kb(search.bytes)} in ${search.requests} requests.`);
+  const search = await firstSearchBytes(corpusOut, FIRST_SEARCH_QUERY);
+  say(`First search ("${FIRST_SEARCH_QUERY}"), from focusing the box to results shown, gzip, Pagefind's library included: ${kb(search.bodyBytes)} of responses, ${kb(search.bytes)} on the wire with HTTP/1.1 headers, in ${search.requests} requests.`);
+  const typed = await firstSearchBytes(corpusOut, FIRST_SEARCH_QUERY, { keyDelayMs: TYPING_KEY_DELAY_MS });
+  say(`The same query typed a key every ${TYPING_KEY_DELAY_MS} ms (index fetched for each prefix as it is typed): ${kb(typed.bodyBytes)} of responses, ${kb(typed.bytes)} on the wire, in ${typed.requests} requests.`);
+  say();
+  say("Index chunk size, before (Pagefind's default) and after; the built corpus indexed again on its own with the build's settings:");
+  say();
+  say("| chunk size (word locations) | index files | index size | Pagefind indexing time | first search: responses | on the wire (HTTP/1.1) | requests |");
+  say("| --- | --- | --- | --- | --- | --- | --- |");
+  for (const chunkSize of comparedChunkSizes()) {
+    const figures = await indexWithChunkSize(corpusOut, chunkSize, runs);
+    say(`| ${chunkSize} | ${figures.files} | ${kb(figures.bytes)} | ${s(figures.seconds)} | ${kb(figures.search.bodyBytes)} | ${kb(figures.search.bytes)} | ${figures.search.requests} |`);
+  }
 
   say();
   say("| page | HTML | CSS | JS | total (gzip, images excluded) |");

@@ -21,6 +21,8 @@ export interface StaticServer {
   readonly url: string;
   /** Bytes sent to browsers so far, headers included (also from workers, which page-level tracing misses). */
   bytesSent(): number;
+  /** Of those, the bytes of response bodies (gzip where sent gzip): what a host on HTTP/2, whose headers compress, sends. */
+  bodyBytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ function siteHeaders(root: string): Record<string, string> {
  */
 export async function serveSite(root: string, prefix = "/"): Promise<StaticServer> {
   const headers = siteHeaders(root);
+  let bodyBytes = 0;
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (!pathname.startsWith(prefix)) {
@@ -65,7 +68,9 @@ export async function serveSite(root: string, prefix = "/"): Promise<StaticServe
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
     res.writeHead(found ? 200 : 404, { ...headers, "content-type": TYPES[ext] ?? "application/octet-stream", ...(gzip ? { "content-encoding": "gzip" } : {}) });
     const stream = createReadStream(served);
-    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+    const body = gzip ? stream.pipe(createGzip()) : stream;
+    body.on("data", (chunk: Buffer) => (bodyBytes += chunk.length));
+    body.pipe(res);
   });
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => sockets.add(socket));
@@ -74,6 +79,7 @@ export async function serveSite(root: string, prefix = "/"): Promise<StaticServe
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     bytesSent: () => [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, 0),
+    bodyBytesSent: () => bodyBytes,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

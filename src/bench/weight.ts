@@ -28,10 +28,10 @@ export function largestPage(site: string): string {
 
 /**
  * Bytes on the wire for a reader's first search: everything fetched from
- * typing the query to the results showing (the search code, Pagefind's
+ * focusing the box and entering the query to the results showing (the search code, Pagefind's
  * library, WebAssembly, index and result fragments), served with gzip.
  */
-export async function firstSearchBytes(site: string, query: string): Promise<{ bytes: number; requests: number }> {
+export async function firstSearchBytes(site: string, query: string, { keyDelayMs }: { keyDelayMs?: number } = {}): Promise<{ bytes: number; bodyBytes: number; requests: number }> {
   const server = await serveSite(site);
   const browser = await launchChromium();
   try {
@@ -39,13 +39,16 @@ export async function firstSearchBytes(site: string, query: string): Promise<{ b
     const page = await context.newPage();
     await page.goto(server.url + "index.html", { waitUntil: "networkidle" });
     const before = server.bytesSent();
+    const bodyBefore = server.bodyBytesSent();
     let requests = 0;
     context.on("request", () => (requests += 1));
-    await page.fill("#search-field", query);
+    // Pasted at once, or typed a key at a time (every prefix then fetches what it needs).
+    if (keyDelayMs === undefined) await page.fill("#search-field", query);
+    else await page.locator("#search-field").pressSequentially(query, { delay: keyDelayMs });
     await page.locator(".app-search__status", { hasText: query }).waitFor();
     await page.locator(".app-search-result").first().waitFor();
     await page.waitForLoadState("networkidle");
-    return { bytes: server.bytesSent() - before, requests };
+    return { bytes: server.bytesSent() - before, bodyBytes: server.bodyBytesSent() - bodyBefore, requests };
   } finally {
     await browser.close();
     await server.close();

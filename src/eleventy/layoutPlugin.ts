@@ -8,6 +8,9 @@ import { siteFacts } from "../theme/siteFacts.ts";
 import type { FrontMatter, ListedPage } from "../source/pages.ts";
 import type { RenderedPage } from "../output/pageOutput.ts";
 import { pageContent } from "./pagePlugin.ts";
+import { pageSearchMeta, sidebarLabels, type SearchMeta } from "../search/pageMeta.ts";
+import { sidebarPath } from "../search/siteIndex.ts";
+import type { SiteModel } from "../source/model.ts";
 
 /** The layout every page gets (Jekyll's `page` and `default`). */
 export const PAGE_LAYOUT = "layouts/page.11ty.js";
@@ -28,7 +31,22 @@ interface LayoutData extends FrontMatter {
  * The whole page as it is written: the frame (src/theme/frame.ts) around the page's content,
  * with the navigation worked out now, one page at a time, rather than kept for every page.
  */
-export function framePage(context: BuildContext, data: PageData, body: string): string {
+/** A page's data as noted for its frame: what the theme needs, and what search weighs besides its text. */
+export interface NotedPage extends PageData {
+  readonly searchMeta: readonly SearchMeta[];
+}
+
+/** Every page's sidebar labels, once per site model (a whole rebuild reads the model again). */
+const labelsBySite = new WeakMap<SiteModel, Map<string, string[]>>();
+
+function notedPage(context: BuildContext, page: { readonly url: string; readonly inputPath: string; readonly data: FrontMatter }, all: readonly ListedPage[]): NotedPage {
+  const site = context.site();
+  let labels = labelsBySite.get(site);
+  if (!labels) labelsBySite.set(site, (labels = sidebarLabels(site.sidebars.values())));
+  return { ...pageData(page, all, context.indexes, site.url), searchMeta: pageSearchMeta(page.data, labels.get(sidebarPath(page.url)) ?? []) };
+}
+
+export function framePage(context: BuildContext, data: NotedPage, body: string): string {
   const site = context.site();
   const navigation = context.navigation();
   const around = navigation.neighbours(data.url, data.sidebar);
@@ -50,6 +68,7 @@ export function framePage(context: BuildContext, data: PageData, body: string): 
     release,
     banner: facts.banner(release),
     footer: facts.footer(),
+    searchMeta: data.searchMeta,
   });
 }
 
@@ -60,9 +79,9 @@ export function framePage(context: BuildContext, data: PageData, body: string): 
  * the page's data, and the writer frames each page with it.
  */
 export class PageFrames {
-  private readonly noted = new Map<string, PageData>();
+  private readonly noted = new Map<string, NotedPage>();
 
-  note(outputPath: string, data: PageData): void {
+  note(outputPath: string, data: NotedPage): void {
     this.noted.set(path.resolve(outputPath), data);
   }
 
@@ -85,7 +104,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context:
     render(data: LayoutData): string {
       const { url, inputPath, outputPath } = data.page;
       if (typeof outputPath !== "string" || url === false || isUnframed(data.layout, outputPath, data.redirect_to)) return data.content;
-      context.frames.note(outputPath, pageData({ url, inputPath, data }, data.collections.all, context.indexes, context.site().url));
+      context.frames.note(outputPath, notedPage(context, { url, inputPath, data }, data.collections.all));
       return data.content;
     },
   });

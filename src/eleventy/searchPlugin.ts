@@ -1,13 +1,13 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import * as pagefind from "pagefind";
 import type { BuildContext } from "./context.ts";
 import { BuildError } from "../shared/diagnostics.ts";
 import { globCanName, globOfFiles } from "../search/glob.ts";
+import { closeSearchIndexes, createSearchIndex, type SearchIndex } from "../search/indexSettings.ts";
 import { glossaryRecords } from "../search/records.ts";
+import { indexedPages, renderSiteIndex, sidebarPath, type IndexedSidebar } from "../search/siteIndex.ts";
 import { relativePath } from "../shared/sitePaths.ts";
-
-type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>["index"]>;
+import { listedPages } from "./sitePagesPlugin.ts";
 
 /** Pages handed to Pagefind at a time: enough for its threads to share, few enough to start while the build renders. */
 const BATCH = 64;
@@ -25,7 +25,7 @@ function failed(errors: readonly string[], step: string): never {
  * down Pagefind's pipe is handled one page at a time and falls behind.
  */
 export function searchPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
-  let index: PagefindIndex | undefined;
+  let index: SearchIndex | undefined;
   let pending: Promise<{ errors: string[] }>[] = [];
   let batch: string[] = [];
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
@@ -37,6 +37,13 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
 
   let writing: Promise<void> = Promise.resolve();
 
+  // The site index (search.html), what search offers without JavaScript: `{{ collections.all | siteIndex | siteIndexHtml: collections.all }}`.
+  eleventyConfig.addFilter("siteIndexHtml", (sidebars: IndexedSidebar[], all: Parameters<typeof indexedPages>[0] & Parameters<typeof listedPages>[0]) => {
+    const pages = indexedPages(all);
+    const listed = listedPages(all).flatMap((item) => (typeof item.url === "string" ? [pages.get(sidebarPath(item.url))!] : []));
+    return renderSiteIndex(sidebars, listed, pages, context.site().url);
+  });
+
   context.lifecycle.onStart(async ({ partial }) => {
     await writing;
     pending = [];
@@ -44,9 +51,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     // A partial rebuild re-adds its pages to the index as it stands: Pagefind replaces a page added again under its URL.
     if (index && partial) return;
     if (index) await index.deleteIndex();
-    const created = await pagefind.createIndex({ forceLanguage: "en", excludeSelectors: [".app-heading__anchor"] });
-    if (!created.index) failed(created.errors, "start");
-    index = created.index;
+    index = await createSearchIndex().catch((error: unknown) => failed([error instanceof Error ? error.message : String(error)], "start"));
   });
 
   context.output.listen({
@@ -88,6 +93,6 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     await write();
     await target.deleteIndex();
     index = undefined;
-    await pagefind.close();
+    await closeSearchIndexes();
   });
 }

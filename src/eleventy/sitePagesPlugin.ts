@@ -7,7 +7,6 @@ import { escapeHtml } from "../shared/html.ts";
 import { collectRedirects, redirectPage, redirectsFile, type Redirect } from "../theme/redirects.ts";
 import type { ListedPage } from "../source/pages.ts";
 import { displayPath } from "../source/sourceFile.ts";
-import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /**
  * The policy every page is served with: no inline scripts or styles, no
@@ -101,13 +100,5 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
   eleventyConfig.addFilter("sitemapXml", (all: ListedPage[]) => {
     const site = context.site();
     return sitemapXml(all, site.settings.url ?? "", site.url);
-  });
-  eleventyConfig.addFilter("pagesOutsideSidebars", (all: ListedPage[]) => {
-    const site = context.site();
-    const inSidebars = new Set([...site.sidebars.values()].flatMap((sidebar) => [...sidebar.itemLines.keys()]));
-    return listedPages(all)
-      .filter((page) => !inSidebars.has(withoutLeadingSlash(String(page.url))))
-      .map((page) => ({ url: site.url(String(page.url)), title: String(page.data.title ?? page.url) }))
-      .sort((a, b) => a.title.localeCompare(b.title));
   });
 }

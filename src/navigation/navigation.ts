@@ -1,6 +1,7 @@
 import type { SiteModel } from "../source/model.ts";
 import { renderSidebar, type Link, type RenderedSidebar } from "./render.ts";
 import { servedFile } from "../shared/sitePaths.ts";
+import type { NavNode } from "../source/sidebar.ts";
 
 /** The page's own url as sidebars write it (`overview_engage.html`; Eleventy calls `index.html` `/`). */
 const sidebarUrl = (pageUrl: string): string => servedFile(decodeURI(pageUrl));
@@ -55,14 +56,14 @@ export class SiteNavigation {
     return this.site.settings.capabilities.map((c) => ({ label: c.label, url: this.site.url(`/${c.home}`), current: c.sidebar === current }));
   }
 
-  /** Every sidebar with all its groups open, capabilities first, for the site index. */
-  siteIndex(): { label: string; html: string }[] {
+  /** Every sidebar with its reader-facing name, capabilities first, for the site index. */
+  siteIndex(): { label: string; nodes: readonly NavNode[] }[] {
     const all = this.sidebars();
     const label = (name: string): string => this.site.settings.capabilities.find((c) => c.sidebar === name)?.label ?? name.replace(/_sidebar$/, "").replace(/_/g, " ");
     const ordered = [...this.site.settings.capabilities.map((c) => c.sidebar), ...[...this.site.sidebars.keys()].sort()];
     return [...new Set(ordered)].flatMap((name) => {
       const sidebar = all.get(name);
-      return sidebar ? [{ label: label(name), html: sidebar.expanded() }] : [];
+      return sidebar ? [{ label: label(name), nodes: sidebar.sidebar.nodes }] : [];
     });
   }
 }

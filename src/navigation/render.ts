@@ -17,8 +17,6 @@ export interface RenderedSidebar {
   breadcrumbs(url: string): Link[];
   neighbours(url: string): { previous?: Link; next?: Link };
   contains(url: string): boolean;
-  /** The whole sidebar with every group open, for the site index. */
-  expanded(): string;
 }
 
 function renderNodes(nodes: readonly NavNode[], toUrl: (path: string) => string, depth: number): SafeHtml {
@@ -69,7 +67,6 @@ export function renderSidebar(sidebar: Sidebar, toUrl: (path: string) => string)
   return {
     sidebar,
     contains: (url) => order.has(url),
-    expanded: () => list.value.replace(/<details class="app-sidebar__group"/g, '<details open class="app-sidebar__group"'),
     forPage(url) {
       const chain = pathTo(sidebar.nodes, url);
       if (!chain) return markup;

@@ -2,6 +2,7 @@
 export interface FrontMatter {
   readonly title?: unknown;
   readonly summary?: unknown;
+  readonly keywords?: unknown;
   readonly tags?: unknown;
   readonly sidebar?: unknown;
   readonly search?: unknown;

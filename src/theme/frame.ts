@@ -53,6 +53,8 @@ export interface FrameParts {
   /** The tree's version banner, as markup, shown above the title. */
   readonly banner?: string | undefined;
   readonly footer: FooterParts;
+  /** What search weighs besides the title and text (sidebar labels, keywords, summary, tags): src/search/pageMeta.ts. */
+  readonly searchMeta: readonly { readonly field: string; readonly value: string }[];
 }
 
 /** Titles and summaries may hold entities (`FHIR&reg;`): decoded here, escaped by `html`. */
@@ -141,7 +143,7 @@ function breadcrumbs(crumbs: readonly Link[]): SafeHtml | "" {
 
 function main(page: FramePage, parts: FrameParts): SafeHtml {
   const { body, tags, editions, url } = parts;
-  const filters = html`${parts.capability ? html`<span data-pagefind-filter="capability">${text(parts.capability)}</span>` : ""}${tags.map((tag) => html`<span data-pagefind-filter="tag">${text(tag.label)}</span>`)}`;
+  const filters = html`${parts.capability ? html`<span data-pagefind-filter="capability">${text(parts.capability)}</span>` : ""}${parts.searchMeta.map((meta) => html`<span data-pagefind-meta="${meta.field}">${meta.value}</span>`)}`;
   const edition = page.edition
     ? html`
       <div class="nhsuk-inset-text app-edition-notice"><p>This is an ${text(page.edition.label.toLowerCase())} of this page. ${page.edition.current ? html`<a href="${url(page.edition.current.url)}">Read the current edition: ${text(page.edition.current.title)}</a>.` : ""}</p></div>`

@@ -25,6 +25,29 @@ const RANKING: readonly { query: string; expected: readonly string[] }[] = [
   { query: "capability statement", expected: ["foundations_use_case_get_the_fhir_capability_statement.html"] },
   { query: "retrieve patient record", expected: ["accessrecord_structured_development_retrieve_patient_record.html"] },
   { query: "glossary", expected: ["overview_glossary.html"] },
+  // Named by a sidebar label, title, keywords or summary whose words are not all in the body.
+  { query: "consumer supplier pathway", expected: ["overview_consumer_pathway.html"] },
+  { query: "end-user organisation pathway", expected: ["overview_end_user_pathway.html"] },
+  { query: "clinical system supplier pathway", expected: ["overview_provider_pathway.html"] },
+  { query: "consumer applications guide", expected: ["overview_consumer_pathway.html"] },
+  { query: "commissioning pathway", expected: ["overview_end_user_pathway.html"] },
+  { query: "interactive console", expected: ["overview_explore.html"] },
+  { query: "develop with GP Connect", expected: ["overview_development.html"] },
+  { query: "release notes 1.2.2", expected: ["overview_release_notes_1_2_2.html"] },
+  { query: "how do I get an ASID", expected: ["overview_glossary.html#asid", "integration_spine_directory_service.html"] },
+  // Code-shaped terms, whole and by their parts.
+  { query: "AllergyIntolerance.note", expected: ["accessrecord_structured_development_allergyintolerance.html"] },
+  { query: "Patient.generalPractitioner", expected: ["accessrecord_structured_development_retrieve_patient_record.html"] },
+  // The corpus writes these as search parameters (`Patient?identifier=`), which Pagefind indexes the same way.
+  { query: "Patient.identifier", expected: ["foundations_use_case_find_a_patient.html"] },
+  { query: "Practitioner.identifier", expected: ["foundations_use_case_find_a_practitioner.html"] },
+  { query: "Slot.status", expected: ["appointments_use_case_search_for_free_slots.html"] },
+  { query: "$gpc.getstructuredrecord", expected: ["accessrecord_structured_development_retrieve_patient_record.html"] },
+  { query: "getstructuredrecord", expected: ["accessrecord_structured_development_retrieve_patient_record.html"] },
+  { query: "NO_RECORD_FOUND", expected: ["development_fhir_error_handling_guidance.html"] },
+  { query: "urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1", expected: ["foundations_use_case_get_the_fhir_capability_statement.html", "development_fhir_operation_guidance.html"] },
+  // Every request table of the foundations use cases lists the header, equally.
+  { query: "Ssp-TraceID", expected: ["foundations_use_case_find_a_patient.html", "foundations_use_case_register_a_patient.html", "foundations_use_case_read_a_practitioner.html"] },
 ];
 
 /** Types a query into the header search box, as a reader would, and waits for its results. */
@@ -78,6 +101,48 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       assert.match(section, new RegExp(`^${prefix}integration_spine_secure_proxy\\.html#[\\w-]+$`));
     });
 
+    it("finds a code-shaped term by its parts", async () => {
+      // "identifier" alone matches many pages: the one holding Patient.identifier is among them.
+      const all = Number(/(\d+) result/.exec((await (async () => {
+        await searchFor(page, "identifier");
+        return page.locator(".app-search__status").textContent();
+      })()) ?? "")?.[1]);
+      const whole = await searchFor(page, "Patient.identifier");
+      assert.ok(all > whole.length, `"identifier" finds ${all} pages, more than "Patient.identifier"`);
+      await searchFor(page, "TraceID");
+      assert.ok(Number(/(\d+) result/.exec((await page.locator(".app-search__status").textContent()) ?? "")?.[1]) >= 15, "TraceID finds the pages with Ssp-TraceID");
+    });
+
+    it("loads Pagefind when the box gets focus and fetches the index while the reader is still typing", async () => {
+      const fresh = await browser.newPage();
+      try {
+        await fresh.goto(server.url + "index.html", { waitUntil: "networkidle" });
+        const library = fresh.waitForRequest((request) => request.url().endsWith("pagefind/pagefind.js"));
+        await fresh.focus("#search-field");
+        await library;
+        await fresh.waitForLoadState("networkidle");
+        let firstChunk = Number.POSITIVE_INFINITY;
+        fresh.on("request", (request) => {
+          if (request.url().endsWith(".pf_index")) firstChunk = Math.min(firstChunk, Date.now());
+        });
+        // Keys 40 ms apart: the search waits for a 250 ms pause, so only preloading fetches chunks before the last key.
+        await fresh.locator("#search-field").pressSequentially("spine secure proxy", { delay: 40 });
+        const lastKey = Date.now();
+        await fresh.locator(".app-search__status", { hasText: "“spine secure proxy”" }).waitFor();
+        assert.ok(firstChunk < lastKey, `the first index chunk was fetched ${lastKey - firstChunk} ms before the last key`);
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    it("neither ranks nor highlights common English words", async () => {
+      const top = await searchFor(page, "how do I get an ASID");
+      assert.equal(top[0], `${prefix}overview_glossary.html#asid`);
+      const marked = await page.locator(".app-search__results mark").allTextContents();
+      assert.ok(marked.length > 0, "ASID is marked");
+      assert.deepEqual(marked.filter((word) => /^(how|do|i|get|an)$/i.test(word.trim())), [], `marked: ${marked.join(", ")}`);
+    });
+
     it("offers the reader's current capability first and narrows results by capability", async () => {
       await searchFor(page, "patient");
       const filters = await page.locator(".app-search__filter").allTextContents();
@@ -118,17 +183,29 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
       await page.waitForURL((url) => url.pathname + url.hash === href);
     });
 
-    it("goes to the site index, grouped by sidebar, without JavaScript", async () => {
+    it("without JavaScript, says search needs it and lists every page with its sidebar label and keywords", async () => {
       const noScript = await browser.newContext({ javaScriptEnabled: false });
       const plain = await noScript.newPage();
       await plain.goto(server.url + "index.html");
       await plain.fill("#search-field", "SSP");
       await plain.press("#search-field", "Enter");
       await plain.waitForURL(/search\.html\?q=SSP$/);
+      assert.match((await plain.locator("main").textContent()) ?? "", /Full-text search needs JavaScript/);
+      assert.ok(await plain.getByText("Full-text search needs JavaScript").isVisible(), "the notice shows");
+      assert.equal(await plain.locator(".app-search__status, .app-search__results").count(), 0, "no pretence of results for the query");
       const groups = await plain.locator(".app-site-index__group h2").allTextContents();
       assert.deepEqual(groups.slice(0, 4), ["Overview", "Foundations", "Access Record Structured", "Appointments"]);
       assert.ok(await plain.locator(`.app-site-index__group a[href="${prefix}integration_spine_secure_proxy.html"]`).count());
+      const consumer = plain.locator(".app-site-index__group li", { has: plain.locator(`> a[href="${prefix}overview_consumer_pathway.html"]`) });
+      assert.equal(await consumer.locator("> a").textContent(), "Consumer supplier pathway");
+      assert.match((await consumer.textContent()) ?? "", /Getting started for consumer suppliers\).*Keywords: consumer/);
       await noScript.close();
+    });
+
+    it("shows the notice only without JavaScript", async () => {
+      await page.goto(server.url + "search.html");
+      assert.equal(await page.getByText("Full-text search needs JavaScript").isVisible(), false);
+      await page.goto(server.url + "accessrecord_structured.html");
     });
 
     it("logs no console errors while searching", () => {

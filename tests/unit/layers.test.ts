@@ -24,7 +24,7 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   eleventy: ["shared", "source", "markdown", "navigation", "components", "jekyll", "theme", "checks", "search", "output", "assets"],
   cli: ["shared", "source", "eleventy", "checks", "fix"],
   fix: ["shared", "source", "checks", "eleventy"],
-  bench: ["shared"],
+  bench: ["shared", "search"],
 };
 
 /** Packages only some folders may import: Eleventy, only the Eleventy layer (and the bench's bare Eleventy baseline). */
