@@ -152,7 +152,7 @@ describe("building the real GP Connect corpus", () => {
     assert.equal(strict.status, 0, strict.stderr);
     const said = strict.stdout.trim().split("\n");
     assert.equal(said.length, 2, `without --verbose the accepted faults are one counted line:\n${strict.stdout}`);
-    assert.equal(said[0], "39 accepted faults, --verbose lists them.");
+    assert.equal(said[0], `${accepted?.[1]} accepted faults, --verbose lists them.`);
     assert.match(said[1]!, /^Built \d+ pages in [\d.]+ s: no content faults beyond the accepted ones\.$/);
   });
 
