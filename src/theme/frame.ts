@@ -50,7 +50,7 @@ export interface FrameParts {
   readonly editions: readonly Edition[];
   /** The release the page describes, when the tree or the settings say. */
   readonly release?: Release | undefined;
-  /** The tree's version banner, as markup, shown above the title. */
+  /** The tree's version banner, as markup, shown above the page's main content (outside it, as the old layout had it: not indexed, not the page's text). */
   readonly banner?: string | undefined;
   readonly footer: FooterParts;
   /** What search weighs besides the title and text (sidebar labels, keywords, summary, tags): src/search/pageMeta.ts. */
@@ -203,15 +203,17 @@ function main(page: FramePage, parts: FrameParts): SafeHtml {
       </nav>`
       : "";
   return html`
-    <main class="app-layout__main" id="maincontent"${page.searchable ? raw(" data-pagefind-body") : ""}>${parts.banner ? html`
-      <div class="app-release-banner" data-pagefind-ignore>${raw(parts.banner)}</div>` : ""}
+    <div class="app-layout__main">${parts.banner ? html`
+    <aside class="app-release-banner" aria-label="Release">${raw(parts.banner)}</aside>` : ""}
+    <main id="maincontent"${page.searchable ? raw(" data-pagefind-body") : ""}>
       <h1 class="app-page-title" data-pagefind-weight="10">${text(page.title)}</h1>
       <div hidden data-pagefind-ignore>${filters}</div>${page.summary ? html`
       <p class="nhsuk-lede-text app-page-summary">${text(stripTags(page.summary))}</p>` : ""}${edition}${contents}
       <div class="app-content">
 ${raw(body.html)}
       </div>${tagList}${editionList}${pagination}
-    </main>`;
+    </main>
+    </div>`;
 }
 
 /** "Page - GP Connect 1.2.2": the release in the title, so search engines and tabs tell releases apart. */

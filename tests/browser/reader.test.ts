@@ -198,7 +198,7 @@ for (const prefix of ["/", "/apis/gpconnect/"]) {
         const { page, context } = await open(file);
         assert.equal(await page.locator(".app-header__release").textContent(), "Version 1.2.2 · FHIR® STU3");
         assert.match(await page.title(), / - GP Connect 1\.2\.2$/);
-        assert.match((await page.locator("main .app-release-banner").textContent()) ?? "", /This is the current 1\.x \(STU3\) version/);
+        assert.match((await page.locator("aside.app-release-banner").textContent()) ?? "", /This is the current 1\.x \(STU3\) version/);
         await context.close();
       }
     });

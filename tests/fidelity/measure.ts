@@ -10,8 +10,9 @@ import { findMarkers } from "./markers.ts";
  *   cut back to its trailer (tags, comments); ours: `<main data-pagefind-body>`.
  * - Chrome dropped on both sides: scripts, styles, templates, `#toc`, page
  *   titles (compared elsewhere), Jekyll's "Edit me" and share buttons, our
- *   heading anchors, "On this page", previous/next, tag list, search filters,
- *   the release banner (the theme shows it outside its content region).
+ *   heading anchors, "On this page", previous/next, tag list, search filters.
+ *   The release banner sits outside `<main>`, as the theme had it outside its
+ *   content region.
  * - text: words and single punctuation marks, typography folded to ASCII;
  *   ids: every `id` and `<a name>` (deep-link targets); counts of tables,
  *   code blocks and images.
@@ -119,7 +120,7 @@ export function measureOurPage(html: string): PageMeasure {
     if (el.name === "h1" && cls.includes("app-page-title")) return true;
     if (el.name === "a" && cls.includes("app-heading__anchor")) return true;
     if (el.name === "nav" && (cls.includes("app-contents") || cls.includes("nhsuk-pagination"))) return true;
-    if (el.name === "div" && (cls.includes("app-page-tags") || cls.includes("app-release-banner"))) return true;
+    if (el.name === "div" && cls.includes("app-page-tags")) return true;
     return "hidden" in el.attribs && "data-pagefind-ignore" in el.attribs;
   });
   return { ...measure, markers: findMarkers(html) };
