@@ -97,7 +97,7 @@ describe("Jekyll's publishing rules", () => {
 describe("two files claiming one URL", () => {
   it("is a warning naming both (Jekyll's last-written is published), and an error under --strict", async () => {
     const [lenient, strict] = await Promise.all([buildInBackground(fixture("duplicate-permalink")), buildInBackground(fixture("duplicate-permalink"), ["--strict"])]);
-    const named = /pages\/overview_engage\.md: warning \[duplicate-url\] pages\/overview_engage\.md and pages\/overview_engage_2018\.md are both published at \/overview_engage\.html/;
+    const named = /warning \[duplicate-url\] pages\/overview_engage\.md and pages\/overview_engage_2018\.md are both published at \/overview_engage\.html/;
     assert.equal(lenient.status, 0, lenient.stdout + lenient.stderr);
     assert.match(lenient.stdout, named);
     assert.equal(strict.status, 1);
