@@ -122,11 +122,11 @@ describe("Liquid as Jekyll's", () => {
     const loops = parse(site.read("loops.html"));
     const text = (selector: string): string => loops.querySelector(selector)?.innerHTML ?? "";
     // Jekyll's sort puts pages without the property first.
-    assert.equal(text("ul.pages"), "<li>|/bare.html</li><li>Home|/</li><li>Loops & filters|/loops.html</li><li>Other|/other.html</li>");
+    assert.equal(text("ul.pages"), "<li>|/bare.html</li><li>Home|/</li><li>Loops &amp; filters|/loops.html</li><li>Other|/other.html</li>");
     assert.equal(text("ul.posts"), "<li>Hello post|/2020/05/06/hello.html|2020-05-06</li>");
     assert.equal(text("p.tags"), "news=1;jekyll=1;");
     assert.equal(text("p.data"), "Sprocket:3;Cog:5;blue");
-    assert.equal(text("p.page"), "Loops & filters|Every page|/loops.html");
+    assert.equal(text("p.page"), "Loops &amp; filters|Every page|/loops.html");
     assert.equal(text("p.jekyll"), "4.3.1|time|web");
     assert.equal(text("p.filters"), '/base/guide.html|https://example.org/base/guide.html|hello-world-more|a &lt; b|{"colour":"blue"}');
     assert.equal(text("div.md").trim(), "<p><strong>bold</strong></p>");
