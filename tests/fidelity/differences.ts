@@ -31,7 +31,6 @@ export const DIFFERENCES: Readonly<Record<string, TreeDifferences>> = {
   "documentation-theme-jekyll": {
     missing: {},
     pages: {
-      "tag_news.html": { relax: ["text"], reason: "a post without a summary shows no excerpt; the theme shows its first 50 words" },
       "mydoc_lists.html": { relax: ["text"], reason: "an include inside a code sample shows the site's own note markup, not the theme's Bootstrap alert" },
     },
   },
