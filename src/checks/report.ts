@@ -1,5 +1,5 @@
-import path from "node:path";
 import type { Diagnostic } from "../shared/diagnostics.ts";
+import { relativePath } from "../shared/sitePaths.ts";
 
 /** One fault as `--report` writes it, for CI annotations, editors and `npm run fix`. */
 export interface ReportEntry {
@@ -50,7 +50,7 @@ export function githubAnnotations(entries: readonly ReportEntry[], workspace: st
   return entries
     .filter((entry) => !entry.accepted)
     .map((entry) => {
-      const where = [`file=${property(path.relative(workspace, entry.path).split(path.sep).join("/"))}`, entry.line ? `line=${entry.line}` : "", entry.column ? `col=${entry.column}` : "", `title=${property(entry.code)}`].filter(Boolean).join(",");
+      const where = [`file=${property(relativePath(workspace, entry.path))}`, entry.line ? `line=${entry.line}` : "", entry.column ? `col=${entry.column}` : "", `title=${property(entry.code)}`].filter(Boolean).join(",");
       return `::${entry.severity} ${where}::${data(entry.message + (entry.suggestion ? ` (${entry.suggestion})` : ""))}`;
     })
     .join("\n");

@@ -2,8 +2,15 @@ import { z } from "zod";
 import { html, raw } from "../shared/html.ts";
 import { defineComponent } from "./types.ts";
 
-/** `max-width` is a percentage; figures snap to the nearest 10% step so no inline style is needed (strict CSP). */
-const percent = z.coerce.number().min(1).max(100).transform((n) => Math.round(n / 10) * 10 || 10);
+/**
+ * `max-width` is a percentage; figures snap to the nearest 10% step so no inline style is needed (strict CSP).
+ * The theme's own image.html reads it as pixels (`max-width="600"`): a value over 100 cannot be a share of the
+ * column, so the image keeps its own width (at most the column's), rather than the figure being left out.
+ */
+const percent = z.coerce
+  .number()
+  .min(1)
+  .transform((n) => (n > 100 ? undefined : Math.round(n / 10) * 10 || 10));
 
 export const image = defineComponent({
   name: "image.html",

@@ -13,7 +13,7 @@ import { markdownExtensions } from "../source/jekyllConfig.ts";
 import { absoluteUrl, createPathTag, jekyllSort, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
-import { fromWorkingFolder, isInside, relativePath, safeUrl } from "../shared/sitePaths.ts";
+import { fromWorkingFolder, isInside, relativePath } from "../shared/sitePaths.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
 import { readPage, type TreePage } from "../source/jekyllTree.ts";
@@ -67,8 +67,6 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   // Only `_data/` is data: a `NAME.json` beside a page is a file of the site, not Eleventy's data for that page.
   eleventyConfig.setDataFileSuffixes([]);
   eleventyConfig.setUseGitIgnore(false);
-  // Ruby's YAML keeps the last of two equal keys; js-yaml does so in its JSON-compatible mode.
-  eleventyConfig.setFrontMatterParsingOptions({ json: true } as object);
   // What Jekyll does not render: left-out folders and files, and files without front matter (copied instead).
   const isTemplate = (file: string): boolean => [...formats].some((format) => file.toLowerCase().endsWith(`.${format}`));
   for (const folder of tree.skippedFolders) eleventyConfig.ignores.add(`${relativeInput}/${literalGlob(folder)}/**`);
@@ -106,7 +104,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       if (page.date) data.page["date"] = page.date;
       // jekyll-redirect-from's `redirect_to`: the page is a stub leading there (its layout leaves it unframed).
       const redirectTo = redirectTarget(page.data["redirect_to"]);
-      if (redirectTo) return redirectStub(/^[a-z][a-z\d+.-]*:|^\/\//i.test(redirectTo) ? safeUrl(redirectTo) : context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
+      if (redirectTo) return redirectStub(context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
     }
     return rubyLiquidCompat(content);
   });

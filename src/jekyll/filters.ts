@@ -1,7 +1,7 @@
 import { BuildError } from "../shared/diagnostics.ts";
 import type { Context, Liquid, Tag, TagToken, TopLevelToken } from "liquidjs";
 import type { SiteModel } from "../source/model.ts";
-import { withoutLeadingSlash } from "../shared/sitePaths.ts";
+import { isExternalUrl, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import type { LiquidTagDefinition } from "./includeTag.ts";
 
@@ -9,7 +9,7 @@ import type { LiquidTagDefinition } from "./includeTag.ts";
 export function relativeUrl(site: SiteModel, input: unknown): string {
   if (input === undefined || input === null) return "";
   const text = String(input);
-  if (/^[a-z][a-z\d+.-]*:/i.test(text) || text.startsWith("//")) return text;
+  if (isExternalUrl(text)) return text;
   return site.url(text);
 }
 
@@ -17,7 +17,7 @@ export function relativeUrl(site: SiteModel, input: unknown): string {
 export function absoluteUrl(site: SiteModel, input: unknown): string {
   if (input === undefined || input === null) return "";
   const text = String(input);
-  if (/^[a-z][a-z\d+.-]*:/i.test(text) || text.startsWith("//")) return text;
+  if (isExternalUrl(text)) return text;
   const origin = (site.config.url || site.settings.url || "").replace(/\/+$/, "");
   return origin + relativeUrl(site, text);
 }

@@ -1,19 +1,22 @@
-import type { MarkdownIt } from "markdown-it";
+import type { MarkdownIt, Token } from "markdown-it";
 
 /**
- * Heading ids as Jekyll's kramdown (GFM input) generated them, so the corpus's
- * `page.html#fragment` links keep working: lower-case the raw heading source,
- * drop everything but Unicode word characters, hyphens and spaces, turn spaces
- * into hyphens, and number repeats `-1`, `-2`.
+ * Heading ids as kramdown's GFM parser makes them (kramdown-parser-gfm
+ * `generate_gfm_header_id`), so the `page.html#fragment` links authors and
+ * other sites use keep working: the heading's text as kramdown parsed it
+ * (entities as characters, code as its text, links as their text, never the
+ * URL; typography already applied), lower-cased, everything but Unicode word
+ * characters, hyphens and spaces dropped, spaces made hyphens; repeats
+ * numbered `-1`, `-2`. An explicit `{#id}` at the end wins and is not counted.
  */
-export function slugify(rawText: string): string {
-  return rawText
+export function slugify(text: string): string {
+  return text
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- \t]/gu, "")
     .replace(/[ \t]/g, "-");
 }
 
-/** Hands out unique ids within one page, in document order. */
+/** Hands out kramdown's numbered ids within one page, in document order. */
 export class Slugger {
   private readonly seen = new Map<string, number>();
 
@@ -22,8 +25,8 @@ export class Slugger {
     this.seen.set(id, this.seen.get(id) ?? 0);
   }
 
-  unique(rawText: string): string {
-    const base = slugify(rawText);
+  unique(text: string): string {
+    const base = slugify(text);
     const count = this.seen.get(base);
     this.seen.set(base, (count ?? -1) + 1);
     return count === undefined ? base : `${base}-${count + 1}`;
@@ -34,6 +37,13 @@ interface SluggerEnv {
   slugger?: Slugger;
 }
 
+/** The text kramdown's `raw_text` holds for a heading's inline tokens. */
+export function headingText(children: readonly Token[]): string {
+  return children.map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : "")).join("");
+}
+
+const EXPLICIT_ID = /[\t ]\{#([A-Za-z][\w:-]*)\}$/;
+
 /** markdown-it plugin: ids on every heading, shared per render env (one page). */
 export function headingIdsPlugin(md: MarkdownIt): void {
   md.core.ruler.push("kramdown_heading_ids", (state) => {
@@ -43,7 +53,15 @@ export function headingIdsPlugin(md: MarkdownIt): void {
     tokens.forEach((token, i) => {
       if (token.type !== "heading_open" || token.attrGet("id")) return;
       const inline = tokens[i + 1];
-      token.attrSet("id", env.slugger!.unique(inline?.content ?? ""));
+      const children = inline?.children ?? [];
+      const last = children[children.length - 1];
+      const explicit = last?.type === "text" ? EXPLICIT_ID.exec(last.content) : null;
+      if (explicit && last) {
+        last.content = last.content.slice(0, explicit.index);
+        token.attrSet("id", explicit[1]!);
+        return;
+      }
+      token.attrSet("id", env.slugger!.unique(headingText(children)));
     });
   });
 }

@@ -1,106 +1,214 @@
 import type { Env, MarkdownIt } from "markdown-it";
+import { scanListLines } from "./lists.ts";
 
 /**
- * kramdown reads a block-level HTML element as one unit up to its matching
- * closing tag, blank lines included, and renders the Markdown inside it only
- * when the element says `markdown="1"` (block) or `markdown="span"` (inline).
- * CommonMark ends an HTML block at the first blank line instead. Before
- * markdown-it parses a page, each such element is swapped for a placeholder
- * comment and rendered here, the kramdown way; so is one followed directly
- * by Markdown, which CommonMark would swallow into the HTML block.
+ * kramdown (Jekyll's default: `parse_block_html` off) reads any element that is
+ * not a span element, at the start of a line, as one raw HTML block: up to its
+ * matching closing tag, blank lines and nested elements included, and Markdown
+ * resumes on the next line. Inside, only elements with `markdown="1"` (block)
+ * or `markdown="span"` are read as Markdown. A `<!-- -->` comment at the start
+ * of a line is a block of its own. CommonMark ends an HTML block at the first
+ * blank line and swallows the lines after it instead, so before markdown-it
+ * parses a page each such block is swapped for a placeholder comment (kept at
+ * the line's indentation, so it stays inside a list item) and rendered here.
  */
-const BLOCK_TAGS = new Set(
-  "address article aside blockquote details dialog dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split(" "),
+const SPAN_ELEMENTS = new Set(
+  "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup time tt u var".split(" "),
 );
-const OPENING_LINE = /^ {0,3}<([A-Za-z][A-Za-z0-9]*)(?=[\s/>])/;
+const VOID_ELEMENTS = new Set("area base br col command embed hr img input keygen link meta param source track wbr".split(" "));
+const NAME = String.raw`[\w:][-\w.:]*`;
+/** kramdown's HTML_TAG_RE: unquoted attribute values are word characters only. */
+const START_TAG = new RegExp(String.raw`<(${NAME})((?:\s+${NAME}(?:\s*=\s*(?:[\p{L}\p{M}\p{N}_]+|"[^"]*"|'[^']*'))?)*)\s*(\/)?>`, "uy");
+const END_TAG = new RegExp(String.raw`<\/(${NAME})\s*>`, "y");
+const BLOCK_START = new RegExp(String.raw`^( {0,3})<(?:!--|(${NAME}))`);
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
-const PLACEHOLDER = /^<!--kramdown-html:(\d+)-->$/;
-const PLACEHOLDER_ANYWHERE = /<!--kramdown-html:(\d+)-->/g;
+const PLACEHOLDER = /<!--kramdown-html:(\d+)-->/g;
 
 interface BlocksEnv extends Env {
+  /** Each block rendered, by placeholder number. */
   kramdownHtml?: string[];
+  /** Each block's source, for a placeholder that markdown-it read as code after all. */
+  kramdownSource?: string[];
 }
 
-/** Offset just past the closing tag that matches the element opened at `start`, or -1. */
-export function findElementEnd(text: string, start: number, tag: string): number {
-  const pattern = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, "gi");
-  pattern.lastIndex = start;
-  let depth = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const selfClosing = m[0].endsWith("/>");
-    if (m[1]) depth--;
-    else if (!selfClosing) depth++;
-    if (depth === 0) return pattern.lastIndex;
-  }
-  return -1;
+/** kramdown's text escaping inside raw HTML: bare `<`, `>` and `&` become entities, entity references stay. */
+const TEXT_ESCAPE = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*);|[<>&]/g;
+const escapeText = (text: string): string => text.replace(TEXT_ESCAPE, (m) => (m === "<" ? "&lt;" : m === ">" ? "&gt;" : m === "&" ? "&amp;" : m));
+
+/** Renders Markdown inside an element whose `markdown` attribute asks for it. */
+type MarkdownRenderer = (inner: string, kind: "block" | "span") => string;
+
+interface RawElement {
+  /** Offset just past the element's closing tag (the text's end when it has none). */
+  readonly end: number;
+  /** The element as kramdown writes it, when a renderer was given. */
+  readonly html: string;
 }
 
-/** Renders the inner Markdown of every `markdown="1|block|span"` element in `fragment`. */
-export function renderMarkdownAttributes(fragment: string, md: MarkdownIt, env: Env): string {
-  const open = /<([A-Za-z][A-Za-z0-9]*)\b[^>]*\smarkdown\s*=[^>]*>/g;
-  let out = "";
-  let pos = 0;
-  for (let m = open.exec(fragment); m; m = open.exec(fragment)) {
-    const tag = m[1]!;
-    const end = findElementEnd(fragment, m.index, tag);
-    if (end < 0) continue;
-    const closeStart = fragment.lastIndexOf("<", end - 1);
-    const mode = MARKDOWN_ATTR.exec(m[0]);
-    const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3] ?? "0").toLowerCase();
-    const inner = fragment.slice(open.lastIndex, closeStart);
-    const rendered = kind === "span" ? md.renderInline(inner.trim(), env) : kind === "0" ? inner : `\n${md.render(inner, env)}`;
-    out += fragment.slice(pos, m.index) + m[0].replace(MARKDOWN_ATTR, "") + rendered + fragment.slice(closeStart, end);
-    pos = end;
-    open.lastIndex = end;
+/**
+ * Reads the element whose start tag `tag` matched at `at` as kramdown reads
+ * raw HTML: nested elements each need their own closing tag; a stray closing
+ * tag, or a `<` that starts no tag, is text, which kramdown writes escaped;
+ * comments and `<script>`/`<style>` bodies are kept as they are; an element
+ * never closed runs to the end of the text, where kramdown closes it. With
+ * `render`, elements marked `markdown="1|block|span"` have their content
+ * rendered as Markdown and lose the attribute.
+ */
+function readElement(text: string, at: number, tag: RegExpExecArray, render?: MarkdownRenderer): RawElement {
+  const name = tag[1]!.toLowerCase();
+  const afterOpen = at + tag[0].length;
+  if (tag[3] || VOID_ELEMENTS.has(name)) return { end: afterOpen, html: tag[0] };
+  if (name === "script" || name === "style") {
+    const close = new RegExp(`</${name}\\s*>`, "gi");
+    close.lastIndex = afterOpen;
+    const end = close.exec(text) ? close.lastIndex : text.length;
+    return { end, html: text.slice(at, end) };
   }
-  return out + fragment.slice(pos);
+  const mode = MARKDOWN_ATTR.exec(tag[0]);
+  const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
+  if (render && kind && kind !== "0") {
+    const { end } = readContent(text, afterOpen, name);
+    const closeStart = text.lastIndexOf("</", end);
+    const closed = closeStart >= afterOpen && new RegExp(`^</${name}\\s*>$`, "i").test(text.slice(closeStart, end));
+    const inner = text.slice(afterOpen, closed ? closeStart : end);
+    const rendered = render(inner, kind === "span" ? "span" : "block");
+    return { end, html: `${tag[0].replace(MARKDOWN_ATTR, "")}${rendered}</${tag[1]}>` };
+  }
+  const content = readContent(text, afterOpen, name, render);
+  return { end: content.end, html: render ? tag[0] + content.html : "" };
+}
+
+/** Reads an element's content from `pos` up to and including its closing tag. */
+function readContent(text: string, pos: number, name: string, render?: MarkdownRenderer): RawElement {
+  let html = "";
+  let textStart = pos;
+  const flush = (upTo: number): void => {
+    if (render) html += escapeText(text.slice(textStart, upTo));
+  };
+  for (let at = text.indexOf("<", pos); at >= 0; at = text.indexOf("<", pos)) {
+    if (text.startsWith("<!--", at)) {
+      const close = text.indexOf("-->", at + 4);
+      if (close < 0) {
+        pos = at + 1;
+        continue;
+      }
+      flush(at);
+      if (render) html += text.slice(at, close + 3);
+      pos = textStart = close + 3;
+      continue;
+    }
+    START_TAG.lastIndex = at;
+    const start = START_TAG.exec(text);
+    if (start) {
+      flush(at);
+      const child = readElement(text, at, start, render);
+      html += child.html;
+      pos = textStart = child.end;
+      continue;
+    }
+    END_TAG.lastIndex = at;
+    const end = END_TAG.exec(text);
+    pos = end ? END_TAG.lastIndex : at + 1;
+    if (end?.[1]!.toLowerCase() === name) {
+      flush(at);
+      return { end: pos, html: render ? html + end[0] : "" };
+    }
+  }
+  flush(text.length);
+  return { end: text.length, html: render ? `${html}</${name}>` : "" };
+}
+
+/**
+ * The HTML block starting at `start` (a `<` at a line start) as kramdown
+ * writes it, and where it ends; undefined when the line starts no block.
+ */
+export function readHtmlBlock(text: string, start: number, render: MarkdownRenderer): RawElement | undefined {
+  if (text.startsWith("<!--", start)) {
+    const close = text.indexOf("-->", start + 4);
+    return close < 0 ? undefined : { end: close + 3, html: text.slice(start, close + 3) };
+  }
+  START_TAG.lastIndex = start;
+  const tag = START_TAG.exec(text);
+  if (!tag || SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) return undefined;
+  return readElement(text, start, tag, render);
+}
+
+/** Keeps a rendered block for the renderer and returns the placeholder that stands for it. */
+function store(env: BlocksEnv, html: string, source: string): string {
+  env.kramdownHtml ??= [];
+  env.kramdownSource ??= [];
+  env.kramdownSource[env.kramdownHtml.push(html) - 1] = source;
+  return `<!--kramdown-html:${env.kramdownHtml.length - 1}-->`;
+}
+
+const EXTENSION_START = / {0,3}\{::(comment|nomarkdown|options)(?:\s[^}]*?)?(\/)?\}[ \t]*/y;
+
+/**
+ * kramdown's block extensions at `pos` (a line start): `{::comment}` and
+ * `{::options /}` leave nothing, `{::nomarkdown}` its body as it is; each runs
+ * to `{:/name}` or `{:/}`. Returns where it ends (past its line) and what it
+ * leaves, or undefined when the line starts none (or it is never closed,
+ * which kramdown ignores).
+ */
+function readExtension(src: string, pos: number): { end: number; html: string } | undefined {
+  EXTENSION_START.lastIndex = pos;
+  const start = EXTENSION_START.exec(src);
+  if (!start) return undefined;
+  const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
+  if (start[2]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
+  const stop = new RegExp(`\\{:/(?:${start[1]})?\\}`, "g");
+  stop.lastIndex = EXTENSION_START.lastIndex;
+  const close = stop.exec(src);
+  if (!close) return undefined;
+  const body = src.slice(EXTENSION_START.lastIndex, close.index).replace(/^\n|\n$/g, "");
+  return { end: lineEnd(stop.lastIndex), html: start[1] === "nomarkdown" ? body : "" };
 }
 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
 export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): string {
-  const lines = src.split("\n");
-  const lineStarts: number[] = [];
-  lines.reduce((offset, line) => (lineStarts.push(offset), offset + line.length + 1), 0);
+  const render: MarkdownRenderer = (inner, kind) => (kind === "span" ? md.renderInline(inner.trim(), env) : `\n${md.render(inner, env)}`);
+  // Inside a list item kramdown reads the item's lines without its indentation.
+  const containers = scanListLines(src.split("\n"));
   const out: string[] = [];
   let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const fenceMatch = FENCE.exec(line);
+  let pos = 0;
+  let lineNo = 0;
+  const advance = (to: number): void => {
+    for (let i = src.indexOf("\n", pos); i >= 0 && i < to; i = src.indexOf("\n", i + 1)) lineNo++;
+    pos = to;
+  };
+  while (pos < src.length) {
+    const newline = src.indexOf("\n", pos);
+    const lineEnd = newline < 0 ? src.length : newline;
+    const indent = containers[lineNo]?.indentation ?? 0;
+    const line = src.slice(pos, lineEnd);
+    const dedented = line.slice(Math.min(indent, /^ */.exec(line)![0].length));
+    const fenceMatch = FENCE.exec(dedented);
+    const extension = fence ? undefined : readExtension(src, pos);
+    if (extension) {
+      if (extension.html) out.push(store(env, extension.html, src.slice(pos, extension.end)));
+      advance(extension.end);
+      continue;
+    }
+    const open = fence ? undefined : BLOCK_START.exec(dedented);
+    const margin = line.length - dedented.length + (open?.[1]!.length ?? 0);
+    const blockStart = pos + margin;
+    const block = open ? readHtmlBlock(src, blockStart, render) : undefined;
     if (fence) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
+      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
+    } else if (fenceMatch) fence = fenceMatch[1]!;
+    if (!block) {
       out.push(line);
+      advance(lineEnd + 1);
       continue;
     }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      out.push(line);
-      continue;
-    }
-    const tag = OPENING_LINE.exec(line)?.[1]?.toLowerCase();
-    const start = lineStarts[i]!;
-    const end = tag && BLOCK_TAGS.has(tag) ? findElementEnd(src, start, tag) : -1;
-    if (end < 0) {
-      out.push(line);
-      continue;
-    }
-    let lastLine = i;
-    while (lastLine + 1 < lines.length && lineStarts[lastLine + 1]! < end) lastLine++;
-    const segmentEnd = lineStarts[lastLine]! + lines[lastLine]!.length;
-    const segment = src.slice(start, segmentEnd);
-    // CommonMark would also swallow the lines after the element into the HTML block; kramdown stops at the closing tag.
-    const followedByText = lastLine + 1 < lines.length && lines[lastLine + 1]!.trim() !== "";
-    if (!followedByText && !/\n[ \t]*\n/.test(segment) && !MARKDOWN_ATTR.test(segment)) {
-      // CommonMark keeps the whole element as one HTML block: its inner lines are not looked at again, or an
-      // element nested in it could be swapped for a placeholder inside that block, which nothing restores.
-      out.push(...lines.slice(i, lastLine + 1));
-      i = lastLine;
-      continue;
-    }
-    env.kramdownHtml ??= [];
-    env.kramdownHtml.push(renderMarkdownAttributes(segment, md, env));
-    out.push(`<!--kramdown-html:${env.kramdownHtml.length - 1}-->`);
-    i = lastLine;
+    const { end, html } = block;
+    out.push(" ".repeat(margin) + store(env, html, src.slice(blockStart, end)));
+    // kramdown reads whatever follows the closing tag on its line as the start of the next block.
+    const rest = /^[ \t]*(?:\n|$)/.exec(src.slice(end));
+    advance(rest ? end + rest[0].length : end);
+    if (pos >= src.length && rest?.[0].endsWith("\n")) out.push("");
   }
   return out.join("\n");
 }
@@ -109,13 +217,24 @@ export function htmlBlocksPlugin(md: MarkdownIt): void {
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
   });
-  const standard = md.renderer.rules.html_block;
-  md.renderer.rules.html_block = (tokens, idx, options, env, self) => {
-    const index = PLACEHOLDER.exec(tokens[idx]!.content.trim())?.[1];
-    const stored = (env as BlocksEnv | undefined)?.kramdownHtml;
-    if (index !== undefined && stored?.[Number(index)] !== undefined) return `${stored[Number(index)]}\n`;
-    const rendered = standard ? standard(tokens, idx, options, env, self) : tokens[idx]!.content;
-    // A placeholder inside a longer HTML block (rows of a table the author never closed) is restored in place, never lost.
-    return stored ? rendered.replace(PLACEHOLDER_ANYWHERE, (whole, n: string) => stored[Number(n)] ?? whole) : rendered;
-  };
+  // Where markdown-it's reading of lists and fences differs from the scan above, a placeholder can land in code: it shows its source.
+  md.core.ruler.after("inline", "kramdown_html_in_code", (state) => {
+    const sources = (state.env as BlocksEnv).kramdownSource;
+    if (!sources) return;
+    const unswap = (text: string): string => text.replace(PLACEHOLDER, (whole, index: string) => sources[Number(index)] ?? whole);
+    for (const token of state.tokens) {
+      if (token.type === "fence" || token.type === "code_block") token.content = unswap(token.content);
+      for (const child of token.children ?? []) if (child.type === "code_inline") child.content = unswap(child.content);
+    }
+  });
+  // A placeholder may also sit inside an HTML block CommonMark ran on past it (after a `<br>` line, say).
+  const restore = (content: string, env: BlocksEnv | undefined): string =>
+    content.replace(PLACEHOLDER, (whole, index: string) => env?.kramdownHtml?.[Number(index)] ?? whole);
+  for (const rule of ["html_block", "html_inline"] as const) {
+    const standard = md.renderer.rules[rule];
+    md.renderer.rules[rule] = (tokens, idx, options, env, self) => {
+      const rendered = standard ? standard(tokens, idx, options, env, self) : tokens[idx]!.content;
+      return rendered.includes("<!--kramdown-html:") ? restore(rendered, env as BlocksEnv) : rendered;
+    };
+  }
 }

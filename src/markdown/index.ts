@@ -1,10 +1,15 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
-import footnote from "markdown-it-footnote";
+import abbr from "markdown-it-abbr";
+import deflist from "markdown-it-deflist";
+import { footnotesPlugin } from "./footnotes.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
 import { highlightCode } from "./highlight.ts";
 import { htmlBlocksPlugin } from "./htmlBlocks.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
+import { listsPlugin } from "./lists.ts";
+import { tablesPlugin } from "./tables.ts";
+import { typographyPlugin } from "./typography.ts";
 
 /** markdown-it configured to read the kramdown (GFM input) dialect the Jekyll site used. */
 export function createMarkdown(): MarkdownIt {
@@ -18,6 +23,11 @@ export function createMarkdown(): MarkdownIt {
     .use(linkDestinationsPlugin)
     .use(htmlBlocksPlugin)
     .use(kramdownAttributesPlugin)
-    .use(footnote)
+    .use(tablesPlugin)
+    .use(listsPlugin)
+    .use(footnotesPlugin)
+    .use(deflist)
+    .use(abbr)
+    .use(typographyPlugin)
     .use(headingIdsPlugin);
 }

@@ -164,7 +164,7 @@ function fillUrl(template: string, placeholders: Record<string, string>): string
 }
 
 function outputPathOf(url: string, outputExt: string): string {
-  let out = decodeURIComponentSafe(url.replace(/^\//, ""));
+  let out = decodeURIComponentSafe(withoutLeadingSlash(url));
   if (out === "" || out.endsWith("/")) out += "index.html";
   else if (!path.posix.extname(out) && outputExt) out += outputExt;
   return out;

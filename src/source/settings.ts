@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/diagnostics.ts";
+import { withoutLeadingSlash } from "../shared/sitePaths.ts";
 import type { JekyllConfig } from "./jekyllConfig.ts";
 import type { TreePage } from "./jekyllTree.ts";
 import type { Sidebar } from "./sidebar.ts";
@@ -166,11 +167,11 @@ function capabilitiesOfTree(tree: TreeFacts): Capability[] {
     return Array.isArray(inner) ? inner : [];
   }) : []);
   const links = [...listOf(topnav.topnav, "items"), ...listOf(listOf(topnav.topnav_dropdowns, "folders"), "folderitems")];
-  const byUrl = new Map(tree.pages.filter((page) => page.output).map((page) => [page.url.replace(/^\//, "").replace(/\.html$/, ""), page]));
+  const byUrl = new Map(tree.pages.filter((page) => page.output).map((page) => [withoutLeadingSlash(page.url).replace(/\.html$/, ""), page]));
   const fromTopnav = links.flatMap((item: unknown): Capability[] => {
     const { title, url } = (item ?? {}) as { title?: unknown; url?: unknown };
     if (typeof title !== "string" || typeof url !== "string") return [];
-    const page = byUrl.get(url.replace(/^\//, "").replace(/\.html$/, ""));
+    const page = byUrl.get(withoutLeadingSlash(url).replace(/\.html$/, ""));
     const sidebar = page?.data["sidebar"];
     return page && typeof sidebar === "string" ? [{ sidebar, label: title, home: page.outputPath }] : [];
   });
@@ -186,7 +187,7 @@ function capabilitiesOfTree(tree: TreeFacts): Capability[] {
 
 function firstPage(nodes: Sidebar["nodes"]): string | undefined {
   for (const node of nodes) {
-    if (node.kind === "page") return node.url.replace(/^\//, "");
+    if (node.kind === "page") return withoutLeadingSlash(node.url);
     const inner = firstPage(node.children);
     if (inner) return inner;
   }

@@ -1,5 +1,5 @@
 import { parse, type HTMLElement } from "node-html-parser";
-import { html, raw } from "../shared/html.ts";
+import { escapeHtml, html, raw } from "../shared/html.ts";
 
 /**
  * Authors of the Jekyll documentation theme wrote Bootstrap 3 markup into
@@ -179,11 +179,15 @@ function mapTabs(root: HTMLElement): void {
     const tabs = list.querySelectorAll('a[data-toggle="tab"]').map((a) => ({ id: (a.getAttribute("href") ?? "").replace(/^#/, ""), title: a.innerHTML.trim() }));
     const panes = new Map(content.querySelectorAll(".tab-pane").map((pane) => [pane.id, pane]));
     if (tabs.length === 0 || tabs.some((tab) => !panes.has(tab.id))) continue;
-    const markup = html`<div class="nhsuk-tabs app-tabs" data-module="nhsuk-tabs"><h2 class="nhsuk-tabs__title">Contents</h2><ul class="nhsuk-tabs__list">${tabs.map(
+    // Panes no tab names (their tab commented out) stay on the page, as Jekyll published them; so do the list's and panels' ids.
+    const untabbed = [...panes.values()].filter((pane) => !tabs.some((tab) => tab.id === pane.id));
+    const listId = list.getAttribute("id");
+    const contentId = content.getAttribute("id");
+    const markup = html`<div class="nhsuk-tabs app-tabs"${listId ? raw(` id="${escapeHtml(listId)}"`) : ""} data-module="nhsuk-tabs"><h2 class="nhsuk-tabs__title">Contents</h2><ul class="nhsuk-tabs__list">${tabs.map(
       (tab, i) => html`<li class="nhsuk-tabs__list-item${i === 0 ? " nhsuk-tabs__list-item--selected" : ""}"><a class="nhsuk-tabs__tab" href="#${tab.id}">${raw(tab.title)}</a></li>`,
     )}</ul>${tabs.map(
       (tab, i) => html`<div class="nhsuk-tabs__panel${i === 0 ? "" : " nhsuk-tabs__panel--hidden"}" id="${tab.id}"><h3 class="app-tabs__panel-title">${raw(tab.title)}</h3>${raw(panes.get(tab.id)!.innerHTML)}</div>`,
-    )}</div>`;
+    )}</div>${untabbed.length > 0 || contentId ? html`<div${contentId ? raw(` id="${escapeHtml(contentId)}"`) : ""}>${untabbed.map((pane) => html`<div id="${pane.id}">${raw(pane.innerHTML)}</div>`)}</div>` : ""}`;
     list.replaceWith(markup.value);
     content.remove();
   }

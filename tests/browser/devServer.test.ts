@@ -15,6 +15,14 @@ describe("the dev server (npm start)", () => {
   let server: DevServer;
   let browser: Browser;
 
+  /** Waits until `check` holds, failing with the server's last output after 30 s. */
+  const until = async (check: () => boolean, what: string): Promise<void> => {
+    for (let waited = 0; !check(); waited += 100) {
+      if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
   before(async () => {
     cpSync(path.join(FIXTURES, "mini-site"), input, { recursive: true });
     server = await startDevServer(input, output);
@@ -58,12 +66,6 @@ describe("the dev server (npm start)", () => {
   });
 
   it("re-renders only a saved page, still checks its links against the whole site, and rebuilds everything when the tree's data changes", async () => {
-    const until = async (check: () => boolean, what: string): Promise<void> => {
-      for (let waited = 0; !check(); waited += 100) {
-        if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
     const guide = path.join(input, "pages/guide.md");
     const before = server.output().length;
     appendFileSync(guide, "\n\nSee [the deep page](deep.html#no-such-part) and [a lost page](lost.html).\n");
@@ -87,11 +89,7 @@ describe("the dev server (npm start)", () => {
     const box = path.join(input, "_includes/custom/box.html");
     const original = readFileSync(box, "utf8");
     writeFileSync(box, original.replace("{{ include.label }}", "{{ include.label }} (revised)"));
-    const guide = path.join(output, "guide.html");
-    for (let waited = 0; !readFileSync(guide, "utf8").includes("Boxed (revised)"); waited += 100) {
-      if (waited > 30_000) assert.fail(`the page using the include was not rebuilt:\n${server.output().slice(-3000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes("Boxed (revised)"), "the page using the include was not rebuilt");
     const page = await browser.newPage();
     await page.goto(server.url + "guide.html");
     assert.equal(await page.locator("text=Boxed (revised)").count(), 1, "the dev server serves the page with the saved include");
@@ -99,12 +97,6 @@ describe("the dev server (npm start)", () => {
   });
 
   it("rebuilds with the tree's settings and _config.yml when either is saved", async () => {
-    const until = async (check: () => boolean, what: string): Promise<void> => {
-      for (let waited = 0; !check(); waited += 100) {
-        if (waited > 30_000) assert.fail(`${what}:\n${server.output().slice(-3000)}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    };
     const settings = path.join(input, "_gpconnect-docs.yml");
     writeFileSync(settings, readFileSync(settings, "utf8").replace(/^title: GP Connect$/m, "title: GP Connect Preview"));
     await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes(" - GP Connect Preview</title>"), "a settings edit reaches every page");

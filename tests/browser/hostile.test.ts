@@ -46,7 +46,8 @@ describe("hostile content in Chromium, with no Content-Security-Policy to fall b
   it("shows the title, summary and callout text as text", () => {
     return visit("index.html", async (page) => {
       assert.equal(await page.locator("h1").textContent(), 'Home "quoted" <script>window.hacked = 5</script>');
-      assert.match((await page.locator(".app-callout__body").textContent()) ?? "", /A note with "quotes"/);
+      // kramdown typography: the callout is Markdown, so its quotes are smart quotes.
+      assert.match((await page.locator(".app-callout__body").textContent()) ?? "", /A note with “quotes”/);
       assert.equal(await page.locator("main script, .app-sidebar script").count(), 0);
     });
   });

@@ -141,3 +141,11 @@ describe("other includes", () => {
     assert.match(warnings[0]?.message ?? "", /patient_data/);
   });
 });
+
+describe("image.html with the theme's pixel max-width", () => {
+  it("keeps the figure, at the image's own width", () => {
+    const { html, warnings } = render("image.html", { file: "helpapi.svg", alt: "Help API", caption: "A help API", "max-width": "600" });
+    assert.deepEqual(warnings, []);
+    assert.match(html, /<figure class="app-figure"><img src="\/images\/helpapi.svg" alt="Help API" loading="lazy"><figcaption>A help API<\/figcaption><\/figure>/);
+  });
+});

@@ -45,7 +45,7 @@ describe("kramdown attribute lists", () => {
   });
 
   it("leave literal braces that are not attribute lists alone", () => {
-    assert.match(render("JSON {\"a\": 1} and {:not closed"), /\{&quot;a&quot;: 1\} and \{:not closed/);
+    assert.match(render("JSON `{\"a\": 1}` and {:not closed"), /<code>\{&quot;a&quot;: 1\}<\/code> and \{:not closed/);
   });
 });
 
@@ -107,10 +107,27 @@ describe("other kramdown habits", () => {
     assert.match(render(`[doc](pages/a b.xlsx "Title")`), /<a href="pages\/a%20b.xlsx" title="Title">doc<\/a>/);
   });
 
-  it("render footnotes", () => {
-    const out = render("Text[^1]\n\n[^1]: The note.");
-    assert.match(out, /class="footnote-ref"/);
-    assert.match(out, /The note\./);
+  it("render footnotes with kramdown's ids, so #fn:1 links keep working", () => {
+    const out = render("Text[^1] and again[^1]\n\n[^1]: The note.");
+    assert.match(out, /<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1<\/a><\/sup>/);
+    assert.match(out, /<sup id="fnref:1:1" role="doc-noteref"><a href="#fn:1"/);
+    assert.match(out, /<li id="fn:1" role="doc-endnote"><p>The note\.&#160;<a href="#fnref:1" class="reversefootnote"/);
+    assert.match(out, /href="#fnref:1:1" class="reversefootnote" role="doc-backlink">&#8617;<sup>2<\/sup>/);
+  });
+
+  it("name footnotes by their label", () => {
+    assert.match(render("A[^note]\n\n[^note]: N."), /id="fnref:note"[\s\S]*id="fn:note"/);
+  });
+
+  it("render definition lists and abbreviations", () => {
+    assert.match(render("FHIR\n: Fast Healthcare Interoperability Resources"), /<dl>\s*<dt>FHIR<\/dt>\s*<dd>Fast Healthcare Interoperability Resources<\/dd>\s*<\/dl>/);
+    const out = render("Calls go through the SSP.\n\n*[SSP]: Spine Secure Proxy");
+    assert.match(out, /<abbr title="Spine Secure Proxy">SSP<\/abbr>/);
+    assert.doesNotMatch(out, /\*\[/);
+  });
+
+  it("read indented lines as code", () => {
+    assert.match(render("Text\n\n    GET /Patient/1\n"), /<pre><code>GET \/Patient\/1\n<\/code><\/pre>/);
   });
 
   for (const lang of ["json", "http", "csharp", "java", "xml", "bash", "shell", "text"]) {
@@ -121,4 +138,155 @@ describe("other kramdown habits", () => {
       if (lang === "json") assert.match(out, /class="token /);
     });
   }
+});
+
+/** Expected output below is what Jekyll 4.3.1 (kramdown 2.4, GFM input) published for the same source. */
+describe("raw HTML blocks, as kramdown reads them", () => {
+  it("keep a table whole, blank lines and nested block tags included", () => {
+    const out = render("<table>\n<thead>\n<tr><th>Step</th></tr>\n</thead>\n\n<tbody>\n<tr><td><p>One</p>\n\n<p>Two</p></td></tr>\n</tbody>\n</table>\nAfter");
+    assert.match(out, /^<table>\n<thead>[\s\S]*<p>Two<\/p><\/td><\/tr>\n<\/tbody>\n<\/table>\n<p>After<\/p>/);
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
+
+  it("read Markdown on the line after the closing tag", () => {
+    assert.match(render("<div>\n<p>para</p>\n\n<p>after blank</p>\n</div>\n### Heading after div"), /<\/div>\n<h3 id="heading-after-div">Heading after div<\/h3>/);
+  });
+
+  it("read a heading after an inline-HTML line as a heading", () => {
+    assert.match(render("<br><br>\n### Heading ###"), /<h3 id="heading">Heading<\/h3>/);
+  });
+
+  it("keep comments with blank lines whole", () => {
+    const out = render("<!-- a comment\n\nwith blank -->\nAfter comment");
+    assert.match(out, /^<!-- a comment\n\nwith blank -->\n<p>After comment<\/p>/);
+  });
+
+  it("keep svg whole, never as text", () => {
+    const out = render('<svg viewBox="0 0 10 10">\n\n<path d="M0 0"/>\n\n</svg>');
+    assert.match(out, /^<svg viewBox="0 0 10 10">\n\n<path d="M0 0"\/>\n\n<\/svg>/);
+  });
+
+  it("write a < that starts no tag and stray closing tags as text, as kramdown does", () => {
+    const out = render('<pre>\n <button a="<span class="red">x</span>">P</button>\n</pre>');
+    assert.match(out, /&lt;button a="<span class="red">x<\/span>"&gt;P&lt;\/button&gt;/);
+  });
+
+  it("never leak a placeholder, even where CommonMark runs an HTML block on", () => {
+    const out = render('<br>\n<p style="x">Request payload</p>\n\ntext');
+    assert.match(out, /<p style="x">Request payload<\/p>/);
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
+
+  it("show the source of a block markdown-it reads as code", () => {
+    const out = render("1. Item\n\n   ```\n---\n   <div>x</div>\n   ```");
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
+});
+
+describe("tables, as kramdown reads them", () => {
+  const cells = (html: string, tag: string): string[] => [...html.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, "g"))].map((m) => m[1]!);
+
+  it("need no delimiter row (then there is no header)", () => {
+    const out = render("| a | b |\n| c | d |");
+    assert.doesNotMatch(out, /<thead>/);
+    assert.deepEqual(cells(out, "td"), ["a", "b", "c", "d"]);
+  });
+
+  it("pad rows to the widest, whatever the delimiter row's length", () => {
+    const out = render("| h1 | h2 |\n|---|\n| x | y | z |");
+    assert.deepEqual(cells(out, "th"), ["h1", "h2", ""]);
+    assert.deepEqual(cells(out, "td"), ["x", "y", "z"]);
+  });
+
+  it("are no table without a body row, and ignore a leading delimiter row", () => {
+    assert.doesNotMatch(render("|---|---|\n| e | f |\n|---|---|"), /<table>/);
+    const out = render("|---|---|\n| e | f |\n| g | h |");
+    assert.deepEqual(cells(out, "td"), ["e", "f", "g", "h"]);
+    assert.doesNotMatch(out, /---|<thead>/);
+  });
+
+  it("keep pipes inside code and escaped pipes in their cell", () => {
+    const out = render("| `a|b` | c \\| d |\n|---|---|\n| 1 | 2 |");
+    assert.match(out, /<th><code>a\|b<\/code><\/th>\s*<th>c \| d<\/th>/);
+  });
+
+  it("are a paragraph when the only pipe is inside code", () => {
+    assert.match(render("The pipe `|` character."), /^<p>The pipe <code>\|<\/code> character\.<\/p>/);
+  });
+
+  it("align columns as the delimiter row says", () => {
+    assert.match(render("| a | b |\n|:--|--:|\n| 1 | 2 |"), /<td style="text-align: left">1<\/td>\s*<td style="text-align: right">2<\/td>/);
+  });
+
+  it("must follow a blank line", () => {
+    assert.doesNotMatch(render("## Title\n| a | b |\n|---|---|\n| 1 | 2 |"), /<table>/);
+  });
+});
+
+describe("heading ids, as kramdown's GFM parser makes them", () => {
+  const id = (src: string): string | undefined => /id="([^"]*)"/.exec(render(src))?.[1];
+
+  it("drop entities, keep links' text and code's text, drop dashes made typographic", () => {
+    assert.equal(id("## FHIR&reg; version"), "fhir-version");
+    assert.equal(id("## [Compartment-based access](http://hl7.org/fhir/compartments.html)"), "compartment-based-access");
+    assert.equal(id("## The `Patient` resource -- notes..."), "the-patient-resource--notes");
+  });
+
+  it("let an explicit {#id} win, and drop it from the text", () => {
+    assert.match(render("## Custom {#my-id}"), /<h2 id="my-id">Custom<\/h2>/);
+  });
+});
+
+describe("typography, as kramdown's defaults", () => {
+  it("makes smart quotes, dashes, ellipses and guillemets", () => {
+    const out = render(`He said "hello" and 'bye' -- it's the '80s... << y >> a---b "*em*" *Custer*'s`);
+    assert.match(out, /He said “hello” and ‘bye’ – it’s the ’80s… «\u00a0y\u00a0» a—b “<em>em<\/em>” <em>Custer<\/em>’s/);
+  });
+
+  it("pairs quotes as kramdown's rules do", () => {
+    assert.match(render(`"'Quoted' words"`), /“‘Quoted’ words”/);
+  });
+
+  it("leaves code and attributes alone", () => {
+    const out = render(`\`"code" -- x\` and <span title="a 'b'">"x"</span>\n\n    "indented" -- code`);
+    assert.match(out, /<code>&quot;code&quot; -- x<\/code>/);
+    assert.match(out, /<span title="a 'b'">“x”<\/span>/);
+    assert.match(out, /<pre><code>&quot;indented&quot; -- code/);
+  });
+});
+
+describe("lists, as kramdown reads them", () => {
+  it("take 1. as an ordered-list marker, not 1)", () => {
+    const out = render("1) Fix warnings\n\n2) Fix more\n\n1. real\n2. list");
+    assert.match(out, /^<p>1\) Fix warnings<\/p>\n<p>2\) Fix more<\/p>\n<ol>\n<li>real<\/li>/);
+  });
+});
+
+describe("kramdown extensions", () => {
+  it("drop {::comment} and {::options /}, and pass {::nomarkdown} through as it is", () => {
+    const out = render('Para\n\n{::comment}\nhidden *x*\n\nmore\n{:/comment}\n\n{::nomarkdown}\n<b>raw *y*</b>\n{:/}\n\n{::options auto_ids="false" /}\nAfter');
+    assert.equal(out, "<p>Para</p>\n<b>raw *y*</b>\n<p>After</p>\n");
+  });
+});
+
+describe("list items, as kramdown collects them", () => {
+  it("keep unindented lines after a non-blank line, code samples included, and count from 1", () => {
+    const out = render("3. Item\n\n   ```liquid\n---\ntitle: x\n---\n   ```\n\n4. Next\n\n- a\n# Heading\n\npara\n\n- c\n<div>x</div>");
+    assert.match(out, /^<ol>\n<li>\n<p>Item<\/p>\n<pre class="language-liquid"><code class="language-liquid">---\ntitle: x\n---<\/code><\/pre>\n<\/li>/);
+    assert.match(out, /<li>a\n<h1 id="heading">Heading<\/h1>\n<\/li>/);
+    assert.match(out, /<\/ul>\n<div>x<\/div>/);
+  });
+
+  it("leave code samples outside lists alone", () => {
+    assert.match(render("Top\n\n```\n- not a list\nlazy?\n```"), /<code class="language-plain">- not a list\nlazy\?<\/code>/);
+  });
+});
+
+describe("HTML blocks inside list items", () => {
+  it("are read at the item's indentation, as kramdown reads the item's lines", () => {
+    const out = render('1.  Item\n\n     <pre>\n     <button a="<span class="red">x</span>">P</button>\n     </pre>\n\n2.  Two\n\n    ```html\n    <div>\n\n    </div>\n    ```');
+    assert.match(out, /<li>\n<p>Item<\/p>\n <pre>\n {5}&lt;button a="<span class="red">x<\/span>"&gt;P&lt;\/button&gt;\n {5}<\/pre>\n<\/li>/);
+    assert.match(out, /<pre class="language-markup"><code class="language-markup">/);
+    assert.doesNotMatch(out, /kramdown-html/);
+  });
 });

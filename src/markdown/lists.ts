@@ -1,0 +1,90 @@
+import type { MarkdownIt, StateBlock } from "markdown-it";
+
+/**
+ * Lists as kramdown reads them (parser/kramdown/list.rb), where CommonMark
+ * differs:
+ * - ordered lists take `1.` only; CommonMark also takes `1)`, which would turn
+ *   "1) Fix the warnings" into a list and drop the "1)" the author wrote;
+ * - a list item collects every non-blank line after a non-blank line ("lazy"
+ *   lines) whatever it starts with, and only then reads them as blocks, so an
+ *   unindented `---` or `{% include %}` line in a code sample inside an item
+ *   stays in the sample. CommonMark lets only paragraph text be lazy: those
+ *   lines are indented to the item's content here before markdown-it reads
+ *   them;
+ * - an ordered list always counts from 1 (kramdown writes no `start`).
+ */
+const PAREN_MARKER = /^\d{1,9}\)/;
+const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=\S)/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** Lines that end a list item even when lazy: attribute lists and block HTML tags. */
+const NOT_LAZY = /^ {0,3}(?:\{:|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|script|select|small|span|strong|sub|sup|time|tt|u|var)\b)[\w:])/;
+
+const leadingSpaces = (line: string): number => /^ */.exec(line)![0].length;
+
+/** Per line: the content indentation of the list item it belongs to (undefined outside lists), and whether it is a lazy line. */
+export interface ListLine {
+  readonly indentation: number | undefined;
+  readonly lazy: boolean;
+}
+
+/** Reads which lines belong to list items, as kramdown's list parser collects them. */
+export function scanListLines(lines: readonly string[]): ListLine[] {
+  const result: ListLine[] = [];
+  let indentation: number | undefined;
+  let lastBlank = false;
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let lazy = false;
+    if (fence) {
+      const close = FENCE.exec(line);
+      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
+    } else if (line.trim() === "") lastBlank = true;
+    else {
+      const item = ITEM_START.exec(line);
+      if (item && (indentation === undefined || item[1]!.length < indentation)) {
+        const marker = item[1]!.length + item[2]!.length;
+        indentation = marker + (item[3]!.includes("\t") ? 4 - (marker % 4) : item[3]!.length);
+      } else if (indentation !== undefined && (leadingSpaces(line) >= indentation || line.startsWith("\t"))) {
+        // Content of the item.
+      } else if (indentation !== undefined && !lastBlank && !NOT_LAZY.test(line)) lazy = true;
+      else {
+        indentation = undefined;
+        // A code sample outside any list is left alone, whatever its lines look like.
+        fence = FENCE.exec(line)?.[1];
+      }
+      lastBlank = false;
+    }
+    result.push({ indentation, lazy });
+    if (lastBlank && indentation !== undefined && HR.test(lines[i + 1] ?? "")) indentation = undefined;
+  }
+  return result;
+}
+
+/** Indents the lazy lines of list items to the item's content, as kramdown keeps them in the item. */
+export function indentLazyListLines(src: string): string {
+  const lines = src.split("\n");
+  scanListLines(lines).forEach(({ indentation, lazy }, i) => {
+    if (lazy) lines[i] = " ".repeat(indentation!) + lines[i]!.trimStart();
+  });
+  return lines.join("\n");
+}
+
+export function listsPlugin(md: MarkdownIt): void {
+  // Before HTML blocks are read: a block HTML tag ends an item even on a lazy line.
+  md.core.ruler.before("kramdown_html_blocks", "kramdown_lazy_list_lines", (state) => {
+    state.src = indentLazyListLines(state.src);
+  });
+  // markdown-it does not export its list rule; the ruler's (typed, internal) list is the one way to wrap it.
+  const { fn: list, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "list")!;
+  const wrapped = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
+    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+    if (PAREN_MARKER.test(state.src.slice(start, Math.min(start + 11, state.eMarks[startLine]!)))) return false;
+    return list(state, startLine, endLine, silent);
+  };
+  md.block.ruler.at("list", wrapped, { alt: [...alt] });
+  md.core.ruler.push("kramdown_list_start", (state) => {
+    for (const token of state.tokens) if (token.type === "ordered_list_open" && token.attrGet("start") !== null) token.attrs = token.attrs?.filter(([name]) => name !== "start") ?? null;
+  });
+}

@@ -1,0 +1,132 @@
+import type { MarkdownIt, StateBlock } from "markdown-it";
+
+/**
+ * Tables as kramdown reads them (parser/kramdown/table.rb), which GFM's table
+ * rule does not: every line with an unescaped `|` is a row, a delimiter row
+ * is optional (without one the table has no header), may be shorter than the
+ * header or come first (then it is ignored), and later delimiter rows start a
+ * new body; `|===|` starts the footer; short rows are padded with empty
+ * cells. A table must stand alone: after a blank line (or first in its
+ * container) and before one, else its lines stay a paragraph, as kramdown
+ * leaves them. A table with no body row is no table either.
+ */
+const SEPARATOR = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
+const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
+const PIPE_LINE = /^(?:\||.*?[^\\\n]\|)/;
+const ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g;
+const BOUNDARY_AFTER = /^(?:[ \t]*$|\{:|\^\s*$)/;
+
+type Align = "" | "left" | "right" | "center";
+interface Row {
+  readonly cells: string[];
+  readonly line: number;
+}
+interface Section {
+  readonly kind: "thead" | "tbody" | "tfoot";
+  readonly rows: Row[];
+}
+
+/** The cell texts of a row, split at unescaped pipes outside code spans, as kramdown does; undefined when the row has no such pipe. */
+export function splitRow(line: string): string[] | undefined {
+  const cells: string[] = [""];
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (ch === "`") {
+      const run = /^`+/.exec(line.slice(i))![0];
+      const close = line.indexOf(run, i + run.length);
+      if (close > 0 && line[close + run.length] !== "`") {
+        cells[cells.length - 1] += line.slice(i, close + run.length);
+        i = close + run.length - 1;
+        continue;
+      }
+      cells[cells.length - 1] += run;
+      i += run.length - 1;
+    } else if (ch === "\\" && line[i + 1] === "|") {
+      cells[cells.length - 1] += "|";
+      i++;
+    } else if (ch === "|") cells.push("");
+    else cells[cells.length - 1] += ch;
+  }
+  // kramdown keeps a table only when its pipes are table pipes, not ones inside code.
+  if (cells.length === 1) return undefined;
+  if (/^\s*\|/.test(line) && cells[0]!.trim() === "") cells.shift();
+  if (cells.length > 0 && cells[cells.length - 1]!.trim() === "") cells.pop();
+  return cells.map((c) => c.trim());
+}
+
+function lineText(state: StateBlock, line: number): string {
+  return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
+}
+
+function kramdownTable(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const previous = state.tokens[state.tokens.length - 1];
+  const firstInContainer = !previous || previous.type === "list_item_open" || previous.type === "blockquote_open";
+  if (!firstInContainer && (startLine === 0 || !state.isEmpty(startLine - 1))) return false;
+  if (!PIPE_LINE.test(lineText(state, startLine))) return false;
+
+  const sections: Section[] = [];
+  let rows: Row[] = [];
+  let aligns: Align[] | undefined;
+  let hasFooter = false;
+  const close = (kind: Section["kind"], force: boolean): void => {
+    if (hasFooter && kind === "tbody" && !force) return;
+    sections.push({ kind, rows });
+    rows = [];
+  };
+  let line = startLine;
+  for (; line < endLine; line++) {
+    if (state.sCount[line]! < state.blkIndent) break;
+    const text = lineText(state, line);
+    if (!PIPE_LINE.test(text)) break;
+    const separator = SEPARATOR.exec(text);
+    if (separator) {
+      if (rows.length === 0) continue;
+      if (!aligns && !hasFooter) {
+        close("thead", false);
+        aligns = [...separator[1]!.matchAll(ALIGN)].map(([, left, right]) => (left && right ? "center" : right ? "right" : left ? "left" : ""));
+      } else close("tbody", false);
+    } else if (FOOTER_SEPARATOR.test(text)) {
+      if (rows.length > 0) close("tbody", true);
+      hasFooter = true;
+    } else {
+      const cells = splitRow(text);
+      if (!cells) return false;
+      rows.push({ cells, line });
+    }
+  }
+  if (line < endLine && !BOUNDARY_AFTER.test(lineText(state, line))) return false;
+  if (rows.length > 0) close(hasFooter ? "tfoot" : "tbody", false);
+  if (!sections.some((s) => s.kind === "tbody")) return false;
+  if (silent) return true;
+
+  const columns = Math.max(...sections.flatMap((s) => s.rows.map((r) => r.cells.length)));
+  state.push("table_open", "table", 1).map = [startLine, line];
+  for (const section of sections) {
+    state.push(`${section.kind}_open`, section.kind, 1);
+    for (const row of section.rows) {
+      state.push("tr_open", "tr", 1).map = [row.line, row.line + 1];
+      const tag = section.kind === "thead" ? "th" : "td";
+      for (let c = 0; c < columns; c++) {
+        const open = state.push(`${tag}_open`, tag, 1);
+        const align = aligns?.[c];
+        if (align) open.attrSet("style", `text-align: ${align}`);
+        const inline = state.push("inline", "", 0);
+        inline.content = row.cells[c] ?? "";
+        inline.map = [row.line, row.line + 1];
+        inline.children = [];
+        state.push(`${tag}_close`, tag, -1);
+      }
+      state.push("tr_close", "tr", -1);
+    }
+    state.push(`${section.kind}_close`, section.kind, -1);
+  }
+  state.push("table_close", "table", -1);
+  state.line = line;
+  return true;
+}
+
+export function tablesPlugin(md: MarkdownIt): void {
+  md.block.ruler.disable("table");
+  md.block.ruler.before("table", "kramdown_table", kramdownTable);
+}

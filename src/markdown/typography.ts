@@ -1,0 +1,98 @@
+import type { MarkdownIt, StateCore, Token } from "markdown-it";
+
+/**
+ * kramdown's typography, applied to the text of every inline run (never to
+ * code, raw HTML, attributes or image alt text): `---` and `--` dashes, `...`,
+ * `<<`/`>>` guillemets, and smart quotes by kramdown's own ordered rules
+ * (parser/kramdown/smart_quotes.rb). markdown-it's typographer differs (it
+ * also makes (c) and +- symbols, and pairs quotes instead of reading context),
+ * so this is a rule of its own. Like kramdown, each text run is read alone: a
+ * quote right after emphasis, a link or an escape has no character before it.
+ */
+const TYPOGRAPHIC: Record<string, string> = { "---": "\u2014", "--": "\u2013", "...": "\u2026", "<< ": "\u00ab\u00a0", " >>": "\u00a0\u00bb", "<<": "\u00ab", ">>": "\u00bb" };
+const TYPOGRAPHIC_RE = /---|--|\.\.\.|<< | >>|<<|>>/g;
+const QUOTE_RE = /[^\\]?["']/g;
+
+const PUNCT = String.raw`[!"#$%'()*+,\-./:;<=>?@[\\\]^_\x60{|}~]`;
+const CLOSE = String.raw`[^ \\\t\r\n[{(-]`;
+type Part = number | "lquote1" | "rquote1" | "lquote2" | "rquote2" | "ldquo" | "rdquo" | "lsquo" | "rsquo";
+const RULES: [RegExp, Part[]][] = [
+  [/(["'])(?=[_*]{1,2}\S)/y, ["lquote1"]],
+  [new RegExp(String.raw`(["'])(?=${PUNCT}(?!\.\.)\B)`, "y"), ["rquote1"]],
+  [/(\s?)"'(?=\w)/y, [1, "ldquo", "lsquo"]],
+  [/(\s?)'"(?=\w)/y, [1, "lsquo", "ldquo"]],
+  [/(\s?)'(?=\d\ds)/y, [1, "rsquo"]],
+  [/(\s)(['"])(?=\w)/y, [1, "lquote2"]],
+  [new RegExp(`(${CLOSE})(["'])`, "y"), [1, "rquote2"]],
+  [/(["'])(?=\s|s\b|$)/my, ["rquote1"]],
+  [/([\s\S]?)'/y, [1, "lsquo"]],
+  [/([\s\S]?)"/y, [1, "ldquo"]],
+];
+const CHARS = { ldquo: "\u201c", rdquo: "\u201d", lsquo: "\u2018", rsquo: "\u2019" } as const;
+
+function quoteChar(part: Exclude<Part, number>, match: RegExpExecArray): string {
+  if (part in CHARS) return CHARS[part as keyof typeof CHARS];
+  const quote = match[part.endsWith("1") ? 1 : 2];
+  const open = part.startsWith("l");
+  return quote === '"' ? (open ? CHARS.ldquo : CHARS.rdquo) : open ? CHARS.lsquo : CHARS.rsquo;
+}
+
+/** Applies kramdown's typography to one text run; `after` is the source that follows it (read-only context). */
+export function kramdownTypography(text: string, after = ""): string {
+  const context = text + after;
+  let out = "";
+  let pos = 0;
+  while (pos < text.length) {
+    TYPOGRAPHIC_RE.lastIndex = pos;
+    QUOTE_RE.lastIndex = pos;
+    const sym = TYPOGRAPHIC_RE.exec(text);
+    const quote = QUOTE_RE.exec(text);
+    if (!sym && !quote) break;
+    if (sym && (!quote || sym.index < quote.index)) {
+      out += text.slice(pos, sym.index) + TYPOGRAPHIC[sym[0]]!;
+      pos = sym.index + sym[0].length;
+      continue;
+    }
+    const at = quote!.index;
+    out += text.slice(pos, at);
+    for (const [rule, parts] of RULES) {
+      rule.lastIndex = at;
+      const m = rule.exec(context);
+      if (!m) continue;
+      for (const part of parts) out += typeof part === "number" ? m[part]! : quoteChar(part, m);
+      pos = rule.lastIndex;
+      break;
+    }
+  }
+  return out + text.slice(pos);
+}
+
+/** Source characters that follow a token, as far as kramdown's look-ahead needs them. */
+function followingSource(next: Token | undefined): string {
+  if (!next) return "";
+  if (next.type === "softbreak" || next.type === "hardbreak") return "\n";
+  if (next.type === "text" || next.type === "html_inline") return next.content;
+  if (next.type === "code_inline") return next.markup;
+  if (next.type === "link_open") return "[";
+  if (next.type === "link_close") return "]";
+  if (next.type === "image") return "!";
+  return next.markup;
+}
+
+function typographyRule(state: StateCore): void {
+  for (const block of state.tokens) {
+    if (block.type !== "inline" || !block.children) continue;
+    const children = block.children;
+    children.forEach((token, i) => {
+      if (token.type !== "text") return;
+      const previous = children[i - 1];
+      // A line break is part of kramdown's text run, so the quote after it sees a character before it.
+      const lead = previous?.type === "softbreak" ? "\n" : "";
+      token.content = kramdownTypography(lead + token.content, followingSource(children[i + 1])).slice(lead.length);
+    });
+  }
+}
+
+export function typographyPlugin(md: MarkdownIt): void {
+  md.core.ruler.before("text_join", "kramdown_typography", typographyRule);
+}
