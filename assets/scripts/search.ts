@@ -156,22 +156,30 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
       pending.delete(entry.target);
     }
   });
-  const showMore = async (): Promise<void> => {
+  /** The next results as list items, the first EAGER with their details (the rest fetch theirs once watched). */
+  const nextBatch = async (): Promise<HTMLLIElement[]> => {
     const batch = results.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     more.hidden = shown >= results.length;
     const eager: Promise<void>[] = [];
-    batch.forEach((result, i) => {
+    const items = batch.map((result, i) => {
       const item = element(root, "li", "app-search-result app-search-result--pending", "Loading result…");
       item.setAttribute("aria-busy", "true");
-      list.append(item);
       const fill = (): Promise<void> => result.data().then((data) => renderResult(root, item, data));
       if (i < EAGER) eager.push(fill());
       else pending.set(item, () => void fill());
+      return item;
     });
     await Promise.all(eager);
-    // Watched once the first results have their height, so only those then in view load.
+    return items;
+  };
+  // Watched once the first results are in place with their height, so only those then in view load.
+  const watchPending = (): void => {
     for (const item of pending.keys()) inView.observe(item);
+  };
+  const showMore = async (): Promise<void> => {
+    list.append(...(await nextBatch()));
+    watchPending();
   };
   more.addEventListener("click", () => void showMore());
 
@@ -185,9 +193,12 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     shown = 0;
     inView.disconnect();
     pending.clear();
-    list.replaceChildren();
+    // The last results stay until the new ones have their details: no empty list in between.
+    const items = await nextBatch();
+    if (ticket !== latest) return;
+    list.replaceChildren(...items);
+    watchPending();
     renderFilters(response?.filters.capability ?? {});
-    await showMore();
     const scope = selected === ALL ? "" : ` in ${selected}`;
     status.textContent = results.length === 0 ? `No results for “${shownTerm}”${scope}` : `${results.length} result${results.length === 1 ? "" : "s"} for “${shownTerm}”${scope}`;
   };
@@ -195,6 +206,12 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     term = query.trim();
     const ticket = ++latest;
     clearTimeout(typing);
+    if (container.hidden) {
+      // Reopened (after Escape or an empty box): the last results are not this query's.
+      status.textContent = "";
+      list.replaceChildren();
+      more.hidden = true;
+    }
     container.hidden = term === "";
     if (term === "") return;
     const searchOptions = selected === ALL ? {} : { filters: { capability: selected } };
