@@ -21,6 +21,7 @@ export function siteConfig(options: BuildOptions): (eleventyConfig: UserConfig) 
     eleventyConfig.versionCheck(ELEVENTY_RANGE);
     const context = new BuildContext(options);
     eleventyConfig.setIncludesDirectory(LAYOUT_FOLDER);
+    // Never the tree's own _data/: that is Jekyll data, read by src/source and given to Liquid as site.data.
     eleventyConfig.setDataDirectory(path.relative(options.contentDir, path.join(PROJECT_ROOT, "_data")));
     // Registers eleventy.before/after/beforeWatch: starts each build, then runs the plugins' start and end steps.
     eleventyConfig.addPlugin(lifecyclePlugin, { context });
