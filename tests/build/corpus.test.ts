@@ -7,6 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { parse } from "node-html-parser";
 import { findMarkers } from "../fidelity/markers.ts";
 import { build, listFiles, ROOT, type BuildResult } from "../helpers/build.ts";
+import { committedDigests, pageDigests, type BuildWindow } from "../helpers/pageDigests.ts";
 
 const CONTENT = path.join(ROOT, "content");
 
@@ -26,15 +27,25 @@ function sourcePages(): { file: string; permalink: string }[] {
 describe("building the real GP Connect corpus", () => {
   let site: BuildResult;
   let htmlFiles: string[];
+  let window: BuildWindow;
   before(() => {
+    const start = new Date();
     // --verbose lists the accepted faults one by one, for the tests below that look for them.
     site = build(CONTENT, ["--verbose"]);
+    window = { start, end: new Date() };
     htmlFiles = listFiles(site.output).filter((f) => f.endsWith(".html"));
   });
 
   it("succeeds and prints the page count and build time", () => {
     assert.equal(site.status, 0, site.stderr + site.stdout);
     assert.match(site.stdout, /^Built \d+ pages in \d+\.\d+ s: /m);
+  });
+
+  it("publishes every file byte for byte as the committed digests say (remake them only for a change meant to alter the output)", () => {
+    const expected = committedDigests();
+    const actual = pageDigests(site.output, window);
+    const changed = [...new Set([...expected.keys(), ...actual.keys()])].filter((file) => expected.get(file) !== actual.get(file)).sort();
+    assert.deepEqual(changed, [], "these files differ from tests/build/content-pages.sha256; if that is intended, run node --import tsx tests/helpers/pageDigests.ts --write");
   });
 
   it("produces at least 150 pages, one at each source page's permalink", () => {
