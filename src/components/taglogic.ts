@@ -25,7 +25,7 @@ export const taglogic = defineComponent({
       context.log.warn({ code: "include-argument", file: context.page.file, line: context.page.line, message: "taglogic.html needs the page's tagName front matter", hint: "add tagName: <tag> to the page's front matter" });
       return "";
     }
-    const pages = context.pages().filter((p) => p.tags.includes(tag));
+    const pages = context.tagged(tag);
     return html`<p>The following pages and posts are tagged with <strong>${tag}</strong></p><table class="app-tag-list"><thead><tr><th scope="col">Title</th><th scope="col">Type</th><th scope="col">Excerpt</th></tr></thead><tbody>${pages.map(
       (p) => html`<tr><td><a href="${context.site.url(p.url)}">${raw(p.title)}</a></td><td>${p.post ? "Post" : "Page"}</td><td>${p.summary ? truncate(htmlToText(p.summary).replace(/\n/g, ""), 160) : htmlToText(truncateWords(p.content ?? "", 50))}</td></tr>`,
     )}</tbody></table>`.value;

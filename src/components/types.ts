@@ -29,8 +29,8 @@ export interface RenderContext {
   readonly log: DiagnosticLog;
   /** Renders author Markdown as inline HTML (links, emphasis, code). */
   readonly markdownInline: (text: string) => string;
-  /** Every published page and post, in Jekyll's order (pages by file name, then posts newest first), for components that list pages (tag pages). */
-  readonly pages: () => readonly PageSummary[];
+  /** The published pages and posts with this tag, in Jekyll's order (pages by file name, then posts newest first), for tag pages. */
+  readonly tagged: (tag: string) => readonly PageSummary[];
 }
 
 /** One Jekyll include, rendered by TypeScript: typed arguments in, escaped markup out. */

@@ -12,6 +12,7 @@ import { normalisePathPrefix } from "../shared/sitePaths.ts";
 import { BuildLifecycle } from "./lifecycle.ts";
 import { PageFrames } from "./layoutPlugin.ts";
 import { SiteIndexes } from "../theme/pageData.ts";
+import { TaggedPages } from "../jekyll/includeTag.ts";
 
 /** What a build is asked to do: the CLI parses its arguments into these and hands them to the configuration. */
 export interface BuildOptions {
@@ -71,11 +72,15 @@ export class BuildContext {
   readonly sourceLines = new SourceLines();
   /** The tree's own `_includes/` files, parsed once per build. */
   readonly includeTemplates = new Map<string, Template[]>();
+  /** Pages by tag, for tag pages: made again whenever Eleventy's page list is a new one. */
+  readonly taggedPages = new TaggedPages();
   /** Pages' data noted by the layout, until each page is written in its frame. */
   readonly frames = new PageFrames();
   /** Tag pages and earlier editions of the whole site, for pages' data. */
   readonly indexes = new SiteIndexes();
   private model: SiteModel | undefined;
+  /** Whether a build has started with the model read so far. */
+  private modelBuilt = false;
   private nav: SiteNavigation | undefined;
 
   constructor(readonly options: BuildOptions) {
@@ -128,8 +133,13 @@ export class BuildContext {
       return;
     }
     this.rebuilding = undefined;
-    this.model = undefined;
-    this.nav = undefined;
-    this.log.clear();
+    // The configuration reads the model (and logs its faults) to set Eleventy up for the first build,
+    // which goes on with it rather than reading the tree twice; every later whole build reads it afresh.
+    if (this.modelBuilt) {
+      this.model = undefined;
+      this.nav = undefined;
+      this.log.clear();
+    }
+    this.modelBuilt = true;
   }
 }

@@ -142,7 +142,7 @@ type FilterFunction = (value: unknown, ...args: unknown[]) => unknown;
 /** Jekyll's tags and filters, and what LiquidJS writes differently from Ruby Liquid: one set for pages and for posts' own rendering. */
 function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>; filters: Record<string, FilterFunction> } {
   const site = (): SiteModel => context.site();
-  const includeOptions = { components, site, log: context.log, markdownInline: (text: string) => context.md.renderInline(text), sourceLines: context.sourceLines, templates: context.includeTemplates };
+  const includeOptions = { components, site, log: context.log, markdownInline: (text: string) => context.md.renderInline(text), sourceLines: context.sourceLines, templates: context.includeTemplates, tagged: context.taggedPages };
   return {
     tags: {
       include: createIncludeTag(includeOptions),

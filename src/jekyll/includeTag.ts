@@ -20,6 +20,8 @@ export interface IncludeTagOptions {
   readonly sourceLines: SourceLines;
   /** The tree's `_includes/` files as parsed templates, by file: owned (and cleared at each build's start) by the build. */
   readonly templates: Map<string, Template[]>;
+  /** Pages by tag for tag pages, owned by the build. */
+  readonly tagged: TaggedPages;
 }
 
 /** The shape Eleventy's addLiquidTag expects (LiquidJS does not export its own type for it). */
@@ -49,9 +51,26 @@ function listIncludeFiles(dir: string, prefix = ""): string[] {
   );
 }
 
-/** The site's pages and posts as `site.pages` then `site.posts` list them: pages by file name, posts newest first. */
-function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
-  const all = (ctx.getSync(["collections", "all"]) ?? []) as ListedPage[];
+/**
+ * The site's pages and posts by tag, as tag pages list them: pages by file name, then posts newest
+ * first. Built once from Eleventy's page list and kept until the list changes (each build makes a
+ * new one), so every tag page reads its slice instead of summarising the whole site again.
+ */
+export class TaggedPages {
+  private source: readonly ListedPage[] | undefined;
+  private byTag = new Map<string, PageSummary[]>();
+
+  tagged(ctx: Context, site: SiteModel, tag: string): readonly PageSummary[] {
+    const all = (ctx.getSync(["collections", "all"]) ?? []) as ListedPage[];
+    if (all !== this.source) {
+      this.source = all;
+      this.byTag = groupByTag(all, ctx, site);
+    }
+    return this.byTag.get(tag) ?? [];
+  }
+}
+
+function groupByTag(all: readonly ListedPage[], ctx: Context, site: SiteModel): Map<string, PageSummary[]> {
   // Posts' rendered content, from Jekyll's `site.posts`.
   const postContent = new Map(((ctx.getSync(["site", "posts"]) ?? []) as { url?: unknown; content?: unknown }[]).map((post) => [String(post.url), String(post.content ?? "")]));
   const listed = all
@@ -73,7 +92,15 @@ function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
   const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const pages = listed.filter((entry) => !entry.summary.post).sort(byName);
   const posts = listed.filter((entry) => entry.summary.post).sort((a, b) => b.date - a.date);
-  return [...pages, ...posts].map((entry) => entry.summary);
+  const byTag = new Map<string, PageSummary[]>();
+  for (const { summary } of [...pages, ...posts]) {
+    for (const tag of new Set(summary.tags)) {
+      let list = byTag.get(tag);
+      if (!list) byTag.set(tag, (list = []));
+      list.push(summary);
+    }
+  }
+  return byTag;
 }
 
 /**
@@ -163,7 +190,7 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
       site,
       log: options.log,
       markdownInline: options.markdownInline,
-      pages: () => pageSummaries(ctx, site),
+      tagged: (tag) => options.tagged.tagged(ctx, site, tag),
     };
     return component.render(parsed.data, context);
   }

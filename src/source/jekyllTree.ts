@@ -53,6 +53,15 @@ export interface JekyllTree {
 
 /** Ruby's File.fnmatch without flags: `*` and `?` also match `/`, `[…]` is a class. */
 function fnmatch(pattern: string, subject: string): boolean {
+  let compiled = fnmatchPatterns.get(pattern);
+  if (!compiled) fnmatchPatterns.set(pattern, (compiled = fnmatchRegExp(pattern)));
+  return compiled.test(subject);
+}
+
+// Each pattern is compiled once, not once per file: a pattern always means the same RegExp, so this never goes stale.
+const fnmatchPatterns = new Map<string, RegExp>();
+
+function fnmatchRegExp(pattern: string): RegExp {
   let source = "";
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i]!;
@@ -68,7 +77,7 @@ function fnmatch(pattern: string, subject: string): boolean {
     } else if (ch === "\\" && i + 1 < pattern.length) source += `\\${pattern[++i]}`;
     else source += ch.replace(/[.+^${}()|\]\\/]/g, "\\$&");
   }
-  return new RegExp(`^${source}$`, "s").test(subject);
+  return new RegExp(`^${source}$`, "s");
 }
 
 /** Jekyll's EntryFilter#glob_include?: fnmatch, or a prefix of the path (so `vendor` also covers `vendor_x`), or the folder itself. */

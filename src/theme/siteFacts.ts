@@ -6,9 +6,12 @@ import { readVersionInclude, releaseFor, type Release } from "../source/release.
 import { bannerHtml } from "./banner.ts";
 import type { FooterParts } from "./frame.ts";
 
+// Made once: a formatter costs far more to make than to use, and every page's footer formats dates.
+const READER_DATE = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
 /** A date as NHS.UK pages write one ("22 November 2026"). */
 export function readerDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return READER_DATE.format(date);
 }
 
 /**

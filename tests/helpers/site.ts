@@ -16,6 +16,6 @@ export function renderContext(options: { pathPrefix?: string; tagName?: string; 
     site,
     log,
     markdownInline: (text) => md.renderInline(text),
-    pages: () => options.pages ?? [],
+    tagged: (tag) => (options.pages ?? []).filter((p) => p.tags.includes(tag)),
   };
 }
