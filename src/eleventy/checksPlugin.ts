@@ -67,7 +67,9 @@ function lenientFrontMatter(eleventyConfig: UserConfig): (data: unknown) => Fron
  * with --strict, warnings) fails; the dev server keeps running and shows why on every page.
  */
 export function checksPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
-  let started = performance.now();
+  // The first build counts from the process's start (what a `build` command costs); each rebuild, from its own start.
+  let started = 0;
+  let builds = 0;
   const outputDir = (): string => path.resolve((eleventyConfig.directories as { output: string }).output);
   const shown = (file: string): string => displayPath(context.options.contentDir, file);
   // The settings file on disk: the one given with --settings, else the tree's own.
@@ -82,7 +84,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     if (url) urlOf.set(shown(inputPath), context.site().url(url));
   };
   context.lifecycle.onStart(({ partial }) => {
-    started = performance.now();
+    if (builds++ > 0) started = performance.now();
     if (!partial) {
       pages.clear();
       leftOut.clear();
@@ -129,7 +131,11 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     return leaveOut ? false : undefined;
   });
 
+  // With --report json, stdout carries the JSON alone; the summary goes to stderr.
+  const say = context.options.report === "json" ? console.error : console.log;
+  let closing: ((seconds: string) => string) | undefined;
   context.lifecycle.onEnd(({ serving }) => {
+    closing = undefined;
     // Links are checked across the whole site on every build, partial or not: they are kept out of the log, which carries over.
     const linkFaults = [...checkLinks([...pages.values()], outputDir(), context.site().pathPrefix), ...checkSidebarLinks(context.site().sidebars.values(), [...pages.keys()], outputDir())];
     const faults = sortDiagnostics([...context.log.all(), ...linkFaults.map((d): Diagnostic => ({ ...d, severity: "warning" }))]);
@@ -152,8 +158,6 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       mkdirSync(path.dirname(path.resolve(context.options.report)), { recursive: true });
       writeFileSync(context.options.report, `${JSON.stringify(report, null, 2)}\n`);
     }
-    // With --report json, stdout carries the JSON alone; the summary goes to stderr.
-    const say = context.options.report === "json" ? console.error : console.log;
     if (context.options.annotations && !serving) {
       const annotations = githubAnnotations(report.faults, context.options.annotations.workspace);
       if (annotations) say(annotations);
@@ -161,7 +165,6 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     const summary = summarise(open, accepted, context.options.verbose);
     if (summary) say(summary);
 
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
     // The dev server fails a rebuild on errors only: warnings are listed and the author goes on working.
     const failing = open.filter((d) => d.severity === "error" || (context.options.strict && !serving));
     const left = leftOut.size > 0 ? `; ${leftOut.size} broken page${leftOut.size === 1 ? " was" : "s were"} left out` : "";
@@ -180,6 +183,13 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       throw new ContentFaultsError(message, serving ? details : undefined);
     }
     brokenSave.clear();
-    say(`${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`} in ${seconds} s: ${countFaults(open)}${accepted.length > 0 && open.length === 0 ? " beyond the accepted ones" : ""}.`);
+    const done = `${context.partial ? `Rebuilt ${context.partial.size} changed page(s)` : `Built ${pages.size} pages`}`;
+    const outcome = `${countFaults(open)}${accepted.length > 0 && open.length === 0 ? " beyond the accepted ones" : ""}.`;
+    closing = (seconds) => `${done} in ${seconds} s: ${outcome}`;
+  });
+  // The closing line waits for the search index too, so its time is the whole build's.
+  context.lifecycle.onClose(() => {
+    if (closing) say(closing(((performance.now() - started) / 1000).toFixed(2)));
+    closing = undefined;
   });
 }

@@ -17,24 +17,44 @@ export interface BuildEvent {
 
 type Step = (build: BuildEvent) => void | Promise<void>;
 
+/** What a hand-off step has handed to another process, and will be done when that work is. */
+export interface HandedOff {
+  readonly done: Promise<void>;
+}
+
+type HandOff = (build: BuildEvent) => Promise<HandedOff>;
+
 /**
  * The steps each build runs in the plugins, registered here instead of on
  * Eleventy's events so that one module owns the order: the build is started
  * first (every cache cleared, whole or partial decided), then every start step
- * runs; every end step runs after Eleventy has rendered the last page. Steps of
- * one phase start in the order they were registered and run together (as
- * Eleventy runs its listeners); a failing end step fails the build.
+ * runs. Once Eleventy has rendered the last page (and every page is on disk),
+ * the hand-off steps give their last work to another process (Pagefind writing
+ * the index); the end steps (checks, summary) run while that work goes on, and
+ * the close steps once all of it is done. Steps of one phase start in the order
+ * they were registered and run together (as Eleventy runs its listeners); a
+ * failing step fails the build.
  */
 export class BuildLifecycle {
   private readonly startSteps: Step[] = [];
+  private readonly handOffSteps: HandOff[] = [];
   private readonly endSteps: Step[] = [];
+  private readonly closeSteps: Step[] = [];
 
   onStart(step: Step): void {
     this.startSteps.push(step);
   }
 
+  onHandOff(step: HandOff): void {
+    this.handOffSteps.push(step);
+  }
+
   onEnd(step: Step): void {
     this.endSteps.push(step);
+  }
+
+  onClose(step: Step): void {
+    this.closeSteps.push(step);
   }
 
   async started(build: BuildEvent): Promise<void> {
@@ -42,7 +62,9 @@ export class BuildLifecycle {
   }
 
   async ended(build: BuildEvent): Promise<void> {
-    await Promise.all(this.endSteps.map((step) => step(build)));
+    const handedOff = await Promise.all(this.handOffSteps.map((step) => step(build)));
+    await Promise.all([...handedOff.map((work) => work.done), ...this.endSteps.map((step) => step(build))]);
+    await Promise.all(this.closeSteps.map((step) => step(build)));
   }
 }
 
@@ -97,6 +119,7 @@ export function lifecyclePlugin(eleventyConfig: UserConfig, { context }: { conte
     await context.lifecycle.started({ outputDir: path.resolve(directories.output), partial: context.partial, serving: runMode !== "build" });
   });
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    await context.output.settled();
     await context.lifecycle.ended({ outputDir: path.resolve(directories.output), partial: context.partial, serving: runMode !== "build" });
   });
 }

@@ -69,8 +69,9 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     },
   });
 
-  context.lifecycle.onEnd(async ({ serving }) => {
-    if (!index) return;
+  // Pagefind writes the index in its own process while the checks run here.
+  context.lifecycle.onHandOff(async ({ serving }) => {
+    if (!index) return { done: Promise.resolve() };
     flush();
     const site = context.site();
     for (const record of glossaryRecords(site.glossary, (id) => `/${site.settings.glossaryPage}#${id}`)) {
@@ -79,20 +80,25 @@ export function searchPlugin(eleventyConfig: UserConfig, { context }: { context:
     const added = pending;
     const target = index;
     pending = [];
-    const write = async (): Promise<void> => {
+    const allAdded = async (): Promise<void> => {
       const errors = (await Promise.all(added)).flatMap((result) => result.errors);
       if (errors.length > 0) failed(errors, "index every page");
+    };
+    const write = async (): Promise<void> => {
       const written = await target.writeFiles({ outputPath: path.join(outputDir(), "pagefind") });
       if (written.errors.length > 0) failed(written.errors, "write the index");
     };
     if (serving) {
       // Dev server: the index is written after the reload is sent (one write at a time), so a reload never waits on search.
-      writing = writing.then(write).catch((error: unknown) => console.error(error instanceof Error ? error.message : String(error)));
-      return;
+      writing = writing.then(allAdded).then(write).catch((error: unknown) => console.error(error instanceof Error ? error.message : String(error)));
+      return { done: Promise.resolve() };
     }
-    await write();
-    await target.deleteIndex();
-    index = undefined;
-    await closeSearchIndexes();
+    await allAdded();
+    const done = write().then(async () => {
+      await target.deleteIndex();
+      index = undefined;
+      await closeSearchIndexes();
+    });
+    return { done };
   });
 }

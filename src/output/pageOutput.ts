@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** A page as its last transform leaves it. */
@@ -19,12 +19,19 @@ export interface PageListener {
   written?(page: RenderedPage): void;
 }
 
+/** Page files being written at once: enough to keep the disk busy while Eleventy renders, few enough that pages are not held in memory waiting. */
+const WRITES_IN_FLIGHT = 16;
+
 /**
  * Writes each page as soon as it renders and tells the checks and search
  * about it, so no one has to wait for the build to end or keep every page.
+ * Writes go on while the next pages render, a few at a time; `settled()`
+ * waits for the last and reports a write that failed.
  */
 export class PageOutput {
   private readonly listeners: PageListener[] = [];
+  private readonly writing = new Set<Promise<void>>();
+  private failure: unknown;
 
   /**
    * @param releasePages true when Eleventy's own writer is in dry run (builds): it then keeps only an
@@ -40,13 +47,31 @@ export class PageOutput {
     this.listeners.push(listener);
   }
 
-  /** Writes the page and returns what Eleventy should keep of it. */
-  emit(content: RenderedPage): string {
+  /** Starts writing the page and returns what Eleventy should keep of it (once few enough writes are under way). */
+  async emit(content: RenderedPage): Promise<string> {
     const page = { ...content, html: this.frame(content) };
     for (const listener of this.listeners) listener.rendered?.(page);
-    mkdirSync(path.dirname(page.outputPath), { recursive: true });
-    writeFileSync(page.outputPath, page.html);
-    for (const listener of this.listeners) listener.written?.(page);
+    const write = this.write(page).finally(() => this.writing.delete(write));
+    this.writing.add(write);
+    if (this.writing.size >= WRITES_IN_FLIGHT) await Promise.race(this.writing);
     return this.releasePages ? "" : page.html;
+  }
+
+  /** Waits until every page is on disk (and its listeners told); throws the first write that failed. */
+  async settled(): Promise<void> {
+    await Promise.all(this.writing);
+    const failure = this.failure;
+    this.failure = undefined;
+    if (failure) throw failure;
+  }
+
+  private async write(page: RenderedPage): Promise<void> {
+    try {
+      await mkdir(path.dirname(page.outputPath), { recursive: true });
+      await writeFile(page.outputPath, page.html);
+      for (const listener of this.listeners) listener.written?.(page);
+    } catch (error) {
+      this.failure ??= error;
+    }
   }
 }
