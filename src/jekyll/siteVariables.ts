@@ -28,12 +28,17 @@ export interface SiteVariableSources {
 export type LiquidDocument = Record<string, unknown> & { readonly url: string; readonly path: string };
 
 function documentOf(page: TreePage, sources: SiteVariableSources, markdown: ReadonlySet<string>): LiquidDocument {
-  const body = readFileSync(path.join(sources.contentDir, page.file), "utf8").replace(FRONT_MATTER_BLOCK, "");
+  const readBody = (): string => readFileSync(path.join(sources.contentDir, page.file), "utf8").replace(FRONT_MATTER_BLOCK, "");
   const ext = path.posix.extname(page.file);
   const isMarkdown = markdown.has(ext.slice(1).toLowerCase());
   const common = { ...page.data, url: page.url, path: page.file };
   // A page's `name` and `dir` are Jekyll's; a document's come from its front matter, if any.
-  if (page.type === "pages") return { ...common, name: path.posix.basename(page.file), dir: `${path.posix.dirname(page.url.endsWith("/") ? `${page.url}x` : page.url)}/`.replace(/\/{2,}/g, "/"), content: body };
+  if (page.type === "pages") {
+    const doc = { ...common, name: path.posix.basename(page.file), dir: `${path.posix.dirname(page.url.endsWith("/") ? `${page.url}x` : page.url)}/`.replace(/\/{2,}/g, "/") };
+    // Read when a template asks for it: few do, and keeping every page's source would grow the build's memory with the site.
+    return Object.defineProperty(doc, "content", { get: readBody, enumerable: true });
+  }
+  const body = readBody();
   const tags = Array.isArray(page.data["tags"]) ? page.data["tags"].map(String) : typeof page.data["tags"] === "string" ? page.data["tags"].split(/\s+/).filter(Boolean) : [];
   // Posts and documents are converted before anything reads them in Jekyll: feeds print their HTML.
   const content = sources.rendered?.get(page.file) ?? (isMarkdown ? sources.markdown(body) : body);

@@ -237,4 +237,27 @@ export function htmlBlocksPlugin(md: MarkdownIt): void {
       return rendered.includes("<!--kramdown-html:") ? restore(rendered, env as BlocksEnv) : rendered;
     };
   }
+  forgetBlocksAfterRender(md);
+}
+
+/**
+ * The env is the page's data (Eleventy renders with it), which lives as long as the build: once the
+ * outermost render is done (`markdown="1"` renders nest, sharing the env), the blocks it kept go.
+ */
+function forgetBlocksAfterRender(md: MarkdownIt): void {
+  let depth = 0;
+  const wrap = <Render extends (src: string, env?: Env) => string>(render: Render): Render =>
+    ((src: string, env?: Env) => {
+      depth++;
+      try {
+        return render(src, env);
+      } finally {
+        if (--depth === 0 && env) {
+          delete (env as BlocksEnv).kramdownHtml;
+          delete (env as BlocksEnv).kramdownSource;
+        }
+      }
+    }) as Render;
+  md.render = wrap(md.render.bind(md));
+  md.renderInline = wrap(md.renderInline.bind(md));
 }

@@ -19,8 +19,12 @@ export interface PageListener {
   written?(page: RenderedPage): void;
 }
 
-/** Page files being written at once: enough to keep the disk busy while Eleventy renders, few enough that pages are not held in memory waiting. */
-const WRITES_IN_FLIGHT = 16;
+/**
+ * Page files being written at once. Eleventy renders every page together, so a page that waited here
+ * would hold its HTML (and hold up the others); pages are queued instead, and the disk drains the
+ * queue faster than pages render.
+ */
+const WRITES_IN_FLIGHT = 8;
 
 /**
  * Writes each page as soon as it renders and tells the checks and search
@@ -30,7 +34,9 @@ const WRITES_IN_FLIGHT = 16;
  */
 export class PageOutput {
   private readonly listeners: PageListener[] = [];
-  private readonly writing = new Set<Promise<void>>();
+  private readonly queue: RenderedPage[] = [];
+  private inFlight = 0;
+  private idle: (() => void)[] = [];
   private failure: unknown;
 
   /**
@@ -47,22 +53,33 @@ export class PageOutput {
     this.listeners.push(listener);
   }
 
-  /** Starts writing the page and returns what Eleventy should keep of it (once few enough writes are under way). */
-  async emit(content: RenderedPage): Promise<string> {
+  /** Queues the page to be written and returns what Eleventy should keep of it. */
+  emit(content: RenderedPage): string {
     const page = { ...content, html: this.frame(content) };
     for (const listener of this.listeners) listener.rendered?.(page);
-    const write = this.write(page).finally(() => this.writing.delete(write));
-    this.writing.add(write);
-    if (this.writing.size >= WRITES_IN_FLIGHT) await Promise.race(this.writing);
+    this.queue.push(page);
+    this.next();
     return this.releasePages ? "" : page.html;
   }
 
   /** Waits until every page is on disk (and its listeners told); throws the first write that failed. */
   async settled(): Promise<void> {
-    await Promise.all(this.writing);
+    if (this.inFlight > 0) await new Promise<void>((resolve) => this.idle.push(resolve));
     const failure = this.failure;
     this.failure = undefined;
     if (failure) throw failure;
+  }
+
+  private next(): void {
+    while (this.inFlight < WRITES_IN_FLIGHT && this.queue.length > 0) {
+      const page = this.queue.shift()!;
+      this.inFlight++;
+      void this.write(page).then(() => {
+        this.inFlight--;
+        this.next();
+        if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+      });
+    }
   }
 
   private async write(page: RenderedPage): Promise<void> {

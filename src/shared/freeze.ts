@@ -2,6 +2,7 @@
 export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
+  // A getter's value is made when read (a page's source, say): freezing reads only plain values.
+  for (const property of Object.values(Object.getOwnPropertyDescriptors(value))) if ("value" in property) deepFreeze(property.value);
   return value;
 }
