@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "../shared/diagnostics.ts";
+import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 
 export interface StyleSources {
   /** The Sass entry point (`assets/styles/site.scss`). */
@@ -11,6 +12,13 @@ export interface StyleSources {
   /** Where compiled CSS is kept between runs, keyed by a hash of its sources. */
   readonly cacheDir: string;
 }
+
+/** The site's own stylesheet: `assets/styles/site.scss`, cached beside the CLI's bundle. */
+export const SITE_STYLES: StyleSources = {
+  entry: path.join(PROJECT_ROOT, "assets/styles/site.scss"),
+  nodeModules: path.join(PROJECT_ROOT, "node_modules"),
+  cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs"),
+};
 
 async function sourcesHash({ entry, nodeModules }: StyleSources): Promise<string> {
   const hash = createHash("sha256");

@@ -1,11 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { measureDevLoop } from "./devLoop.ts";
-import { medianOf, timed, type RunFigures } from "./measure.ts";
+import { alternate, timed, type RunFigures } from "./measure.ts";
 import { makeSyntheticCorpus } from "./synthetic.ts";
 import { comparedChunkSizes, FIRST_SEARCH_QUERY, indexWithChunkSize, TYPING_KEY_DELAY_MS } from "./search.ts";
 import { firstSearchBytes, largestPage, pageWeight } from "./weight.ts";
@@ -14,18 +14,37 @@ const CONTENT = path.join(PROJECT_ROOT, "content");
 const NODE = process.execPath;
 const ELEVENTY = path.join(PROJECT_ROOT, "node_modules/@11ty/eleventy/cmd.cjs");
 
-const ours = (input: string, output: string): RunFigures => timed(NODE, ["bin/gpconnect-docs.mjs", "build", "--input", input, "--output", output], PROJECT_ROOT);
-const bare = (input: string, output: string): RunFigures =>
+const ours = (input: string, output: string): Promise<RunFigures> => timed(NODE, ["bin/gpconnect-docs.mjs", "build", "--input", input, "--output", output], PROJECT_ROOT);
+const bare = (input: string, output: string): Promise<RunFigures> =>
   timed(NODE, [ELEVENTY, `--config=${path.join(PROJECT_ROOT, "src/bench/bare.eleventy.mjs")}`, `--input=${input}`, `--output=${output}`, "--quiet"], PROJECT_ROOT);
+/** Debian's Jekyll 4.3 on the same tree (its theme is in the tree); no disk cache, so every run is cold and the tree stays clean. */
+const jekyll = (input: string, output: string, limitSeconds: number | undefined): Promise<RunFigures> =>
+  timed("jekyll", ["build", "--source", input, "--destination", output, "--disable-disk-cache", "--quiet"], PROJECT_ROOT, { limitSeconds, env: { JEKYLL_NO_BUNDLER_REQUIRE: "true" } });
 const installed = (tool: string): boolean => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const s = (seconds: number): string => `${seconds.toFixed(2)} s`;
 const mb = (value: number): string => `${Math.round(value)} MB`;
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}x`;
+
+/** Corpora of this many pages or more are large: fewer runs, and Jekyll gets a time limit. */
+const LARGE = 10_000;
+/** ms/page at the largest size may exceed ms/page at the smallest synthetic size (1,500) by this much: the build's cost grows linearly. */
+const SCALING_TOLERANCE = 1.25;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, "large-runs": { type: "string", default: "1" }, sizes: { type: "string", default: "1500,15000" }, write: { type: "boolean", default: false } } });
+  const { values } = parseArgs({
+    options: {
+      runs: { type: "string", default: "3" },
+      "large-runs": { type: "string", default: "1" },
+      sizes: { type: "string", default: "1500,15000" },
+      "jekyll-limit": { type: "string", default: "300" },
+      write: { type: "boolean", default: false },
+    },
+  });
   const runs = Number(values.runs);
+  const jekyllLimit = Number(values["jekyll-limit"]);
+  const withJekyll = installed("jekyll");
   const work = mkdtempSync(path.join(tmpdir(), "gpc-bench-"));
   const lines: string[] = [];
   const say = (line = ""): void => {
@@ -33,36 +52,75 @@ async function main(): Promise<void> {
     console.log(line);
   };
 
-  say(`Machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}. Medians of ${runs} runs (${values["large-runs"]} for the largest corpus).`);
+  say(`Machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}. Medians of ${runs} runs (${values["large-runs"]} for corpora of ${LARGE.toLocaleString("en-GB")} pages or more), this project, bare Eleventy and Jekyll in alternation.`);
+  say("Peak memory is the whole process tree's at once (Pagefind's own process included).");
   say();
-  say("| corpus | pages | this project (search included) | peak memory | ms/page | bare Eleventy | peak memory | time ratio | memory ratio |");
-  say("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  say("| corpus | pages | this project (search included) | peak memory | ms/page | bare Eleventy | peak memory | time vs bare | memory vs bare | Jekyll 4.3 | peak memory | time vs Jekyll |");
+  say("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   const corpusOut = path.join(work, "corpus-site");
-  const real = medianOf(runs, () => ours(CONTENT, corpusOut));
-  const realBare = medianOf(runs, () => bare(CONTENT, path.join(work, "corpus-bare")));
-  const pagesBuilt = Number(/Built (\d+) pages/.exec(spawnSync(NODE, ["bin/gpconnect-docs.mjs", "build", "--input", CONTENT, "--output", corpusOut], { cwd: PROJECT_ROOT, encoding: "utf8" }).stdout)?.[1] ?? 0);
-  const row = (name: string, pages: number, a: RunFigures, b: RunFigures): void =>
-    say(`| ${name} | ${pages} | ${s(a.seconds)} | ${mb(a.peakMb)} | ${((a.seconds * 1000) / pages).toFixed(2)} | ${s(b.seconds)} | ${mb(b.peakMb)} | ${(a.seconds / b.seconds).toFixed(2)}x | ${(a.peakMb / b.peakMb).toFixed(2)}x |`);
-  row("real 2018 corpus", pagesBuilt, real, realBare);
+  const jekyllNotes: string[] = [];
+  const row = (name: string, pages: number, figures: Record<string, RunFigures>): number => {
+    const { ours: a, bare: b, jekyll: j } = figures as { ours: RunFigures; bare: RunFigures; jekyll?: RunFigures };
+    const perPage = (a.seconds * 1000) / pages;
+    const jekyllCells = !j || j.failed ? ["–", "–", "–"] : j.timedOut ? [`> ${j.seconds.toFixed(0)} s`, "–", `< ${ratio(a.seconds, j.seconds)}`] : [s(j.seconds), mb(j.peakMb), ratio(a.seconds, j.seconds)];
+    say(`| ${name} | ${pages} | ${s(a.seconds)} | ${mb(a.peakMb)} | ${perPage.toFixed(2)} | ${s(b.seconds)} | ${mb(b.peakMb)} | ${ratio(a.seconds, b.seconds)} | ${ratio(a.peakMb, b.peakMb)} | ${jekyllCells.join(" | ")} |`);
+    return perPage;
+  };
+  const measure = async (source: string, name: string, n: number, limit: number | undefined): Promise<Record<string, RunFigures>> => {
+    const contenders: Record<string, () => Promise<RunFigures>> = {
+      ours: () => ours(source, name === "corpus" ? corpusOut : path.join(work, `${name}-site`)),
+      bare: () => bare(source, path.join(work, `${name}-bare`)),
+    };
+    if (withJekyll) {
+      // A tree Jekyll cannot build (a plugin it names is not installed, say) leaves Jekyll's cells empty, with the reason below.
+      contenders["jekyll"] = () =>
+        jekyll(source, path.join(work, `${name}-jekyll`), limit).catch((error: unknown) => {
+          jekyllNotes.push(`Jekyll could not build ${name}: ${String(error).split("\n").find((line) => /Error/.test(line))?.trim() ?? String(error).slice(0, 300)}`);
+          return { seconds: Number.NaN, peakMb: Number.NaN, failed: true };
+        });
+    }
+    return alternate(n, contenders);
+  };
+
+  const realSource = path.join(work, "corpus-source");
+  cpSync(CONTENT, realSource, { recursive: true });
+  const real = await measure(realSource, "corpus", runs, undefined);
+  const pagesBuilt = Number(/Built (\d+) pages/.exec(real["ours"]?.stdout ?? "")?.[1] ?? 0);
+  row("real 2018 corpus", pagesBuilt, real);
+  const perPage = new Map<number, number>();
   for (const size of values.sizes.split(",").map(Number)) {
     const source = path.join(work, `synthetic-${size}`);
     const pages = makeSyntheticCorpus(CONTENT, source, size);
-    const n = size >= 10_000 ? Number(values["large-runs"]) : runs;
-    const b = medianOf(n, () => bare(source, path.join(work, `synthetic-${size}-bare`)));
+    const large = size >= LARGE;
     try {
-      row(`synthetic ${size}`, pages, medianOf(n, () => ours(source, path.join(work, `synthetic-${size}-site`))), b);
+      perPage.set(pages, row(`synthetic ${size}`, pages, await measure(source, `synthetic-${size}`, large ? Number(values["large-runs"]) : runs, large ? jekyllLimit : undefined)));
     } catch (error) {
       // A build that fails at this size (out of memory, say) is a figure too: report it and go on.
       const reason = /heap out of memory/.test(String(error)) ? "out of memory" : "failed";
-      say(`| synthetic ${size} | ${pages} | ${reason} | – | – | ${s(b.seconds)} | ${mb(b.peakMb)} | – | – |`);
+      say(`| synthetic ${size} | ${pages} | ${reason} | – | – | – | – | – | – | – | – | – |`);
     }
     rmSync(source, { recursive: true, force: true });
   }
   say();
-  for (const tool of ["jekyll", "hugo"]) {
-    say(installed(tool) ? `${tool}: installed, but this benchmark has no like-for-like ${tool} build of the tree yet.` : `${tool}: not installed (Debian package \`${tool}\`), skipped. For reference, toolchain notes measured Jekyll 4.3 at about 2.5 s for this corpus and 39 s for 10,000 pages, Hugo about 5 s for 10,000.`);
-  }
+  if (!withJekyll) say("jekyll: not installed (Debian packages `jekyll ruby-jekyll-github-metadata ruby-jekyll-redirect-from ruby-jekyll-sitemap ruby-jekyll-seo-tag`), its column is empty.");
+  else say(`Jekyll: Debian's \`jekyll build --disable-disk-cache\` of the same tree; at ${LARGE.toLocaleString("en-GB")} pages or more it is stopped after ${jekyllLimit} s (\`--jekyll-limit\`).`);
+  for (const note of new Set(jekyllNotes)) say(note);
+  say(installed("hugo") ? "hugo: installed, but this benchmark has no like-for-like hugo build of the tree yet." : "hugo: not installed (Debian package `hugo`), skipped; toolchain notes measured about 5 s for 10,000 simple pages.");
 
+  // The build's cost must grow linearly with the site: ms/page at the largest size against the smallest synthetic size.
+  const sizes = [...perPage.keys()].sort((a, b) => a - b);
+  let scalingFailed = false;
+  if (sizes.length >= 2) {
+    const small = sizes[0]!;
+    const largest = sizes.at(-1)!;
+    const growth = perPage.get(largest)! / perPage.get(small)!;
+    scalingFailed = growth > SCALING_TOLERANCE;
+    say(
+      scalingFailed
+        ? `SCALING CHECK FAILED: ${perPage.get(largest)!.toFixed(2)} ms/page at ${largest} pages is ${growth.toFixed(2)}x the ${perPage.get(small)!.toFixed(2)} ms/page at ${small} (at most ${SCALING_TOLERANCE}x): some work grows faster than the site.`
+        : `Scaling: ${perPage.get(largest)!.toFixed(2)} ms/page at ${largest} pages is ${growth.toFixed(2)}x the ${perPage.get(small)!.toFixed(2)} ms/page at ${small} (at most ${SCALING_TOLERANCE}x): passed.`,
+    );
+  } else say("Scaling: not checked (it needs two synthetic sizes, --sizes 1500,15000).");
   say();
   const search = await firstSearchBytes(corpusOut, FIRST_SEARCH_QUERY);
   say(`First search ("${FIRST_SEARCH_QUERY}"), from focusing the box to results shown, gzip, Pagefind's library included: ${kb(search.bodyBytes)} of responses, ${kb(search.bytes)} on the wire with HTTP/1.1 headers, in ${search.requests} requests.`);
@@ -96,6 +154,7 @@ async function main(): Promise<void> {
     const current = readFileSync(file, "utf8");
     writeFileSync(file, current.replace(/(<!-- figures:start -->\n)[\s\S]*?(<!-- figures:end -->)/, `$1${lines.join("\n")}\n$2`));
   }
+  if (scalingFailed) process.exitCode = 1;
 }
 
 await main();

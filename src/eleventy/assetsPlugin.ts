@@ -4,7 +4,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
 import { PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { bundleScripts } from "../assets/scripts.ts";
-import { compileStyles } from "../assets/styles.ts";
+import { compileStyles, SITE_STYLES } from "../assets/styles.ts";
 
 const ASSETS = path.join(PROJECT_ROOT, "assets");
 const NHSUK_IMAGES = path.join(PROJECT_ROOT, "node_modules/nhsuk-frontend/dist/nhsuk/assets/images");
@@ -25,7 +25,7 @@ export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context:
   context.lifecycle.onStart(async ({ outputDir }) => {
     const outDir = path.join(outputDir, "assets");
     const [styles, scripts] = await Promise.all([
-      compileStyles({ entry: path.join(ASSETS, "styles/site.scss"), nodeModules: path.join(PROJECT_ROOT, "node_modules"), cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs") }, PROJECT_ROOT),
+      compileStyles(SITE_STYLES, PROJECT_ROOT),
       bundleScripts(path.join(ASSETS, "scripts/site.ts"), PROJECT_ROOT),
     ]);
     await fs.mkdir(path.join(outDir, "chunks"), { recursive: true });
