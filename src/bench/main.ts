@@ -75,7 +75,9 @@ async function main(): Promise<void> {
       // A tree Jekyll cannot build (a plugin it names is not installed, say) leaves Jekyll's cells empty, with the reason below.
       contenders["jekyll"] = () =>
         jekyll(source, path.join(work, `${name}-jekyll`), limit).catch((error: unknown) => {
-          jekyllNotes.push(`Jekyll could not build ${name}: ${String(error).split("\n").find((line) => /Error/.test(line))?.trim() ?? String(error).slice(0, 300)}`);
+          // The first line is the command; Jekyll's own reason follows, in colour.
+          const reason = String(error).replace(/\x1b\[[\d;]*m/g, "").split("\n").slice(1).find((line) => /Exception|Error/.test(line));
+          jekyllNotes.push(`Jekyll could not build ${name}: ${reason?.trim() ?? "see its output"}`);
           return { seconds: Number.NaN, peakMb: Number.NaN, failed: true };
         });
     }

@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { parse } from "yaml";
 
 const PAGE = /\.(md|html)$/;
 
@@ -43,7 +44,10 @@ export function copySidebar(source: string, copy: number): string {
 export function makeSyntheticCorpus(source: string, target: string, pages: number): number {
   rmSync(target, { recursive: true, force: true });
   cpSync(source, target, { recursive: true });
-  const files = pageFiles(source);
+  // What the tree's `_config.yml` excludes is not published: its copies would be published (Jekyll fails on the
+  // GitHub repositories page, which needs the network).
+  const excluded = ((parse(readFileSync(path.join(source, "_config.yml"), "utf8")) as { exclude?: string[] } | null)?.exclude ?? []).map((entry) => entry.replace(/^\/|\/$/g, ""));
+  const files = pageFiles(source).filter((file) => !excluded.some((entry) => file === entry || file.startsWith(`${entry}/`)));
   const sidebarsDir = path.join(source, "_data/sidebars");
   const sidebars = readdirSync(sidebarsDir).filter((name) => /\.ya?ml$/.test(name));
   const copies = Math.max(1, Math.round(pages / files.length));

@@ -69,7 +69,7 @@ export function checkInternals(eleventy: Eleventy, serving: boolean): void {
   };
   require(typeof found.writer?.setDryRun === "function", "TemplateWriter#setDryRun (eleventy.writer)");
   require(typeof found.bench?.getAll === "function", "BenchmarkManager#getAll (eleventy.bench)");
-  for (const [touchPoint, ok] of Object.entries(isolationTouchPoints)) require(ok, touchPoint);
+  for (const [touchPoint, ok] of Object.entries({ ...isolationTouchPoints, ...tagIndexTouchPoints })) require(ok, touchPoint);
   if (!serving) return;
   require(typeof found.eleventyServe?.sendError === "function", "EleventyServe#sendError (eleventy.eleventyServe)");
   require(typeof found.errorHandler?.once === "function", "EleventyErrorHandler#once (eleventy.errorHandler)");
@@ -210,4 +210,44 @@ if (Template && isolationTouchPoints["Template#renderPageEntryWithoutLayout"]) T
 /** Reports a broken page to `handler` and leaves it out, instead of failing the build. */
 export function isolatePageFailures(eleventyConfig: UserConfig, handler: PageFailureHandler): void {
   handlers.set(eleventyConfig, handler);
+}
+
+/**
+ * Eleventy makes a collection of every tag in the site's front matter by sorting and filtering every
+ * page once per tag (`TemplateCollection#getFilteredByTag`), a cost that grows with tags × pages (72 s
+ * of a 15,000-page build), and no option turns tag collections off. The pages are grouped by tag once
+ * for each state of the collection instead: the same pages in the same order, at the cost of one pass.
+ */
+interface CollectionInternals {
+  items: unknown[];
+  getAllSorted(): { data: unknown }[];
+}
+type FilterByTag = (this: CollectionInternals, tagName?: string) => unknown[];
+const TemplateCollection = await load<{ prototype: { getFilteredByTag: FilterByTag; getAllSorted?: unknown } }>("TemplateCollection.js");
+const TemplateData = await load<{ getIncludedTagNames(data: unknown): string[] }>("Data/TemplateData.js");
+/** Whether the method and its helpers were found (checked by checkInternals). */
+const tagIndexTouchPoints = {
+  "TemplateCollection#getFilteredByTag": typeof TemplateCollection?.prototype?.getFilteredByTag === "function" && typeof TemplateCollection.prototype.getAllSorted === "function",
+  "TemplateData.getIncludedTagNames": typeof TemplateData?.getIncludedTagNames === "function",
+};
+const byTagOf = new WeakMap<CollectionInternals, { size: number; byTag: Map<string, unknown[]> }>();
+const filterByTag = TemplateCollection?.prototype.getFilteredByTag;
+if (TemplateCollection && TemplateData && Object.values(tagIndexTouchPoints).every(Boolean)) {
+  TemplateCollection.prototype.getFilteredByTag = function (this: CollectionInternals, tagName?: string) {
+    if (!tagName) return filterByTag!.call(this, tagName);
+    let index = byTagOf.get(this);
+    // Pages are only ever added to a collection: a new size is a new state.
+    if (index?.size !== this.items.length) {
+      index = { size: this.items.length, byTag: new Map() };
+      for (const item of this.getAllSorted()) {
+        for (const tag of new Set(TemplateData.getIncludedTagNames(item.data))) {
+          const list = index.byTag.get(tag);
+          if (list) list.push(item);
+          else index.byTag.set(tag, [item]);
+        }
+      }
+      byTagOf.set(this, index);
+    }
+    return [...(index.byTag.get(tagName) ?? [])];
+  };
 }
