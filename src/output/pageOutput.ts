@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -29,8 +30,8 @@ const WRITES_IN_FLIGHT = 8;
 /**
  * Writes each page as soon as it renders and tells the checks and search
  * about it, so no one has to wait for the build to end or keep every page.
- * Writes go on while the next pages render, a few at a time; `settled()`
- * waits for the last and reports a write that failed.
+ * In a build, writes go on while the next pages render, a few at a time;
+ * `settled()` waits for the last and reports a write that failed.
  */
 export class PageOutput {
   private readonly listeners: PageListener[] = [];
@@ -57,9 +58,17 @@ export class PageOutput {
   emit(content: RenderedPage): string {
     const page = { ...content, html: this.frame(content) };
     for (const listener of this.listeners) listener.rendered?.(page);
+    if (!this.releasePages) {
+      // Eleventy's own writer writes the same file right after (the dev server): a write of ours still under way
+      // then could be read half done by the reload it sends, so this one is done at once.
+      mkdirSync(path.dirname(page.outputPath), { recursive: true });
+      writeFileSync(page.outputPath, page.html);
+      for (const listener of this.listeners) listener.written?.(page);
+      return page.html;
+    }
     this.queue.push(page);
     this.next();
-    return this.releasePages ? "" : page.html;
+    return "";
   }
 
   /** Waits until every page is on disk (and its listeners told); throws the first write that failed. */
