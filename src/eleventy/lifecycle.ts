@@ -63,7 +63,8 @@ export class BuildLifecycle {
 
   async ended(build: BuildEvent): Promise<void> {
     const handedOff = await Promise.all(this.handOffSteps.map((step) => step(build)));
-    await Promise.all([...handedOff.map((work) => work.done), ...this.endSteps.map((step) => step(build))]);
+    // A step that throws at once rejects like the others, so the work handed off is still waited on (never left unobserved).
+    await Promise.all([...handedOff.map((work) => work.done), ...this.endSteps.map(async (step) => step(build))]);
     await Promise.all(this.closeSteps.map((step) => step(build)));
   }
 }
