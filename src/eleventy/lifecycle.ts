@@ -63,8 +63,11 @@ export class BuildLifecycle {
 
   async ended(build: BuildEvent): Promise<void> {
     const handedOff = await Promise.all(this.handOffSteps.map((step) => step(build)));
-    // A step that throws at once rejects like the others, so the work handed off is still waited on (never left unobserved).
-    await Promise.all([...handedOff.map((work) => work.done), ...this.endSteps.map(async (step) => step(build))]);
+    // The work handed off is waited for even when an end step fails (the build then fails with the end step's
+    // reason): nothing may still be writing into the output folder when the build is over.
+    const [ending, handed] = await Promise.allSettled([Promise.all(this.endSteps.map(async (step) => step(build))), Promise.all(handedOff.map((work) => work.done))]);
+    if (ending.status === "rejected") throw ending.reason;
+    if (handed.status === "rejected") throw handed.reason;
     await Promise.all(this.closeSteps.map((step) => step(build)));
   }
 }
