@@ -2,12 +2,13 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
-import { PROJECT_ROOT } from "../shared/sitePaths.ts";
+import { dependencyFolder, PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { bundleScripts } from "../assets/scripts.ts";
 import { compileStyles } from "../assets/styles.ts";
 
 const ASSETS = path.join(PROJECT_ROOT, "assets");
-const NHSUK_IMAGES = path.join(PROJECT_ROOT, "node_modules/nhsuk-frontend/dist/nhsuk/assets/images");
+const NHSUK_FRONTEND = dependencyFolder("nhsuk-frontend");
+const NHSUK_IMAGES = path.join(NHSUK_FRONTEND, "dist/nhsuk/assets/images");
 
 /**
  * What ships to the browser besides pages: `assets/static/` as it is, the
@@ -25,7 +26,7 @@ export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context:
   context.lifecycle.onStart(async ({ outputDir }) => {
     const outDir = path.join(outputDir, "assets");
     const [styles, scripts] = await Promise.all([
-      compileStyles({ entry: path.join(ASSETS, "styles/site.scss"), nodeModules: path.join(PROJECT_ROOT, "node_modules"), cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs") }, PROJECT_ROOT),
+      compileStyles({ entry: path.join(ASSETS, "styles/site.scss"), nhsukFrontend: NHSUK_FRONTEND, sass: dependencyFolder("sass"), cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs") }, PROJECT_ROOT),
       bundleScripts(path.join(ASSETS, "scripts/site.ts"), PROJECT_ROOT),
     ]);
     await fs.mkdir(path.join(outDir, "chunks"), { recursive: true });
