@@ -5,7 +5,7 @@ import { dependencyFolder, PROJECT_ROOT } from "../shared/sitePaths.ts";
 import { bundleScripts } from "./scripts.ts";
 import { compileStyles } from "./styles.ts";
 
-/** The site's stylesheet and scripts: files by path under the site's `assets/`, and the content hash each page's link to them carries. */
+/** The site's stylesheet, scripts and the icons its styles draw: files by path under the site's `assets/`, and the content hash each page's link to them carries. */
 export interface SiteAssets {
   readonly files: ReadonlyMap<string, Uint8Array | string>;
   readonly versions: Readonly<Record<string, string>>;
@@ -13,7 +13,7 @@ export interface SiteAssets {
 
 /** `styles/` (Sass), `scripts/` (TypeScript), `static/` (copied as is). */
 export const ASSET_SOURCES = path.join(PROJECT_ROOT, "assets");
-/** Where `npm pack` leaves the compiled assets: the installed package ships no sources, so it needs neither Sass nor esbuild. */
+/** Where `npm pack` leaves the compiled assets: the installed package ships no sources, so it needs neither Sass, esbuild nor nhsuk-frontend. */
 const PREBUILT = path.join(PROJECT_ROOT, "dist/assets");
 const VERSIONS = "versions.json";
 
@@ -22,12 +22,17 @@ export async function siteAssets(): Promise<SiteAssets> {
   return existsSync(path.join(ASSET_SOURCES, "styles")) ? compileSiteAssets() : readPrebuilt();
 }
 
+/** The icons nhsuk-frontend's CSS draws (search box clear button, table sort arrows). */
+const NHSUK_ICONS = ["cross", "arrow-down", "arrow-up", "arrow-up-down"].map((name) => `images/nhsuk-icon-${name}.svg`);
+
 async function compileSiteAssets(): Promise<SiteAssets> {
-  const [styles, scripts] = await Promise.all([
-    compileStyles({ entry: path.join(ASSET_SOURCES, "styles/site.scss"), nhsukFrontend: dependencyFolder("nhsuk-frontend"), sass: dependencyFolder("sass"), cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs") }, PROJECT_ROOT),
+  const nhsukFrontend = dependencyFolder("nhsuk-frontend");
+  const [styles, scripts, icons] = await Promise.all([
+    compileStyles({ entry: path.join(ASSET_SOURCES, "styles/site.scss"), nhsukFrontend, sass: dependencyFolder("sass"), cacheDir: path.join(PROJECT_ROOT, "node_modules/.cache/gpconnect-docs") }, PROJECT_ROOT),
     bundleScripts(path.join(ASSET_SOURCES, "scripts/site.ts"), PROJECT_ROOT),
+    Promise.all(NHSUK_ICONS.map(async (name) => [name, await fs.readFile(path.join(nhsukFrontend, "dist/nhsuk/assets", name))] as const)),
   ]);
-  return { files: new Map<string, Uint8Array | string>([["site.css", styles.css], ...scripts.files]), versions: { "/assets/site.css": styles.hash, "/assets/site.js": scripts.hash } };
+  return { files: new Map<string, Uint8Array | string>([["site.css", styles.css], ...scripts.files, ...icons]), versions: { "/assets/site.css": styles.hash, "/assets/site.js": scripts.hash } };
 }
 
 export async function writeAssets(assets: SiteAssets, folder: string): Promise<void> {

@@ -1,20 +1,16 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
-import { dependencyFolder } from "../shared/sitePaths.ts";
 import { ASSET_SOURCES, siteAssets, writeAssets } from "../assets/siteAssets.ts";
 
 /**
  * What ships to the browser besides pages: `assets/static/` as it is, the
  * stylesheet compiled from `assets/styles/`, the script bundled from
- * `assets/scripts/`. Pages link them through `context.assetUrl`, which adds a content
+ * `assets/scripts/`, the icons the NHS.UK styles draw. Pages link them through `context.assetUrl`, which adds a content
  * hash so static hosts can cache them for good.
  */
 export function assetsPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   eleventyConfig.addPassthroughCopy({ [path.join(ASSET_SOURCES, "static")]: "assets" });
-  // The icons nhsuk-frontend's CSS draws (search box clear button, table sort arrows).
-  const nhsukImages = path.join(dependencyFolder("nhsuk-frontend"), "dist/nhsuk/assets/images");
-  eleventyConfig.addPassthroughCopy({ [`${nhsukImages}/nhsuk-icon-{cross,arrow-down,arrow-up,arrow-up-down}.svg`]: "assets/images" });
   eleventyConfig.addWatchTarget(path.join(ASSET_SOURCES, "styles"));
   eleventyConfig.addWatchTarget(path.join(ASSET_SOURCES, "scripts"));
 

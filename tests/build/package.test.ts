@@ -55,7 +55,7 @@ describe("the npm package", { timeout: 240_000 }, () => {
 
   it("ships only what runs: the CLI's bundle, compiled assets, templates and the starter tree", () => {
     const files = succeeded(run("tar", ["-tzf", tarball], work)).trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    for (const file of ["bin/gpconnect-docs.mjs", "dist/cli.mjs", "dist/assets/site.css", "dist/assets/site.js", "_includes/site/404.liquid", "scaffold/_config.yml", "LICENSE", "README.md"]) {
+    for (const file of ["bin/gpconnect-docs.mjs", "dist/cli.mjs", "dist/assets/site.css", "dist/assets/site.js", "dist/assets/images/nhsuk-icon-cross.svg", "_includes/site/404.liquid", "scaffold/_config.yml", "LICENSE", "README.md"]) {
       assert.ok(files.includes(file), `${file} is missing from the tarball`);
     }
     const unwanted = files.filter((file) => /^(src|tests|content|node_modules|action)\/|\.ts$|\.scss$/.test(file));
@@ -63,9 +63,9 @@ describe("the npm package", { timeout: 240_000 }, () => {
     console.log(`tarball: ${(readFileSync(tarball).length / 1024).toFixed(0)} kB, ${files.length} files; ${timings.join(", ")}`);
   });
 
-  it("prints its version, and needs no TypeScript toolchain, Sass or esbuild once installed", () => {
+  it("prints its version, and needs no TypeScript toolchain, Sass, esbuild or nhsuk-frontend once installed", () => {
     assert.equal(succeeded(run(npx.command, [...npx.args, "--version"], project)).trim(), manifest.version);
-    for (const tool of ["typescript", "tsx", "sass", "esbuild"]) assert.ok(!existsSync(path.join(project, "node_modules", tool)), `${tool} was installed`);
+    for (const tool of ["typescript", "tsx", "sass", "esbuild", "nhsuk-frontend"]) assert.ok(!existsSync(path.join(project, "node_modules", tool)), `${tool} was installed`);
   });
 
   it("builds both corpus trees with npx, styled and searchable", async () => {
@@ -82,6 +82,7 @@ describe("the npm package", { timeout: 240_000 }, () => {
       const index = readFileSync(path.join(site, "index.html"), "utf8");
       assert.match(index, /href="[^"]*assets\/site\.css\?v=[0-9a-f]{16}"/, `${name}: the page links the stylesheet`);
       assert.ok(readFileSync(path.join(site, "assets/site.css"), "utf8").includes(".nhsuk-header"), `${name}: the NHS.UK styles ship`);
+      assert.ok(existsSync(path.join(site, "assets/images/nhsuk-icon-cross.svg")), `${name}: the icons the styles draw ship`);
       assert.ok(existsSync(path.join(site, "pagefind/pagefind.js")), `${name}: the search index is built`);
     }
   });
