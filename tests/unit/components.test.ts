@@ -121,8 +121,11 @@ describe("other includes", () => {
     assert.match(table.text, /^The following pages and posts are tagged with fhir/);
   });
 
-  it("taglogic.html warns on a page without tagName", () => {
-    assert.equal(render("taglogic.html", {}).warnings[0]?.code, "include-argument");
+  it("taglogic.html warns on a page without tagName, and still prints the theme's sentence and an empty table", () => {
+    const { html, warnings } = render("taglogic.html", {}, { pages: [{ title: "A page", url: "/a.html", tags: ["x"] }] });
+    assert.equal(warnings[0]?.code, "include-argument");
+    assert.match(parse(html).querySelector("p")?.text ?? "", /^The following pages and posts are tagged with/);
+    assert.equal(parse(html).querySelectorAll("tbody tr").length, 0);
   });
 
   it("embedcurl.html shows the titled command, escaped", () => {
