@@ -78,15 +78,15 @@ function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
 }
 
 /**
- * Whether a call must render the tree's own `_includes/NAME` rather than the component: it passes an argument
- * the component does not take and the tree's include reads (`include.width`), so the component would lose it.
+ * Whether a call must render the tree's own include (`treeText`, when it ships one) rather than the component:
+ * it passes an argument the component does not take and that include reads (`include.width`), so the
+ * component would lose it.
  */
-function treeIncludeNeeded(component: Component, args: Readonly<Record<string, unknown>>, includesDir: string, file: string): boolean {
+function treeIncludeNeeded(component: Component, args: Readonly<Record<string, unknown>>, treeText: string | undefined): boolean {
+  if (treeText === undefined) return false;
   const known = new Set(componentArgumentNames(component));
-  const unknown = Object.keys(args).filter((key) => !known.has(key));
-  if (unknown.length === 0 || !isInside(includesDir, file) || !existsSync(file)) return false;
-  const read = new Set([...readFileSync(file, "utf8").matchAll(/\binclude\.([\w-]+)/g)].map((match) => match[1]!));
-  return unknown.some((key) => read.has(key));
+  const read = new Set([...treeText.matchAll(/\binclude\.([\w-]+)/g)].map((match) => match[1]!));
+  return Object.keys(args).some((key) => !known.has(key) && read.has(key));
 }
 
 /**
@@ -124,7 +124,10 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
       const includesDir = relative ? site.contentDir : path.join(site.contentDir, "_includes");
       const file = relative ? path.resolve(path.dirname(pagePath), name) : path.join(includesDir, name);
       const component = relative ? undefined : options.components.get(name);
-      if (component && !treeIncludeNeeded(component, args, includesDir, file)) return renderComponent(component, args, { site, where, ctx });
+      if (component) {
+        const treeText = isInside(includesDir, file) && existsSync(file) ? readFileSync(file, "utf8") : undefined;
+        if (!treeIncludeNeeded(component, args, treeText)) return renderComponent(component, args, { site, where, ctx, treeText });
+      }
       if (relative && (!isInside(includesDir, file) || !existsSync(file))) {
         throw new BuildError({ code: "unknown-include", file: where.file, line: where.line, message: `include_relative "${name}": no such file beside this page`, hint: "give the file's path from the page's folder" });
       }
@@ -153,7 +156,11 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
     },
   });
 
-  function renderComponent(component: Component, given: Record<string, unknown>, { site, where, ctx }: { site: SiteModel; where: ReturnType<typeof locate>; ctx: Context }): string {
+  function renderComponent(
+    component: Component,
+    given: Record<string, unknown>,
+    { site, where, ctx, treeText }: { site: SiteModel; where: ReturnType<typeof locate>; ctx: Context; treeText: string | undefined },
+  ): string {
     const { args, problems } = readComponentArguments(component, given);
     for (const { argument, missing, message } of problems) {
       const hint = missing ? `write {% include ${component.name} ${argument}="…" %}` : `correct ${argument}, or remove it`;
@@ -165,6 +172,7 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
       log: options.log,
       markdownInline: options.markdownInline,
       pages: () => pageSummaries(ctx, site),
+      ...(treeText === undefined ? {} : { treeInclude: treeText }),
     };
     return component.render(args, context);
   }

@@ -127,6 +127,13 @@ describe("an include's arguments never cost the include", () => {
     assert.doesNotMatch(site.stdout, /index\.md.*include-argument/);
   });
 
+  it("a bare max-width is read in the unit this tree's own image.html writes (pixels here)", () => {
+    // Jekyll: <img … alt="An icon" style="max-width: 80px" />.
+    const figure = content(site, "index.html").querySelectorAll("figure")[2]!;
+    assert.equal(figure.querySelector("img")?.getAttribute("alt"), "An icon");
+    assert.ok(figure.classList.contains("app-figure--max-px-100"), figure.classNames);
+  });
+
   it("an argument only the tree's own include reads renders the tree's include", () => {
     // Jekyll: <img class="docimage" src="images/x.png" alt="Narrow diagram" width="120" />.
     const img = content(site, "index.html").querySelectorAll("figure")[1]?.querySelector("img");

@@ -153,6 +153,17 @@ describe("image.html with the theme's pixel max-width", () => {
     assert.match(html, /<figure class="app-figure app-figure--max-px-600"><img src="\/images\/helpapi.svg" alt="Help API" loading="lazy"><figcaption>A help API<\/figcaption><\/figure>/);
     assert.ok(parse(render("image.html", { file: "a.png", "max-width": "200px" }).html).querySelector("figure")?.classList.contains("app-figure--max-px-200"));
     assert.ok(parse(render("image.html", { file: "a.png", "max-width": "30%" }).html).querySelector("figure")?.classList.contains("app-figure--max-30"));
+
+  });
+
+  it("a bare number takes the unit the tree's own image.html appends", () => {
+    const withTree = (treeInclude: string) => {
+      const component = components.get("image.html")!;
+      return parse(component.render(component.args.parse({ file: "a.png", "max-width": "80" }), { ...renderContext(), treeInclude })).querySelector("figure")?.classNames;
+    };
+    // The theme's own include, then GP Connect's: each tests `{% if {{include.max-width}} %}` first.
+    assert.equal(withTree('<img {% if {{include.max-width}} %}style="max-width: {{include.max-width}}px"{% endif %} />'), "app-figure app-figure--max-px-100");
+    assert.equal(withTree('<img {% if {{include.max-width}} %}style="max-width: {{include.max-width}}%"{% endif %} />'), "app-figure app-figure--max-80");
   });
 });
 
