@@ -4,6 +4,11 @@ import { parse } from "node-html-parser";
 import { components } from "../../src/components/index.ts";
 import { componentArgumentNames, readComponentArguments } from "../../src/components/arguments.ts";
 import { renderContext } from "../helpers/site.ts";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DiagnosticLog } from "../../src/shared/diagnostics.ts";
+import { loadJourney } from "../../src/source/journey.ts";
 
 function render(name: string, args: Record<string, unknown>, options: Parameters<typeof renderContext>[0] = {}) {
   const component = components.get(name);
@@ -78,6 +83,21 @@ describe("developer_journey.html", () => {
     assert.equal(areas.length, 2);
     assert.equal(areas[1]?.querySelector("rect")?.getAttribute("x"), "100");
     assert.equal(root.querySelector("svg")?.getAttribute("aria-hidden"), "true");
+  });
+
+  it("a stage whose coord cannot be read is still listed, warned about, and left off the picture", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gpc-journey-"));
+    mkdirSync(path.join(dir, "_developer-journey"));
+    writeFileSync(path.join(dir, "_developer-journey/a.md"), '---\nname: Explore\nhref: explore.html\ncoord: "1,2,3,4"\n---\n');
+    writeFileSync(path.join(dir, "_developer-journey/b.md"), "---\nname: Build\nhref: build.html\ncoord: left of the picture\n---\n");
+    const log = new DiagnosticLog();
+    const journey = loadJourney(dir, log);
+    rmSync(dir, { recursive: true });
+    assert.match(log.all()[0]?.message ?? "", /"Build": coord must be four numbers.*listed but not drawn/);
+    const context = renderContext();
+    const root = parse(components.get("developer_journey.html")!.render({}, { ...context, site: { ...context.site, journey } }));
+    assert.deepEqual(root.querySelectorAll(".app-journey__stages a").map((a) => a.text), ["Explore", "Build"]);
+    assert.equal(root.querySelectorAll("svg a").length, 1);
   });
 });
 
