@@ -4,6 +4,7 @@ import { ContentFaultsError } from "../eleventy/checksPlugin.ts";
 import { buildSite, serveSite } from "../eleventy/run.ts";
 import { runFix } from "../fix/main.ts";
 import { explainFailure } from "./errors.ts";
+import { buildVersions } from "../versions/main.ts";
 import { parseCommand, USAGE } from "./options.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
 
@@ -18,6 +19,10 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case "build":
       await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging));
+      return 0;
+    case "versions":
+      if (parsed.options.only !== undefined) await buildVersions(parsed.options, undefined);
+      else await buildIntoPlace(parsed.output, (staging) => buildVersions(parsed.options, staging));
       return 0;
     case "fix":
       return runFix({ options: parsed.options, write: parsed.write, cli: process.argv[1]! });
