@@ -97,9 +97,9 @@ function choosePrevious(parts: Part[]): void {
     }
     const source = version.source;
     if (source.kind === "git" && part.meta.commit) {
-      const candidates = parts.filter((p) => p !== part && p.version.status !== "draft" && p.meta.commit && p.version.source.kind === "git" && p.version.source.repository === source.repository).map((p) => ({ id: p.version.id, commit: p.meta.commit! }));
+      const candidates = parts.filter((p) => p !== part && p.version.line === version.line && p.version.status !== "draft" && p.meta.commit && p.version.source.kind === "git" && p.version.source.repository === source.repository).map((p) => ({ id: p.version.id, commit: p.meta.commit! }));
       const id = nearestListedAncestor(source.repository, part.meta.commit, candidates);
-      part.previous = id ? { id, why: "its nearest listed ancestor in git history" } : undefined;
+      part.previous = id ? { id, why: "its nearest listed ancestor in its line, by git history" } : undefined;
     } else {
       const same = parts.find((p) => p !== part && p.version.line === version.line && p.version.status !== "draft");
       part.previous = same ? { id: same.version.id, why: `the first listed release of its line` } : undefined;

@@ -42,7 +42,7 @@ const v110: Tree = {
 const v200: Tree = { ...v110, "pages/api.md": page("The API", "api.html", API_2), "pages/extra.md": page("Extra", "extra.html", "More to read.") };
 
 /** 1.0.1: a fix on 1.0.0, beside 1.1.0 (not its descendant). */
-const v101: Tree = { ...base, "pages/guide.md": page("Guide", "guide.html", "Send the request with a valid token and wait for the reply.") };
+const v101: Tree = { ...base, "pages/guide.md": page("Guide", "guide.html", "Send the request with a valid token and wait for the reply. See [the gone page](gone.html).") };
 
 export interface VersionsRepo {
   /** The repository (with a work tree, which the build must leave alone). */
