@@ -83,8 +83,9 @@ describe("build --versions: every release in one site, from a git repository", (
   it("shows a banner, worded by status, exactly on versions that are not the current release of their line", () => {
     const banner = (file: string): string | undefined => page(file).querySelector("[data-version-banner]")?.text.replace(/\s+/g, " ");
     assert.equal(banner("2.0.0/guide.html"), undefined);
-    assert.equal(banner("1.1.0/guide.html"), undefined);
-    assert.match(banner("1.0.1/guide.html")!, /You are reading 1\.0\.1, an older release, still supported\. The current release is 1\.1\.0: this page in 1\.1\.0/);
+    assert.equal(banner("2.0.0/changes/index.html"), undefined);
+    assert.match(banner("1.1.0/guide.html")!, /You are reading 1\.1\.0, an older release, still supported\. The current release is 2\.0\.0: this page in 2\.0\.0/);
+    assert.match(banner("1.0.1/guide.html")!, /You are reading 1\.0\.1, an older release, still supported/);
     assert.match(banner("1.0.0/old.html")!, /1\.0\.0, a retired release.*this page is not in it/);
     assert.match(banner("next/guide.html")!, /Next \(draft\), a draft: it is not released/);
     assert.ok(page("1.0.0/guide.html").querySelector("[data-version-banner][aria-labelledby]"), "a labelled region, so screen readers announce it");
@@ -122,7 +123,7 @@ describe("build --versions: every release in one site, from a git repository", (
 
   it("points canonical links at the newest release of the line with the page, keeps drafts out of search engines, dates the sitemap", () => {
     const canonical = (file: string): string | undefined => page(file).querySelector("link[rel=canonical]")?.getAttribute("href");
-    assert.equal(canonical("1.0.1/guide.html"), `https://widgets.example.org${PREFIX}1.1.0/guide.html`);
+    assert.equal(canonical("1.0.1/guide.html"), `https://widgets.example.org${PREFIX}2.0.0/guide.html`);
     assert.equal(canonical("1.0.0/old.html"), `https://widgets.example.org${PREFIX}1.0.1/old.html`);
     assert.ok(page("next/guide.html").querySelector('meta[name=robots][content="noindex"]'));
     const sitemap = read("sitemap.xml");

@@ -63,7 +63,13 @@ export function makeVersionsRepo(): VersionsRepo {
   const root = temporaryFolder("gpc-versions-");
   const repo = path.join(root, "spec");
   mkdirSync(repo);
-  const git = (...args: string[]): string => execFileSync("git", ["-C", repo, ...args], { encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.org" } });
+  // Commits a minute apart, in the order made: "made before" is then certain, as in a real history.
+  let minute = 0;
+  const git = (...args: string[]): string => {
+    const date = new Date(Date.UTC(2024, 0, 1, 0, minute++)).toISOString();
+    const env = { ...process.env, GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.org", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+    return execFileSync("git", ["-C", repo, ...args], { encoding: "utf8", env });
+  };
   const commit = (tree: Tree, message: string): void => {
     for (const [file, text] of Object.entries(tree)) {
       const full = path.join(repo, file);
@@ -98,11 +104,11 @@ export function makeVersionsRepo(): VersionsRepo {
       "url: https://widgets.example.org",
       "renamed: { start.html: getting_started.html }",
       "versions:",
-      '  - { id: "2.0.0", label: "2.0.0", status: current, line: "2.x", ref: release/2.0.0 }',
-      '  - { id: "next", label: "Next (draft)", status: draft, line: "2.x", ref: develop }',
-      '  - { id: "1.1.0", label: "1.1.0", status: current, line: "1.x", ref: release/1.1.0 }',
-      '  - { id: "1.0.1", label: "1.0.1", status: supported, line: "1.x", ref: release/1.0.1 }',
-      '  - { id: "1.0.0", label: "1.0.0", status: retired, line: "1.x", ref: release/1.0.0 }',
+      '  - { id: "2.0.0", label: "2.0.0", status: current, line: "Widget API", ref: release/2.0.0 }',
+      '  - { id: "next", label: "Next (draft)", status: draft, line: "Widget API", ref: develop }',
+      '  - { id: "1.1.0", label: "1.1.0", status: supported, line: "Widget API", ref: release/1.1.0 }',
+      '  - { id: "1.0.1", label: "1.0.1", status: supported, line: "Widget API", ref: release/1.0.1 }',
+      '  - { id: "1.0.0", label: "1.0.0", status: retired, line: "Widget API", ref: release/1.0.0 }',
       "",
     ].join("\n"),
   );
