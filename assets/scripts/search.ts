@@ -17,7 +17,7 @@ interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
-  filters: { capability?: string[]; version?: string[] };
+  filters: { capability?: string[] };
   sub_results: PagefindSubResult[];
 }
 
@@ -68,7 +68,8 @@ function element<K extends keyof HTMLElementTagNameMap>(root: Document, tag: K, 
   return node;
 }
 
-function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultData, labelVersion: boolean): void {
+/** `version`: the label of the version a result belongs to, when results come from several. */
+function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultData, version: string | undefined): void {
   item.className = "app-search-result";
   item.removeAttribute("aria-busy");
   item.replaceChildren();
@@ -77,8 +78,7 @@ function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultD
   link.href = data.url;
   heading.append(link);
   item.append(heading);
-  const version = data.filters.version?.[0];
-  if (labelVersion && version) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--blue app-search-result__version", `Version ${version}`));
+  if (version) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--blue app-search-result__version", `Version ${version}`));
   const capability = data.filters.capability?.[0];
   if (capability) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--grey app-search-result__capability", capability));
   const excerpt = element(root, "p", "app-search-result__excerpt");
@@ -191,7 +191,7 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     const items = batch.map((result, i) => {
       const item = element(root, "li", "app-search-result app-search-result--pending", "Loading result…");
       item.setAttribute("aria-busy", "true");
-      const fill = (): Promise<void> => result.data().then((data) => renderResult(root, item, data, allVersions));
+      const fill = (): Promise<void> => result.data().then((data) => renderResult(root, item, data, allVersions ? versions?.list.find((v) => data.url.startsWith(v.base))?.label : undefined));
       if (i < EAGER) eager.push(fill());
       else pending.set(item, () => void fill());
       return item;

@@ -299,7 +299,10 @@ export async function stitch(config: VersionsConfig, cache: string, pathPrefix: 
     // The root redirects rather than holding a second copy: every page keeps one URL, and the root follows the current release.
     const target = `${root.prefix}index.html`;
     await writeFile(path.join(output, "index.html"), `<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n  <meta charset="utf-8">\n  <title>${escapeHtml(root.version.label)}</title>\n  <link rel="canonical" href="${escapeHtml(target)}">\n  <meta http-equiv="refresh" content="0; url=${escapeHtml(target)}">\n</head>\n<body>\n  <p>The current release is <a href="${escapeHtml(target)}">${escapeHtml(root.version.label)}</a>.</p>\n</body>\n</html>\n`);
-    await writeFile(path.join(output, "_redirects"), `${pathPrefix} ${target} 302\n${pathPrefix}index.html ${target} 302\n`);
+    // Hosts read _redirects and _headers at the root only: the versions' own, joined, and the root's redirect.
+    const own = parts.map((p) => path.join(p.site, "_redirects")).filter(existsSync).map((file) => readFileSync(file, "utf8").trimEnd()).filter(Boolean);
+    await writeFile(path.join(output, "_redirects"), [`${pathPrefix} ${target} 302`, `${pathPrefix}index.html ${target} 302`, ...own].join("\n") + "\n");
+    if (existsSync(path.join(root.site, "_headers"))) await cp(path.join(root.site, "_headers"), path.join(output, "_headers"));
   }
   return {
     parts: all.map((p) => ({ id: p.version.id, pages: p.pages.size, previous: p.previous?.id, added: p.changes?.added.length ?? 0, removed: p.changes?.removed.length ?? 0, changed: p.changes?.changed.length ?? 0, ok: p.meta.ok })),
