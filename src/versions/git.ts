@@ -103,23 +103,17 @@ function distance(repo: string, from: string, to: string): number {
   return Number(tryGit(repo, ["rev-list", "--count", `${from}..${to}`])?.trim() ?? Infinity);
 }
 
-/** When a commit was made (seconds since the epoch). */
-const commitTime = (repo: string, commit: string): number => Number(tryGit(repo, ["log", "-1", "--format=%ct", commit])?.trim() ?? 0);
-
 /**
  * The listed release a commit builds on, by history rather than version
- * number: of the candidates made before it and not its descendants, the one
- * whose merge-base with it is nearest (fewest commits back); an ancestor wins
- * a tie, then the candidate nearest its merge-base. Two branches beside each
- * other never both take the other as their previous release: the older one
- * cannot build on the newer.
+ * number: of the candidates that are not its descendants, the one whose
+ * merge-base with it is nearest (fewest commits back); an ancestor wins a
+ * tie, then the candidate nearest its merge-base.
  */
 export function nearestListedAncestor(repo: string, commit: string, candidates: readonly { readonly id: string; readonly commit: string }[]): string | undefined {
-  const made = commitTime(repo, commit);
   const ranked = candidates.flatMap((c) => {
     if (c.commit === commit) return [];
     const base = tryGit(repo, ["merge-base", commit, c.commit])?.trim();
-    if (!base || base === commit || (base !== c.commit && commitTime(repo, c.commit) > made)) return [];
+    if (!base || base === commit) return [];
     return [{ id: c.id, back: distance(repo, base, commit), ancestor: base === c.commit ? 0 : 1, aside: distance(repo, base, c.commit) }];
   });
   ranked.sort((a, b) => a.back - b.back || a.ancestor - b.ancestor || a.aside - b.aside);

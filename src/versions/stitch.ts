@@ -95,14 +95,16 @@ function choosePrevious(parts: Part[]): void {
       part.previous = byId.has(version.previous) ? { id: version.previous, why: "as the versions file says" } : undefined;
       continue;
     }
+    // Releases listed after it (the file lists newest first; a draft is newer than every release): a later fix to an old branch never compares with a newer release.
+    const older = version.status === "draft" ? parts.filter((p) => p !== part) : parts.slice(parts.indexOf(part) + 1);
     const source = version.source;
     if (source.kind === "git" && part.meta.commit) {
-      const candidates = parts.filter((p) => p !== part && p.version.line === version.line && p.version.status !== "draft" && p.meta.commit && p.version.source.kind === "git" && p.version.source.repository === source.repository).map((p) => ({ id: p.version.id, commit: p.meta.commit! }));
+      const candidates = older.filter((p) => p.version.line === version.line && p.version.status !== "draft" && p.meta.commit && p.version.source.kind === "git" && p.version.source.repository === source.repository).map((p) => ({ id: p.version.id, commit: p.meta.commit! }));
       const id = nearestListedAncestor(source.repository, part.meta.commit, candidates);
-      part.previous = id ? { id, why: "its nearest listed ancestor in its line, by git history" } : undefined;
+      part.previous = id ? { id, why: "the nearest older release of its line, by git history" } : undefined;
     } else {
-      const same = parts.find((p) => p !== part && p.version.line === version.line && p.version.status !== "draft");
-      part.previous = same ? { id: same.version.id, why: `the first listed release of its line` } : undefined;
+      const same = older.find((p) => p.version.line === version.line && p.version.status !== "draft");
+      part.previous = same ? { id: same.version.id, why: "the next older release listed in its line" } : undefined;
     }
   }
 }

@@ -102,7 +102,7 @@ describe("build --versions: every release in one site, from a git repository", (
     assert.deepEqual(section("Pages removed"), ["old.html"]);
     assert.deepEqual(section("Pages changed"), ["guide.html"]);
     assert.deepEqual(section("Pages renamed"), ["start.html", "getting_started.html"]);
-    // 1.0.1 is listed after 1.1.0 but branches off 1.0.0: its previous release is 1.0.0.
+    // 1.1.0 follows 1.0.0, not 1.0.1 listed after it: 1.0.1 branches off 1.0.0 beside it.
     assert.match(page("1.0.1/changes/index.html").querySelector("h1")!.text, /Changes since 1\.0\.0/);
     assert.match(page("next/changes/index.html").querySelector("h1")!.text, /Changes since 2\.0\.0/);
     assert.ok(!existsSync(path.join(site, "1.0.0/changes/index.html")), "the oldest release has nothing to compare with");
