@@ -8,6 +8,7 @@ import { measureDevLoop } from "./devLoop.ts";
 import { medianOf, timed, type RunFigures } from "./measure.ts";
 import { makeSyntheticCorpus } from "./synthetic.ts";
 import { comparedChunkSizes, FIRST_SEARCH_QUERY, indexWithChunkSize, TYPING_KEY_DELAY_MS } from "./search.ts";
+import { measureVersions } from "./versions.ts";
 import { firstSearchBytes, largestPage, pageWeight } from "./weight.ts";
 
 const CONTENT = path.join(PROJECT_ROOT, "content");
@@ -24,7 +25,7 @@ const s = (seconds: number): string => `${seconds.toFixed(2)} s`;
 const mb = (value: number): string => `${Math.round(value)} MB`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, "large-runs": { type: "string", default: "1" }, sizes: { type: "string", default: "1500,15000" }, write: { type: "boolean", default: false } } });
+  const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, "large-runs": { type: "string", default: "1" }, sizes: { type: "string", default: "1500,15000" }, write: { type: "boolean", default: false }, versions: { type: "string" } } });
   const runs = Number(values.runs);
   const work = mkdtempSync(path.join(tmpdir(), "gpc-bench-"));
   const lines: string[] = [];
@@ -89,6 +90,12 @@ async function main(): Promise<void> {
   say();
   const loop = await measureDevLoop(CONTENT, { source: "pages/overview/overview_engage.md", output: "overview_engage.html" });
   say(`Dev loop (npm start, median of 5 saves of overview_engage.md): HTML on disk ${Math.round(loop.html)} ms, search index ${Math.round(loop.index)} ms, browser reloaded ${Math.round(loop.reload)} ms.`);
+
+  if (values.versions) {
+    const v = measureVersions(path.resolve(values.versions), work);
+    say();
+    say(`Every release in one site (\`--versions ${values.versions}\`): cold ${s(v.cold.seconds)} (peak ${mb(v.cold.peakMb)}), warm with nothing changed ${s(v.unchanged.seconds)}, warm with one page changed (${v.changedFile}) ${s(v.onePage.seconds)}.`);
+  }
 
   rmSync(work, { recursive: true, force: true });
   if (values.write) {
