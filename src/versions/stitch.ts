@@ -232,11 +232,13 @@ function changesPage(part: Part, before: Part): SafeHtml {
   )}${c.renamed.length > 0 ? list("Pages renamed", c.renamed.map((r) => html`<code>${r.from.path}</code> → ${link(part, r.to)}`)) : ""}${list("Sidebar entries added", c.sidebarAdded.map((e) => html`${e}`))}${list("Sidebar entries removed", c.sidebarRemoved.map((e) => html`${e}`))}`;
 }
 
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 function comparisonPage(part: Part, before: Part, page: Page): SafeHtml {
   const old = before.pages.get(counterpart(page.path, part, before)!)!;
   const diff = compareContent(old.content, page.content);
   return html`
-<p>The main content of <a href="${part.prefix}${page.path}">${page.title}</a> in ${part.version.label}, compared with <a href="${before.prefix}${old.path}">${before.version.label}</a>: ${String(diff.inserted)} insertions and ${String(diff.deleted)} deletions. Deleted words are struck through, inserted words underlined, and each is announced as deleted or inserted.</p>
+<p>The main content of <a href="${part.prefix}${page.path}">${page.title}</a> in ${part.version.label}, compared with <a href="${before.prefix}${old.path}">${before.version.label}</a>: ${count(diff.inserted, "insertion")} and ${count(diff.deleted, "deletion")}. Deleted words are struck through, inserted words underlined, and each is announced as deleted or inserted.</p>
 <p><a href="${part.prefix}${CHANGES_FOLDER}/index.html">All changes since ${before.version.label}</a></p>
 <div class="app-diff">${raw(diff.html)}</div>`;
 }

@@ -16,6 +16,7 @@ export const VERSIONS_CSS = `.app-version-switcher{margin:16px 0 0;font-size:1re
 .app-diff__block{white-space:pre-wrap}
 .app-diff del,.app-diff .app-diff__del{text-decoration:line-through;text-decoration-thickness:2px;background:#fbe9e7;color:#212b32}
 .app-diff ins,.app-diff .app-diff__ins{text-decoration:underline;text-decoration-thickness:2px;background:#e8f5e9;color:#212b32}
+.app-diff del+ins{margin-left:.25em}
 .app-diff__code{overflow-x:auto;padding:16px;background:#f0f4f5;border:1px solid #d8dde0}
 .app-diff__code del,.app-diff__code ins{display:inline-block;width:100%}
 .app-diff__table{overflow-x:auto}
