@@ -6,6 +6,7 @@ import { BuildError } from "../shared/diagnostics.ts";
 import type { VersionsOptions } from "../versions/main.ts";
 
 export const USAGE = `Usage: gpconnect-docs <build|serve|fix|stitch> [options]
+       gpconnect-docs init [FOLDER]
 
   --input DIR         source tree in the Jekyll documentation-theme format (default: content)
   --output DIR        where to write the site (default: _site)
@@ -20,16 +21,21 @@ export const USAGE = `Usage: gpconnect-docs <build|serve|fix|stitch> [options]
   --only ID           with --versions: build only that version's part into the cache (one CI job)
   --cache DIR         with --versions: where versions' parts are kept (default: node_modules/.cache/gpconnect-docs/versions)
   --write             fix only: write the repairs it shows (without it nothing changes)
+  --version           print the version
   --help              show this help
 
   fix                 shows, as diffs, the repairs the checks are certain of: mojibake, a broken link
                       or anchor one slip from its one candidate, .htm for .html, a page link missing
                       .html, accepted faults that no longer occur; --write applies them
-  stitch              with --versions: joins the parts --only built (in --cache) into the site`;
+  stitch              with --versions: joins the parts --only built (in --cache) into the site
+  init [FOLDER]       writes a starter tree (_config.yml, a sidebar, two pages, the settings file with
+                      every key explained) into FOLDER (default: the working folder); never overwrites`;
 
 /** What the command line asks for: the command, the build's options, and where and how to serve. */
 export type Command =
   | { readonly command: "help"; readonly exitCode: number }
+  | { readonly command: "version" }
+  | { readonly command: "init"; readonly folder: string }
   | { readonly command: "build"; readonly options: BuildOptions; readonly output: string }
   | { readonly command: "fix"; readonly options: BuildOptions; readonly write: boolean }
   | { readonly command: "versions"; readonly options: VersionsOptions; readonly output: string }
@@ -52,12 +58,15 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
       help: { type: "boolean", default: false },
+      version: { type: "boolean", default: false },
       versions: { type: "string" },
       only: { type: "string" },
       cache: { type: "string" },
     },
   });
   const command = positionals[0] ?? "build";
+  if (values.version) return { command: "version" };
+  if (command === "init" && !values.help) return { command, folder: path.resolve(positionals[1] ?? ".") };
   if (values.help || !["build", "serve", "fix", "stitch"].includes(command)) return { command: "help", exitCode: values.help ? 0 : 2 };
   if (values.versions !== undefined || command === "stitch") {
     if (values.versions === undefined || (command !== "build" && command !== "stitch")) {

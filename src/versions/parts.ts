@@ -41,7 +41,7 @@ export interface PartsOptions {
 export const partDir = (cache: string, id: string): string => path.join(cache, "parts", id);
 
 /** The generator's own files: any change to them rebuilds every version. */
-const GENERATOR_FILES = ["src", "assets", "_includes", "bin", ".eleventy.ts", "package-lock.json"];
+const GENERATOR_FILES = ["src", "assets", "_includes", "bin", "dist", "scaffold", ".eleventy.ts", "package.json", "package-lock.json"];
 
 function generatorVersion(): string {
   const hash = createHash("sha256");
