@@ -8,6 +8,7 @@ import { measureDevLoop } from "./devLoop.ts";
 import { alternate, timed, type RunFigures } from "./measure.ts";
 import { makeSyntheticCorpus } from "./synthetic.ts";
 import { comparedChunkSizes, FIRST_SEARCH_QUERY, indexWithChunkSize, TYPING_KEY_DELAY_MS } from "./search.ts";
+import { measureVersions } from "./versions.ts";
 import { firstSearchBytes, largestPage, pageWeight } from "./weight.ts";
 
 const CONTENT = path.join(PROJECT_ROOT, "content");
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       sizes: { type: "string", default: "1500,15000" },
       "jekyll-limit": { type: "string", default: "300" },
       write: { type: "boolean", default: false },
+      versions: { type: "string" },
     },
   });
   const runs = Number(values.runs);
@@ -149,6 +151,12 @@ async function main(): Promise<void> {
   say();
   const loop = await measureDevLoop(CONTENT, { source: "pages/overview/overview_engage.md", output: "overview_engage.html" });
   say(`Dev loop (npm start, median of 5 saves of overview_engage.md): HTML on disk ${Math.round(loop.html)} ms, search index ${Math.round(loop.index)} ms, browser reloaded ${Math.round(loop.reload)} ms.`);
+
+  if (values.versions) {
+    const v = await measureVersions(path.resolve(values.versions), work);
+    say();
+    say(`Every release in one site (\`--versions ${values.versions}\`): cold ${s(v.cold.seconds)} (peak ${mb(v.cold.peakMb)}), warm with nothing changed ${s(v.unchanged.seconds)}, warm with one page changed (${v.changedFile}) ${s(v.onePage.seconds)}.`);
+  }
 
   rmSync(work, { recursive: true, force: true });
   if (values.write) {

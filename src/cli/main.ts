@@ -7,6 +7,7 @@ import { buildSite, serveSite } from "../eleventy/run.ts";
 import { runFix } from "../fix/main.ts";
 import { PROJECT_ROOT, relativePath } from "../shared/sitePaths.ts";
 import { explainFailure } from "./errors.ts";
+import { buildVersions } from "../versions/main.ts";
 import { initTree } from "./init.ts";
 import { parseCommand, USAGE } from "./options.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
@@ -31,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
       return -1;
     case "build":
       await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging));
+      return 0;
+    case "versions":
+      if (parsed.options.only !== undefined) await buildVersions(parsed.options, undefined);
+      else await buildIntoPlace(parsed.output, (staging) => buildVersions(parsed.options, staging));
       return 0;
     case "fix":
       return runFix({ options: parsed.options, write: parsed.write, cli: process.argv[1]! });

@@ -3,8 +3,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildOptions, type BuildOptions } from "../eleventy/context.ts";
 import { BuildError } from "../shared/diagnostics.ts";
+import type { VersionsOptions } from "../versions/main.ts";
 
-export const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
+export const USAGE = `Usage: gpconnect-docs <build|serve|fix|stitch> [options]
        gpconnect-docs init [FOLDER]
 
   --input DIR         source tree in the Jekyll documentation-theme format (default: content)
@@ -16,6 +17,9 @@ export const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
   --settings FILE     settings file (default: the tree's own _gpconnect-docs.yml, if it has one)
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
+  --versions FILE     build every version a versions file lists into one site, each under /<id>/
+  --only ID           with --versions: build only that version's part into the cache (one CI job)
+  --cache DIR         with --versions: where versions' parts are kept (default: node_modules/.cache/gpconnect-docs/versions)
   --write             fix only: write the repairs it shows (without it nothing changes)
   --version           print the version
   --help              show this help
@@ -23,6 +27,7 @@ export const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
   fix                 shows, as diffs, the repairs the checks are certain of: mojibake, a broken link
                       or anchor one slip from its one candidate, .htm for .html, a page link missing
                       .html, accepted faults that no longer occur; --write applies them
+  stitch              with --versions: joins the parts --only built (in --cache) into the site
   init [FOLDER]       writes a starter tree (_config.yml, a sidebar, two pages, the settings file with
                       every key explained) into FOLDER (default: the working folder); never overwrites`;
 
@@ -33,6 +38,7 @@ export type Command =
   | { readonly command: "init"; readonly folder: string }
   | { readonly command: "build"; readonly options: BuildOptions; readonly output: string }
   | { readonly command: "fix"; readonly options: BuildOptions; readonly write: boolean }
+  | { readonly command: "versions"; readonly options: VersionsOptions; readonly output: string }
   | { readonly command: "serve"; readonly options: BuildOptions; readonly output: string; readonly port: number; readonly host: string };
 
 /** `env`: only GitHub Actions' own variables are read, to annotate faults on their lines there. */
@@ -53,12 +59,22 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       host: { type: "string", default: "127.0.0.1" },
       help: { type: "boolean", default: false },
       version: { type: "boolean", default: false },
+      versions: { type: "string" },
+      only: { type: "string" },
+      cache: { type: "string" },
     },
   });
   const command = positionals[0] ?? "build";
   if (values.version) return { command: "version" };
   if (command === "init" && !values.help) return { command, folder: path.resolve(positionals[1] ?? ".") };
-  if (values.help || (command !== "build" && command !== "serve" && command !== "fix")) return { command: "help", exitCode: values.help ? 0 : 2 };
+  if (values.help || !["build", "serve", "fix", "stitch"].includes(command)) return { command: "help", exitCode: values.help ? 0 : 2 };
+  if (values.versions !== undefined || command === "stitch") {
+    if (values.versions === undefined || (command !== "build" && command !== "stitch")) {
+      throw new BuildError({ code: "options", file: "(command line)", message: `${command} ${values.versions === undefined ? "needs --versions FILE" : "does not take --versions"}`, hint: "build every version with: npm run build -- --versions FILE (stitch joins parts built with --only)" });
+    }
+    const versions: VersionsOptions = { versionsFile: path.resolve(values.versions), only: values.only, stitchOnly: command === "stitch", cache: values.cache, pathPrefix: values["path-prefix"], strict: values.strict, report: values.report };
+    return { command: "versions", options: versions, output: path.resolve(values.output) };
+  }
   const options = buildOptions({
     contentDir: values.input,
     pathPrefix: values["path-prefix"],
@@ -74,7 +90,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (command === "fix") return { command, options, write: values.write };
   const output = path.resolve(values.output);
   if (command === "build") return { command, options, output };
-  return { command, options, output, port: Number(values.port), host: values.host };
+  return { command: "serve", options, output, port: Number(values.port), host: values.host };
 }
 
 /** Under GitHub Actions, faults are also printed as workflow commands naming files from the workspace. */

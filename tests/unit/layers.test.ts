@@ -22,7 +22,9 @@ const LAYERS: Readonly<Record<string, readonly string[]>> = {
   output: ["shared"],
   assets: ["shared"],
   eleventy: ["shared", "source", "markdown", "navigation", "components", "jekyll", "theme", "checks", "search", "output", "assets"],
-  cli: ["shared", "source", "eleventy", "checks", "fix"],
+  cli: ["shared", "source", "eleventy", "checks", "fix", "versions"],
+  // Every release in one site: runs the single-tree build as its own process, so it needs none of the build's layers.
+  versions: ["shared"],
   fix: ["shared", "source", "checks", "eleventy"],
   bench: ["shared", "search"],
 };
