@@ -211,3 +211,17 @@ if (Template && isolationTouchPoints["Template#renderPageEntryWithoutLayout"]) T
 export function isolatePageFailures(eleventyConfig: UserConfig, handler: PageFailureHandler): void {
   handlers.set(eleventyConfig, handler);
 }
+
+type YamlLoader = (text: string, options?: unknown) => unknown;
+
+/**
+ * Eleventy's own YAML front-matter loader (js-yaml's `load`), so that a wrapper removing Eleventy's keys
+ * reads YAML exactly as Eleventy would. `setFrontMatterParsingOptions` can replace an engine but not read
+ * one; the loader sits in the configuration's `frontMatterParsingOptions`, which is not in Eleventy's types.
+ */
+export function eleventyYamlLoader(eleventyConfig: UserConfig): YamlLoader {
+  const options = (eleventyConfig as unknown as { frontMatterParsingOptions?: { engines?: { yaml?: unknown } } }).frontMatterParsingOptions;
+  const load = options?.engines?.yaml;
+  if (typeof load !== "function") throw new EleventyInternalsError("UserConfig#frontMatterParsingOptions.engines.yaml", (Eleventy as unknown as { getVersion(): string }).getVersion(), TESTED_VERSIONS.eleventy);
+  return load as YamlLoader;
+}

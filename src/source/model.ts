@@ -39,7 +39,7 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
   const config = loadJekyllConfig(contentDir);
   const { data, yamlFiles } = loadSiteData(contentDir);
   const tree = readJekyllTree(contentDir, config);
-  for (const problem of tree.problems) log.warn(problem);
+  for (const problem of tree.problems) log.add(problem);
   const sidebars = new Map<string, Sidebar>();
   for (const [file, yaml] of yamlFiles) {
     const match = /^sidebars\/(.+)\.ya?ml$/.exec(file);
