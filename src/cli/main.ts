@@ -6,6 +6,7 @@ import { runFix } from "../fix/main.ts";
 import { explainFailure } from "./errors.ts";
 import { parseCommand, USAGE } from "./options.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
+import { loadJekyllConfig } from "../source/jekyllConfig.ts";
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommand(argv);
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
       await serveSite(parsed.options, parsed.output, { port: parsed.port, host: parsed.host, explain: explainRebuildFailure });
       return -1;
     case "build":
-      await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging));
+      await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging), loadJekyllConfig(parsed.options.contentDir).keep_files);
       return 0;
     case "fix":
       return runFix({ options: parsed.options, write: parsed.write, cli: process.argv[1]! });

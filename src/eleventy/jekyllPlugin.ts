@@ -15,10 +15,12 @@ import { markdownExtensions } from "../source/jekyllConfig.ts";
 import { absoluteUrl, createPathTag, jekyllSort, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
-import { fromWorkingFolder, isInside, realInside, relativePath } from "../shared/sitePaths.ts";
+import { createRefusedFileTag, FILE_TAGS } from "../jekyll/fileTags.ts";
+import { escapingSitePath, fromWorkingFolder, isExternalUrl, isInside, realInside, relativePath } from "../shared/sitePaths.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
-import { readPage, type TreePage } from "../source/jekyllTree.ts";
+import { frontMatterLine, readPage, type TreePage } from "../source/jekyllTree.ts";
 
 /** Ruby's HTML escapes (CGI.escapeHTML): `&quot;` and `&#39;` where LiquidJS writes `&#34;`. */
 const RUBY_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -112,6 +114,10 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       if (page.date) data.page["date"] = page.date;
       // jekyll-redirect-from's `redirect_to`: the page is a stub leading there (its layout leaves it unframed).
       const redirectTo = redirectTarget(page.data["redirect_to"]);
+      const escape = redirectTo && !isExternalUrl(redirectTo) ? escapingSitePath(redirectTo) : undefined;
+      if (escape) {
+        throw new BuildError({ code: "output-path", file: page.file, line: frontMatterLine(input, page.file, "redirect_to"), message: `redirect_to ${redirectTo} has ${escape} and leads outside the site`, hint: "redirect to a page of this site (its permalink) or to a full https:// URL" });
+      }
       if (redirectTo) return redirectStub(context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
     }
     return rubyLiquidCompat(content);
@@ -158,6 +164,7 @@ function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>
       highlight: createHighlightTag(),
       link: createPathTag("link", site, context.sourceLines),
       post_url: createPathTag("post_url", site, context.sourceLines),
+      ...Object.fromEntries(FILE_TAGS.map((name) => [name, createRefusedFileTag(name)])),
     },
     filters: {
       relative_url: (value) => relativeUrl(site(), value),

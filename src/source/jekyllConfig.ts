@@ -66,6 +66,8 @@ export const jekyllConfigSchema = z
     kramdown: z.record(z.string(), z.unknown()).nullish().transform((k) => k ?? {}),
     plugins: stringList,
     gems: stringList,
+    /** What a build keeps of the output folder it replaces (Jekyll's default: version-control folders). */
+    keep_files: stringList.default([".git", ".svn"]),
   })
   .loose();
 

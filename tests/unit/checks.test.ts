@@ -98,7 +98,7 @@ describe("accepted faults", () => {
 describe("redirects", () => {
   const page = (url: string, title: string, redirect_from?: unknown) => ({ url, inputPath: `/src/${title}.md`, data: { title, redirect_from } });
   const collect = (pages: ReturnType<typeof page>[], settings: Record<string, string> = {}) =>
-    collectRedirects({ pages, settings, displayPath: (p) => p.replace("/src/", ""), settingsLine: () => 40, settingsFile: "_gpconnect-docs.yml" });
+    collectRedirects({ pages, settings, displayPath: (p) => p.replace("/src/", ""), settingsLine: () => 40, settingsFile: "_gpconnect-docs.yml", redirectLine: () => undefined });
 
   it("come from pages' redirect_from and from the settings", () => {
     const { redirects, problems } = collect([page("/new.html", "New &amp; improved", ["old.html", "/older/"]), page("/b.html", "B")], { "gone.html": "/b.html" });
