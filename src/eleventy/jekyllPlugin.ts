@@ -17,7 +17,6 @@ import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
 import { createRefusedFileTag, FILE_TAGS } from "../jekyll/fileTags.ts";
 import { escapingSitePath, fromWorkingFolder, isExternalUrl, isInside, realInside, relativePath } from "../shared/sitePaths.ts";
-import { BuildError } from "../shared/diagnostics.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
 import { frontMatterLine, readPage, type TreePage } from "../source/jekyllTree.ts";
@@ -116,7 +115,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       const redirectTo = redirectTarget(page.data["redirect_to"]);
       const escape = redirectTo && !isExternalUrl(redirectTo) ? escapingSitePath(redirectTo) : undefined;
       if (escape) {
-        throw new BuildError({ code: "output-path", file: page.file, line: frontMatterLine(input, page.file, "redirect_to"), message: `redirect_to ${redirectTo} has ${escape} and leads outside the site`, hint: "redirect to a page of this site (its permalink) or to a full https:// URL" });
+        context.log.error({ code: "output-path", file: page.file, line: frontMatterLine(input, page.file, "redirect_to"), message: `redirect_to ${redirectTo} has ${escape} and leads outside the site: the page is left out`, hint: "redirect to a page of this site (its permalink) or to a full https:// URL" });
+        return false;
       }
       if (redirectTo) return redirectStub(context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
     }
