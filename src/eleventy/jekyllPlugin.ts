@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { filters, Liquid } from "liquidjs";
@@ -83,6 +83,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   }
 
   copyStaticFiles(context);
+  removeGoneOutputs(context);
 
   // Each page at Jekyll's URL, with the `defaults:` of `_config.yml` beneath its front matter.
   const defaultKeys = new Set(config.defaults.flatMap((entry) => Object.keys(entry.values)).filter((key) => key !== "layout" && key !== "permalink" && !ELEVENTY_KEYS.has(key)));
@@ -200,6 +201,24 @@ async function renderDocuments(context: BuildContext, set: ReturnType<typeof jek
     }
   }
   return html;
+}
+
+/**
+ * Under the dev server, a page or file deleted from the tree (or renamed) leaves the served site at the
+ * whole rebuild its deletion starts: its old output file goes, so links to it are reported as broken.
+ */
+function removeGoneOutputs(context: BuildContext): void {
+  let published = new Set<string>();
+  context.lifecycle.onStart(({ outputDir, partial, serving }) => {
+    if (partial) return;
+    const { tree } = context.site();
+    const now = new Set([...tree.pages.filter((page) => page.output).map((page) => page.outputPath), ...tree.statics.map((file) => file.outputPath)]);
+    for (const gone of serving ? published : []) {
+      const file = path.join(outputDir, gone);
+      if (!now.has(gone) && isInside(outputDir, file)) rmSync(file, { force: true });
+    }
+    published = now;
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
 import { eleventyYamlLoader } from "./internals.ts";
 import { BuildError } from "../shared/diagnostics.ts";
-import { relativePath } from "../shared/sitePaths.ts";
+import { escapingSitePath, relativePath } from "../shared/sitePaths.ts";
 import { frontMatterLine } from "../source/jekyllTree.ts";
 import { displayPath } from "../source/sourceFile.ts";
 
@@ -62,6 +63,18 @@ export function safetyPlugin(eleventyConfig: UserConfig, { context }: { context:
       },
       ...Object.fromEntries(CODE_FRONT_MATTER.map((language) => [language, refuse(language)])),
     },
+  });
+
+  // The dev server answers a path leading out of the site at once, before Eleventy's server tries to map it.
+  eleventyConfig.setServerOptions({
+    middleware: [
+      (request: IncomingMessage, response: ServerResponse, next: () => void): void => {
+        const escape = escapingSitePath((request.url ?? "/").split(/[?#]/)[0]!);
+        if (!escape) return next();
+        response.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+        response.end(`400 Bad Request: the path has ${escape}, which leads out of the site\n`);
+      },
+    ],
   });
 
   eleventyConfig.addPreprocessor("eleventy-keys", "*", (data: { page: { inputPath: string } }) => {

@@ -33,6 +33,13 @@ export function fromWorkingFolder(folder: string): string {
   return path.relative(process.cwd(), folder) || ".";
 }
 
+/** The deepest folder holding every one of these absolute paths (the root at worst). */
+export function commonFolder(paths: readonly string[]): string {
+  let common = paths[0] ?? path.parse(process.cwd()).root;
+  while (!paths.every((p) => p === common || isInside(common, p)) && path.dirname(common) !== common) common = path.dirname(common);
+  return common;
+}
+
 /** Whether `file` lies inside `folder` (not the folder itself). */
 export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, path.resolve(file));
