@@ -75,7 +75,6 @@ export function escapingSitePath(sitePath: string): string | undefined {
   }
   if (decoded.includes("\0")) return "a NUL character";
   if (decoded.includes("\\")) return "a backslash";
-  if (/^[a-z]:/i.test(decoded)) return "a drive letter";
   if (decoded.split("/").some((part) => part.trim() === "..")) return "a .. segment";
   return undefined;
 }

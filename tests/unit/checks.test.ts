@@ -120,6 +120,19 @@ describe("redirects", () => {
     );
   });
 
+  it("are errors, with no stub written, when the old URL leaves the site or is one of the site's own files", () => {
+    const { redirects, problems } = collect([page("/a.html", "A", ["../../x.html", "%2e%2e/y.html", "_redirects", "old.html"])]);
+    assert.deepEqual(redirects.map((r) => r.from), ["old.html"]);
+    assert.deepEqual(
+      problems.map((p) => `${p.severity} ${p.code} ${p.message}`),
+      [
+        "error output-path redirect from ../../x.html: it has a .. segment and leaves the site's output folder, so no stub is written",
+        "error output-path redirect from %2e%2e/y.html: it has a .. segment and leaves the site's output folder, so no stub is written",
+        "error output-path redirect from _redirects: /_redirects is the host's redirects file that the build writes into every site, so no stub is written",
+      ],
+    );
+  });
+
   it("stub pages escape the title and work without script", () => {
     const stub = redirectPage({ from: "old.html", to: "new.html", title: `<script>x()</script>"` }, (p) => p);
     assert.match(stub, /<meta http-equiv="refresh" content="0; url=\/new\.html">/);
