@@ -31,7 +31,6 @@ export function redirectTarget(value: unknown): string | undefined {
   return typeof first === "string" && first.trim() ? first.trim() : undefined;
 }
 
-
 /** A path as an Eleventy ignore glob: glob characters in real file names taken literally. */
 const literalGlob = (p: string): string => p.replace(/[[\]{}()*?!+@]/g, "\\$&");
 
@@ -208,11 +207,10 @@ async function renderDocuments(context: BuildContext, set: ReturnType<typeof jek
  * whole rebuild its deletion starts: its old output file goes, so links to it are reported as broken.
  */
 function removeGoneOutputs(context: BuildContext): void {
-  let published = new Set<string>();
+  let published: ReadonlySet<string> = new Set();
   context.lifecycle.onStart(({ outputDir, partial, serving }) => {
     if (partial) return;
-    const { tree } = context.site();
-    const now = new Set([...tree.pages.filter((page) => page.output).map((page) => page.outputPath), ...tree.statics.map((file) => file.outputPath)]);
+    const now = context.site().published;
     for (const gone of serving ? published : []) {
       const file = path.join(outputDir, gone);
       if (!now.has(gone) && isInside(outputDir, file)) rmSync(file, { force: true });

@@ -80,9 +80,8 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
   });
   eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/redirects.txt.html`, "{{ collections.redirects | redirectsFile }}", { permalink: "_redirects", layout: false, eleventyExcludeFromCollections: true });
   // What Jekyll's plugins add when the tree's _config.yml lists them: jekyll-sitemap's robots.txt, jekyll-redirect-from's redirects.json.
-  const { config, tree } = context.site();
+  const { config, published } = context.site();
   const plugins = new Set([...config.plugins, ...config.gems]);
-  const published = new Set(tree.pages.filter((page) => page.output).map((page) => page.outputPath).concat(tree.statics.map((file) => file.outputPath)));
   if (plugins.has("jekyll-sitemap") && !published.has("robots.txt")) {
     eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/robots.txt.html`, "{{ 'sitemap.xml' | absoluteSiteUrl | prepend: 'Sitemap: ' }}\n", { permalink: "robots.txt", layout: false, eleventyExcludeFromCollections: true });
   }

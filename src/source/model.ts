@@ -22,6 +22,8 @@ export interface SiteModel {
   readonly glossary: Glossary;
   readonly journey: readonly JourneyStage[];
   readonly sidebars: ReadonlyMap<string, Sidebar>;
+  /** Every output path the tree's pages and files are published at (no leading slash). */
+  readonly published: ReadonlySet<string>;
   /** Where the site index (search without JavaScript) is published, no leading slash: see `siteIndexPath`. */
   readonly siteIndex: string;
   /** Whether the tree publishes its own 404 page (then the site's own is not written). */
@@ -75,6 +77,7 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
     glossary,
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,
+    published,
     siteIndex: siteIndexPath(published),
     hasOwn404: published.has("404.html"),
     pathPrefix: prefix,
