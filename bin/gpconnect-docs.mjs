@@ -1,34 +1,25 @@
 #!/usr/bin/env node
-// Runs the CLI from one bundled JavaScript file rather than through a
-// TypeScript loader, which hooks every module Node loads (Eleventy's too).
-// The bundle is named by its content, so concurrent runs never see half a file.
-import { createHash } from "node:crypto";
+// Runs the CLI from one bundled JavaScript file rather than through a TypeScript loader, which hooks every
+// module Node loads (Eleventy's too). Installed from npm, that file is dist/cli.mjs, made when the package was
+// packed. In the checkout (src/ is there) it is bundled again only when a source changed: the bundle is named
+// by the hash of its sources, so an unchanged checkout costs one hash, and concurrent runs never see half a file.
 import { existsSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { rename } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const cache = path.join(root, "node_modules/.cache/gpconnect-docs");
-const result = await build({
-  entryPoints: [path.join(root, "src/cli/main.ts")],
-  outfile: path.join(cache, "cli.mjs"),
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  packages: "external",
-  sourcemap: "inline",
-  write: false,
-  logLevel: "error",
-});
-const code = result.outputFiles[0].contents;
-const bundle = path.join(cache, `cli-${createHash("sha256").update(code).digest("hex").slice(0, 16)}.mjs`);
-if (!existsSync(bundle)) {
-  await mkdir(cache, { recursive: true });
-  const partial = `${bundle}.${process.pid}`;
-  await writeFile(partial, code);
-  await rename(partial, bundle);
+
+async function checkoutBundle() {
+  const { bundleCli, sourcesHash } = await import("./bundle.mjs");
+  const bundle = path.join(root, "node_modules/.cache/gpconnect-docs", `cli-${sourcesHash()}.mjs`);
+  if (!existsSync(bundle)) {
+    const partial = `${bundle}.${process.pid}`;
+    await bundleCli(partial, { sourcemap: true });
+    await rename(partial, bundle);
+  }
+  return bundle;
 }
-await import(pathToFileURL(bundle).href);
+
+const cli = existsSync(path.join(root, "src/cli/main.ts")) ? await checkoutBundle() : path.join(root, "dist/cli.mjs");
+await import(pathToFileURL(cli).href);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import * as esbuild from "esbuild";
+import type * as esbuild from "esbuild";
 import { BuildError } from "../shared/diagnostics.ts";
 
 export interface BundledScripts {
@@ -15,9 +15,11 @@ export interface BundledScripts {
  * ships only what it uses.
  */
 export async function bundleScripts(entry: string, root: string): Promise<BundledScripts> {
+  // Only the checkout bundles (the installed package ships the bundle): esbuild is loaded only here.
+  const { build } = await import("esbuild");
   let result: esbuild.BuildResult<{ write: false; metafile: false }>;
   try {
-    result = await esbuild.build({
+    result = await build({
       entryPoints: { site: entry },
       bundle: true,
       splitting: true,

@@ -6,16 +6,18 @@ import { BuildError } from "../shared/diagnostics.ts";
 export interface StyleSources {
   /** The Sass entry point (`assets/styles/site.scss`). */
   readonly entry: string;
-  /** Folder holding `nhsuk-frontend`, for `@use "nhsuk-frontend/..."`. */
-  readonly nodeModules: string;
+  /** The installed `nhsuk-frontend` package's folder, for `@use "nhsuk-frontend/..."`. */
+  readonly nhsukFrontend: string;
+  /** The installed `sass` package's folder (its version is part of the cache key). */
+  readonly sass: string;
   /** Where compiled CSS is kept between runs, keyed by a hash of its sources. */
   readonly cacheDir: string;
 }
 
-async function sourcesHash({ entry, nodeModules }: StyleSources): Promise<string> {
+async function sourcesHash({ entry, nhsukFrontend, sass }: StyleSources): Promise<string> {
   const hash = createHash("sha256");
-  const version = async (name: string): Promise<string> => (JSON.parse(await fs.readFile(path.join(nodeModules, name, "package.json"), "utf8")) as { version: string }).version;
-  hash.update(`nhsuk-frontend@${await version("nhsuk-frontend")}\0sass@${await version("sass")}\0`);
+  const version = async (folder: string): Promise<string> => (JSON.parse(await fs.readFile(path.join(folder, "package.json"), "utf8")) as { version: string }).version;
+  hash.update(`nhsuk-frontend@${await version(nhsukFrontend)}\0sass@${await version(sass)}\0`);
   const folder = path.dirname(entry);
   for (const name of (await fs.readdir(folder)).filter((n) => n.endsWith(".scss")).sort()) {
     hash.update(`${name}\0`).update(await fs.readFile(path.join(folder, name)));
@@ -49,7 +51,7 @@ export async function compileStyles(sources: StyleSources, root: string): Promis
   const sass = await import("sass");
   let css: string;
   try {
-    css = (await sass.compileAsync(sources.entry, { loadPaths: [sources.nodeModules], style: "compressed", quietDeps: true })).css;
+    css = (await sass.compileAsync(sources.entry, { loadPaths: [path.dirname(sources.nhsukFrontend)], style: "compressed", quietDeps: true })).css;
   } catch (error) {
     explainSassError(sass, error, root);
   }

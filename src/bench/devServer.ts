@@ -18,11 +18,20 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-/** Runs `npm start` (the CLI's `serve`) on a source tree, and waits until it answers and has built. */
-export async function startDevServer(input: string, output: string): Promise<DevServer> {
+/** How to run the CLI: the checkout's (`npm start`), or an installed package's through npx. */
+export interface CliCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+}
+
+const CHECKOUT_CLI: CliCommand = { command: process.execPath, args: [path.join(ROOT, "bin/gpconnect-docs.mjs")], cwd: ROOT };
+
+/** Runs the CLI's `serve` on a source tree, and waits until it answers and has built. */
+export async function startDevServer(input: string, output: string, cli: CliCommand = CHECKOUT_CLI): Promise<DevServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, "bin/gpconnect-docs.mjs"), "serve", "--input", input, "--output", output, "--port", String(port)], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(cli.command, [...cli.args, "serve", "--input", input, "--output", output, "--port", String(port)], {
+    cwd: cli.cwd,
     env: { ...process.env, NO_COLOR: "1" },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

@@ -23,6 +23,8 @@ export interface Report {
   readonly faults: readonly ReportEntry[];
   /** Site paths of the pages this build wrote. */
   readonly pages: readonly string[];
+  /** Each page's source file (as shown), by site path: what a pull request's changed files publish. */
+  readonly sources: Readonly<Record<string, string>>;
   /** Source files (as shown) left out of the site for their errors. */
   readonly leftOut: readonly string[];
 }

@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { brokenSave } from "../checks/brokenSave.ts";
 import { errorChain } from "../checks/failures.ts";
 import { ContentFaultsError } from "../eleventy/checksPlugin.ts";
 import { buildSite, serveSite } from "../eleventy/run.ts";
 import { runFix } from "../fix/main.ts";
+import { PROJECT_ROOT, relativePath } from "../shared/sitePaths.ts";
 import { explainFailure } from "./errors.ts";
+import { initTree } from "./init.ts";
 import { parseCommand, USAGE } from "./options.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
 import { loadJekyllConfig } from "../source/jekyllConfig.ts";
@@ -14,6 +18,15 @@ async function main(argv: string[]): Promise<number> {
     case "help":
       console.log(USAGE);
       return parsed.exitCode;
+    case "version":
+      console.log((JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version);
+      return 0;
+    case "init": {
+      const files = await initTree(parsed.folder);
+      const shown = relativePath(process.cwd(), parsed.folder) || ".";
+      console.log(`Wrote a starter tree to ${shown}/: ${files.join(", ")}.\nPreview it: gpconnect-docs serve --input ${shown}`);
+      return 0;
+    }
     case "serve":
       await serveSite(parsed.options, parsed.output, { port: parsed.port, host: parsed.host, explain: explainRebuildFailure });
       return -1;

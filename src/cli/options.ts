@@ -6,6 +6,7 @@ import { BuildError } from "../shared/diagnostics.ts";
 import { isInside, PROJECT_ROOT } from "../shared/sitePaths.ts";
 
 export const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
+       gpconnect-docs init [FOLDER]
 
   --input DIR         source tree in the Jekyll documentation-theme format (default: content)
   --output DIR        where to write the site (default: _site)
@@ -17,15 +18,20 @@ export const USAGE = `Usage: gpconnect-docs <build|serve|fix> [options]
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
   --write             fix only: write the repairs it shows (without it nothing changes)
+  --version           print the version
   --help              show this help
 
   fix                 shows, as diffs, the repairs the checks are certain of: mojibake, a broken link
                       or anchor one slip from its one candidate, .htm for .html, a page link missing
-                      .html, accepted faults that no longer occur; --write applies them`;
+                      .html, accepted faults that no longer occur; --write applies them
+  init [FOLDER]       writes a starter tree (_config.yml, a sidebar, two pages, the settings file with
+                      every key explained) into FOLDER (default: the working folder); never overwrites`;
 
 /** What the command line asks for: the command, the build's options, and where and how to serve. */
 export type Command =
   | { readonly command: "help"; readonly exitCode: number }
+  | { readonly command: "version" }
+  | { readonly command: "init"; readonly folder: string }
   | { readonly command: "build"; readonly options: BuildOptions; readonly output: string }
   | { readonly command: "fix"; readonly options: BuildOptions; readonly write: boolean }
   | { readonly command: "serve"; readonly options: BuildOptions; readonly output: string; readonly port: number; readonly host: string };
@@ -47,9 +53,12 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
       help: { type: "boolean", default: false },
+      version: { type: "boolean", default: false },
     },
   });
   const command = positionals[0] ?? "build";
+  if (values.version) return { command: "version" };
+  if (command === "init" && !values.help) return { command, folder: path.resolve(positionals[1] ?? ".") };
   if (values.help || (command !== "build" && command !== "serve" && command !== "fix")) return { command: "help", exitCode: values.help ? 0 : 2 };
   const options = buildOptions({
     contentDir: values.input,

@@ -143,6 +143,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
         reportEntry(d, d.file === context.settings.file ? settingsPath : path.join(context.options.contentDir, d.file), isAccepted),
       ),
       pages: [...pages.keys()].sort(),
+      sources: Object.fromEntries([...pages].map(([sitePath, page]) => [sitePath, page.file]).sort()),
       leftOut: [...leftOut].map(shown).sort(),
     };
     if (context.options.report === "json") console.log(JSON.stringify(report, null, 2));

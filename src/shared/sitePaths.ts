@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -11,16 +12,26 @@ import { fileURLToPath } from "node:url";
 /**
  * Folder holding package.json and `_includes/site/`: the
  * nearest folder above this module with the project's package.json (the
- * module runs from `src/` and from the CLI's bundle in `node_modules/.cache/`).
+ * module runs from `src/`, from the CLI's bundle in `node_modules/.cache/`
+ * and, installed, from the package's `dist/`).
  */
-export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const PROJECT_ROOT = packageFolderAbove(path.dirname(fileURLToPath(import.meta.url)), "gpconnect-docs");
 
-function findProjectRoot(from: string): string {
+function packageFolderAbove(from: string, name: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "gpconnect-docs") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no gpconnect-docs package.json above ${from}`);
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === name) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no ${name} package.json above ${from}`);
   }
+}
+
+/**
+ * The folder a dependency is installed in, wherever npm put it: the checkout's
+ * `node_modules/`, or beside the installed package in the user's own.
+ */
+export function dependencyFolder(name: string): string {
+  const entry = createRequire(path.join(PROJECT_ROOT, "package.json")).resolve(name);
+  return packageFolderAbove(path.dirname(entry), name);
 }
 
 /** `file` relative to `folder`, with forward slashes whatever the platform (as messages, globs and site paths write it). */

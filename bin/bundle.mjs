@@ -1,0 +1,55 @@
+// Bundles the CLI (src/cli/ with everything it imports, and .eleventy.ts) into one ES module, its npm
+// dependencies left as imports. The checkout's bin runs it when the sources change; `npm pack` runs this
+// file once (prepack) to write dist/cli.mjs and the compiled site assets in dist/assets/, so an installed
+// package never bundles or compiles and needs no TypeScript toolchain, Sass or esbuild.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** What the bundle is made of: every source file, this script and esbuild's version, hashed in milliseconds. */
+export function sourcesHash() {
+  const hash = createHash("sha256");
+  const files = readdirSync(path.join(ROOT, "src"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .concat([path.join(ROOT, ".eleventy.ts"), fileURLToPath(import.meta.url), path.join(ROOT, "node_modules/esbuild/package.json")])
+    .sort();
+  for (const file of files) hash.update(path.relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Writes the bundle of `entry` (the CLI's by default) to `outfile`; `sourcemap` inline for the checkout's stack traces, none in the package. */
+export async function bundleCli(outfile, { sourcemap, entry = "src/cli/main.ts" }) {
+  const { build } = await import("esbuild");
+  const result = await build({
+    entryPoints: [path.join(ROOT, entry)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: sourcemap ? "inline" : false,
+    write: false,
+    logLevel: "error",
+  });
+  await mkdir(path.dirname(outfile), { recursive: true });
+  await writeFile(outfile, result.outputFiles[0].contents);
+}
+
+/** What `npm pack` ships in dist/: the CLI's bundle and the compiled assets (by a bundle of their module, run from inside the project so it finds it). */
+async function pack() {
+  await bundleCli(path.join(ROOT, "dist/cli.mjs"), { sourcemap: false });
+  const prebuild = path.join(ROOT, "node_modules/.cache/gpconnect-docs", `prebuild-${process.pid}.mjs`);
+  await bundleCli(prebuild, { sourcemap: false, entry: "src/assets/siteAssets.ts" });
+  try {
+    await (await import(pathToFileURL(prebuild).href)).writePrebuiltAssets();
+  } finally {
+    await rm(prebuild, { force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await pack();
