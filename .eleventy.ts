@@ -12,6 +12,7 @@ import { outputPlugin } from "./src/eleventy/outputPlugin.ts";
 import { searchPlugin } from "./src/eleventy/searchPlugin.ts";
 import { LAYOUT_FOLDER, layoutPlugin } from "./src/eleventy/layoutPlugin.ts";
 import { pagePlugin } from "./src/eleventy/pagePlugin.ts";
+import { safetyPlugin, TEMPLATE_FORMATS } from "./src/eleventy/safetyPlugin.ts";
 import { sitePagesPlugin } from "./src/eleventy/sitePagesPlugin.ts";
 import { PROJECT_ROOT } from "./src/shared/sitePaths.ts";
 
@@ -21,11 +22,15 @@ export function siteConfig(options: BuildOptions): (eleventyConfig: UserConfig) 
     eleventyConfig.versionCheck(ELEVENTY_RANGE);
     const context = new BuildContext(options);
     eleventyConfig.setIncludesDirectory(LAYOUT_FOLDER);
+    // Only the formats a tree may have (a plugin can add formats, never set them): no Nunjucks, no tree JavaScript.
+    eleventyConfig.setTemplateFormats(TEMPLATE_FORMATS);
     // Never the tree's own _data/: that is Jekyll data, read by src/source and given to Liquid as site.data.
     eleventyConfig.setDataDirectory(path.relative(options.contentDir, path.join(PROJECT_ROOT, "_data")));
     // Registers eleventy.before/after/beforeWatch: starts each build, then runs the plugins' start and end steps.
     eleventyConfig.addPlugin(lifecyclePlugin, { context });
     eleventyConfig.addPlugin(checksPlugin, { context });
+    // Front matter read as YAML only, without Eleventy's own keys: before any plugin that reads pages.
+    eleventyConfig.addPlugin(safetyPlugin, { context });
     eleventyConfig.addPlugin(markdownPlugin, { context });
     eleventyConfig.addPlugin(jekyllPlugin, { context });
     eleventyConfig.addPlugin(navigationPlugin, { context });

@@ -11,6 +11,7 @@ import { buildVersions } from "../versions/main.ts";
 import { initTree } from "./init.ts";
 import { parseCommand, USAGE } from "./options.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
+import { loadJekyllConfig } from "../source/jekyllConfig.ts";
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseCommand(argv);
@@ -31,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
       await serveSite(parsed.options, parsed.output, { port: parsed.port, host: parsed.host, explain: explainRebuildFailure });
       return -1;
     case "build":
-      await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging));
+      await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging), loadJekyllConfig(parsed.options.contentDir).keep_files);
       return 0;
     case "versions":
       if (parsed.options.only !== undefined) await buildVersions(parsed.options, undefined);

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { buildOptions, type BuildOptions } from "../eleventy/context.ts";
 import { BuildError } from "../shared/diagnostics.ts";
 import type { VersionsOptions } from "../versions/main.ts";
+import { isInside, PROJECT_ROOT } from "../shared/sitePaths.ts";
 
 export const USAGE = `Usage: gpconnect-docs <build|serve|fix|stitch> [options]
        gpconnect-docs init [FOLDER]
@@ -89,8 +90,26 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
   }
   if (command === "fix") return { command, options, write: values.write };
   const output = path.resolve(values.output);
+  refuseOutput(output, options.contentDir);
   if (command === "build") return { command, options, output };
   return { command: "serve", options, output, port: Number(values.port), host: values.host };
+}
+
+/**
+ * An output folder is replaced whole by each build, so it may not be the source tree, hold it, lie inside it,
+ * hold this project, or be a file system's root (where the build's sibling staging folder cannot go either).
+ * Refused before anything is written or deleted, as Jekyll refuses a destination holding its source.
+ */
+function refuseOutput(output: string, input: string): void {
+  const shown = (folder: string): string => path.relative(process.cwd(), folder) || ".";
+  const refuse = (message: string): never => {
+    throw new BuildError({ code: "output", file: shown(output), message, hint: "choose an output folder of its own beside the tree, such as --output ../site" });
+  };
+  if (path.dirname(output) === output) refuse("--output is the root of the file system: a build replaces its output folder whole");
+  if (output === input) refuse(`--output is the source tree (--input ${shown(input)}): the build would delete it`);
+  if (isInside(output, input)) refuse(`--output holds the source tree (--input ${shown(input)}): the build would delete it`);
+  if (isInside(input, output)) refuse(`--output lies inside the source tree (--input ${shown(input)}): the site would be read back as pages`);
+  if (output === PROJECT_ROOT || isInside(output, PROJECT_ROOT)) refuse(`--output holds this project (${PROJECT_ROOT}): the build would delete it`);
 }
 
 /** Under GitHub Actions, faults are also printed as workflow commands naming files from the workspace. */

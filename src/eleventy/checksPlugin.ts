@@ -13,7 +13,7 @@ import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
 import { githubAnnotations, reportEntry, type Report } from "../checks/report.ts";
 import { checkSidebarLinks } from "../checks/sidebarLinks.ts";
 import { findTextFaults } from "../checks/sourceText.ts";
-import { isolatePageFailures } from "./internals.ts";
+import { eleventyYamlLoader, isolatePageFailures } from "./internals.ts";
 
 export class ContentFaultsError extends Error {
   /** `details`: the failing faults, for where the summary above is not in view (the dev server's page). */
@@ -45,9 +45,7 @@ function serveBrokenSave(eleventyConfig: UserConfig): void {
  * keeps it across dev-server rebuilds) for the preprocessor to report.
  */
 function lenientFrontMatter(eleventyConfig: UserConfig): (data: unknown) => FrontMatterFault[] {
-  // `frontMatterParsingOptions` is public on the configuration, though not in its types.
-  const options = (eleventyConfig as unknown as { frontMatterParsingOptions: { engines: { yaml: YamlLoad } } }).frontMatterParsingOptions;
-  const load = options.engines.yaml;
+  const load: YamlLoad = eleventyYamlLoader(eleventyConfig);
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (text: string, parsing?: { filePath?: string }) => {

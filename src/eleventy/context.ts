@@ -52,7 +52,8 @@ export function buildOptions(options: {
     settingsFile: options.settingsFile === undefined ? undefined : path.resolve(options.settingsFile),
     releasePages: options.releasePages ?? false,
     verbose: options.verbose ?? false,
-    report: options.report,
+    // A report file named relative to where the command ran (the dev server changes its working folder).
+    report: options.report === undefined || options.report === "json" ? options.report : path.resolve(options.report),
     annotations: options.annotations,
   };
 }

@@ -115,6 +115,31 @@ export function explainRebuildFailures(eleventy: Eleventy, explain: (error: unkn
   };
 }
 
+type WatchRun = (changedPath: string) => Promise<void>;
+interface Watcher {
+  on(event: "add" | "unlink", listener: (changedPath: string) => void): void;
+}
+
+/**
+ * Eleventy's watcher only forgets a deleted file (no rebuild), so a deleted or renamed page stayed served
+ * and the site model kept it; an added file is rebuilt incrementally, before Eleventy has read it
+ * ("templateRender has not yet initialized"). `watch()` resolves to the function a change runs ("for
+ * testability", not documented) and the watcher is `eleventy.watcher`: an added or deleted file is run as a
+ * change, in a whole (not incremental) rebuild, which reads the tree again.
+ */
+export function followAddsAndDeletions(eleventy: Eleventy, watchRun: unknown): void {
+  const watcher = (eleventy as unknown as { watcher?: Partial<Watcher> }).watcher;
+  const version = (Eleventy as unknown as { getVersion(): string }).getVersion();
+  if (typeof watchRun !== "function") throw new EleventyInternalsError("the change handler Eleventy#watch() resolves to", version, TESTED_VERSIONS.eleventy);
+  if (typeof watcher?.on !== "function") throw new EleventyInternalsError("Eleventy#watcher (chokidar)", version, TESTED_VERSIONS.eleventy);
+  const rebuildWhole = (changedPath: string): void => {
+    eleventy.setIncrementalBuild(false);
+    void (watchRun as WatchRun)(changedPath).finally(() => eleventy.setIncrementalBuild(true));
+  };
+  watcher.on("add", rebuildWhole);
+  watcher.on("unlink", rebuildWhole);
+}
+
 /**
  * Eleventy's dev server (2.x) listens on every interface and has no option
  * to choose one (`setServerOptions` has none). Until it has, the one `listen`
@@ -250,4 +275,18 @@ if (TemplateCollection && TemplateData && Object.values(tagIndexTouchPoints).eve
     }
     return [...(index.byTag.get(tagName) ?? [])];
   };
+}
+
+type YamlLoader = (text: string, options?: unknown) => unknown;
+
+/**
+ * The YAML front-matter engine configured so far (Eleventy's own js-yaml `load`, or a plugin's wrapper of it),
+ * so that each wrapper reads YAML exactly as Eleventy would. `setFrontMatterParsingOptions` can replace an
+ * engine but not read one; it sits in the configuration's `frontMatterParsingOptions`, not in Eleventy's types.
+ */
+export function eleventyYamlLoader(eleventyConfig: UserConfig): YamlLoader {
+  const options = (eleventyConfig as unknown as { frontMatterParsingOptions?: { engines?: { yaml?: unknown } } }).frontMatterParsingOptions;
+  const load = options?.engines?.yaml;
+  if (typeof load !== "function") throw new EleventyInternalsError("UserConfig#frontMatterParsingOptions.engines.yaml", (Eleventy as unknown as { getVersion(): string }).getVersion(), TESTED_VERSIONS.eleventy);
+  return load as YamlLoader;
 }

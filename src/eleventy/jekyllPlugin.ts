@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { filters, Liquid } from "liquidjs";
@@ -8,15 +8,18 @@ import { htmlToText } from "../shared/html.ts";
 import { deepFreeze } from "../shared/freeze.ts";
 import { redirectStub } from "../theme/redirects.ts";
 import { PAGE_LAYOUT } from "./layoutPlugin.ts";
+import { CODE_TEMPLATES, ELEVENTY_KEYS, TEMPLATE_FORMATS } from "./safetyPlugin.ts";
+import { SITE_PAGES_FOLDER } from "./sitePagesPlugin.ts";
 import type { SiteModel } from "../source/model.ts";
 import { markdownExtensions } from "../source/jekyllConfig.ts";
 import { absoluteUrl, createPathTag, jekyllSort, relativeUrl } from "../jekyll/filters.ts";
 import { createHighlightTag } from "../jekyll/highlightTag.ts";
 import { createIncludeTag } from "../jekyll/includeTag.ts";
-import { fromWorkingFolder, isInside, relativePath } from "../shared/sitePaths.ts";
+import { createRefusedFileTag, FILE_TAGS } from "../jekyll/fileTags.ts";
+import { escapingSitePath, fromWorkingFolder, isExternalUrl, isInside, realInside, relativePath } from "../shared/sitePaths.ts";
 import { rubyLiquidCompat } from "../jekyll/rubyLiquid.ts";
 import { FRONT_MATTER_BLOCK, JEKYLL_VERSION, siteVariables } from "../jekyll/siteVariables.ts";
-import { readPage, type TreePage } from "../source/jekyllTree.ts";
+import { frontMatterLine, readPage, type TreePage } from "../source/jekyllTree.ts";
 
 /** Ruby's HTML escapes (CGI.escapeHTML): `&quot;` and `&#39;` where LiquidJS writes `&#34;`. */
 const RUBY_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -27,9 +30,6 @@ export function redirectTarget(value: unknown): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === "string" && first.trim() ? first.trim() : undefined;
 }
-
-/** Formats Eleventy renders whatever a plugin says (its defaults): in a Jekyll tree such a file is a page only with front matter. */
-const ELEVENTY_FORMATS = ["liquid", "njk", "md", "html", "11ty.js", "11ty.cjs", "11ty.mjs"];
 
 /** A path as an Eleventy ignore glob: glob characters in real file names taken literally. */
 const literalGlob = (p: string): string => p.replace(/[[\]{}()*?!+@]/g, "\\$&");
@@ -49,12 +49,12 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   const treePage = (inputPath: string): TreePage | undefined => {
     const file = relativePath(input, inputPath);
     const site = context.site();
-    return site.tree.page(file) ?? (isInside(input, inputPath) && !file.split("/").some((part) => /^[_.]/.test(part)) && existsSync(inputPath) ? readPage(input, site.config, file) : undefined);
+    return site.tree.page(file) ?? (isInside(input, inputPath) && !file.split("/").some((part) => /^[_.]/.test(part)) && realInside(input, inputPath) ? readPage(input, site.config, file) : undefined);
   };
 
   // Every extension a page of the tree has is a template format: Markdown ones as Markdown, the rest (xml, json, txt…) as Liquid.
   const markdown = new Set(markdownExtensions(config));
-  const formats = new Set(ELEVENTY_FORMATS);
+  const formats = new Set([...TEMPLATE_FORMATS, "11ty.cjs", "11ty.mjs"]);
   for (const page of tree.pages) {
     if (!page.output) continue;
     const ext = path.posix.extname(page.file).slice(1).toLowerCase();
@@ -74,11 +74,18 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
     if (isTemplate(file)) eleventyConfig.ignores.add(`${relativeInput}/${literalGlob(file)}`);
   }
   eleventyConfig.ignores.add(`${relativeInput}/**/node_modules/**`);
+  // Nothing in a tree chooses code to run or leads Eleventy outside it: no JavaScript template, no link walked.
+  eleventyConfig.ignores.add(`${relativeInput}/${CODE_TEMPLATES}`);
+  for (const link of tree.links) {
+    eleventyConfig.ignores.add(`${relativeInput}/${literalGlob(link)}`);
+    eleventyConfig.ignores.add(`${relativeInput}/${literalGlob(link)}/**`);
+  }
 
   copyStaticFiles(context);
+  removeGoneOutputs(context);
 
   // Each page at Jekyll's URL, with the `defaults:` of `_config.yml` beneath its front matter.
-  const defaultKeys = new Set(config.defaults.flatMap((entry) => Object.keys(entry.values)).filter((key) => key !== "layout" && key !== "permalink"));
+  const defaultKeys = new Set(config.defaults.flatMap((entry) => Object.keys(entry.values)).filter((key) => key !== "layout" && key !== "permalink" && !ELEVENTY_KEYS.has(key)));
   const computed: Record<string, (data: Record<string, unknown> & { page: { inputPath: string } }) => unknown> = {
     permalink: (data) => treePage(data.page.inputPath)?.outputPath ?? data["permalink"],
   };
@@ -97,6 +104,8 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   // Ruby Liquid's leniencies, and Jekyll's `page.*` (front matter and defaults beside Eleventy's url and inputPath).
   eleventyConfig.addPreprocessor("jekyll-liquid", "*", (data: { page: Record<string, unknown> & { inputPath: string } }, content: string) => {
     const page = treePage(data.page.inputPath);
+    // Eleventy renders only what Jekyll would: the tree's pages and the site's own pages, whatever else it found.
+    if (!page && !relativePath(input, data.page.inputPath).startsWith(`${SITE_PAGES_FOLDER}/`)) return false;
     if (page) {
       const pageData = data as unknown as Record<string, unknown>;
       for (const [key, value] of Object.entries(page.data)) if (!(key in data.page)) data.page[key] = pageData[key] !== undefined ? pageData[key] : value;
@@ -104,6 +113,11 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
       if (page.date) data.page["date"] = page.date;
       // jekyll-redirect-from's `redirect_to`: the page is a stub leading there (its layout leaves it unframed).
       const redirectTo = redirectTarget(page.data["redirect_to"]);
+      const escape = redirectTo && !isExternalUrl(redirectTo) ? escapingSitePath(redirectTo) : undefined;
+      if (escape) {
+        context.log.error({ code: "output-path", file: page.file, line: frontMatterLine(input, page.file, "redirect_to"), message: `redirect_to ${redirectTo} has ${escape} and leads outside the site: the page is left out`, hint: "redirect to a page of this site (its permalink) or to a full https:// URL" });
+        return false;
+      }
       if (redirectTo) return redirectStub(context.site().url(redirectTo), htmlToText(String(page.data["title"] ?? redirectTo)));
     }
     return rubyLiquidCompat(content);
@@ -150,6 +164,7 @@ function jekyllLiquid(context: BuildContext): { tags: Record<string, TagFactory>
       highlight: createHighlightTag(),
       link: createPathTag("link", site, context.sourceLines),
       post_url: createPathTag("post_url", site, context.sourceLines),
+      ...Object.fromEntries(FILE_TAGS.map((name) => [name, createRefusedFileTag(name)])),
     },
     filters: {
       relative_url: (value) => relativeUrl(site(), value),
@@ -185,6 +200,23 @@ async function renderDocuments(context: BuildContext, set: ReturnType<typeof jek
     }
   }
   return html;
+}
+
+/**
+ * Under the dev server, a page or file deleted from the tree (or renamed) leaves the served site at the
+ * whole rebuild its deletion starts: its old output file goes, so links to it are reported as broken.
+ */
+function removeGoneOutputs(context: BuildContext): void {
+  let published: ReadonlySet<string> = new Set();
+  context.lifecycle.onStart(({ outputDir, partial, serving }) => {
+    if (partial) return;
+    const now = context.site().published;
+    for (const gone of serving ? published : []) {
+      const file = path.join(outputDir, gone);
+      if (!now.has(gone) && isInside(outputDir, file)) rmSync(file, { force: true });
+    }
+    published = now;
+  });
 }
 
 /**

@@ -53,7 +53,7 @@ export function framePage(context: BuildContext, data: NotedPage, body: string):
   const facts = siteFacts(site);
   const release = facts.release(data.sidebar);
   return renderFrame({ ...data.page, updated: facts.updated(data.inputPath, data.lastUpdated) }, {
-    site: { title: site.settings.title, source: site.settings.source },
+    site: { title: site.settings.title, source: site.settings.source, siteIndex: site.siteIndex },
     url: site.url,
     assetUrl: (assetPath) => context.assetUrl(assetPath),
     capabilities: navigation.capabilities(data.sidebar),

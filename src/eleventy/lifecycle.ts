@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext, BuildOptions } from "./context.ts";
@@ -117,7 +118,8 @@ export function lifecyclePlugin(eleventyConfig: UserConfig, { context }: { conte
     saved = changed;
   });
   eleventyConfig.on("eleventy.before", async ({ incremental, directories, runMode }: { incremental: boolean; directories: { output: string }; runMode: string }) => {
-    const partial = incremental && onlyPagesChanged(saved, context.options.contentDir);
+    // A deleted (or renamed) page changes the site itself: a whole rebuild reads the tree again.
+    const partial = incremental && saved.every((file) => existsSync(file)) && onlyPagesChanged(saved, context.options.contentDir);
     context.startBuild(partial ? saved : undefined);
     saved = [];
     await context.lifecycle.started({ outputDir: path.resolve(directories.output), partial: context.partial, serving: runMode !== "build" });

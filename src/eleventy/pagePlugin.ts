@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { decodeHTML } from "entities";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
@@ -13,7 +13,8 @@ import { displayPath, lineOfText } from "../source/sourceFile.ts";
 export function pageContent(context: BuildContext, inputPath: string, content: string): PageContent {
   const { html, removed } = removeScripts(content);
   if (removed.length > 0) {
-    const source = readFileSync(inputPath, "utf8");
+    // The site's own pages are virtual (no file to point into): their markup came from the tree's data.
+    const source = existsSync(inputPath) ? readFileSync(inputPath, "utf8") : "";
     for (const { markup, needle } of removed) {
       context.log.warn({
         code: "unsafe-markup",

@@ -1,8 +1,8 @@
 import Eleventy from "@11ty/eleventy";
 import { siteConfig } from "../../.eleventy.ts";
 import type { BuildOptions } from "./context.ts";
-import { fromWorkingFolder } from "../shared/sitePaths.ts";
-import { checkInternals, explainRebuildFailures, quietTimingWarnings, renderOnly, withListenHost } from "./internals.ts";
+import { commonFolder, fromWorkingFolder, PROJECT_ROOT } from "../shared/sitePaths.ts";
+import { checkInternals, explainRebuildFailures, followAddsAndDeletions, quietTimingWarnings, renderOnly, withListenHost } from "./internals.ts";
 
 async function createEleventy(options: BuildOptions, output: string, runMode: "build" | "serve"): Promise<Eleventy> {
   // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
@@ -39,10 +39,14 @@ export interface ServeOptions {
 
 /** The dev server: builds, then rebuilds on every save; never returns while it runs. */
 export async function serveSite(options: BuildOptions, output: string, serve: ServeOptions): Promise<void> {
+  // Eleventy's watcher reports changes under a `../` input relative to another folder than the one it compares
+  // them with (11ty/eleventy#3854), and so ignores every edit there: serve from a folder holding the tree, the
+  // output and the project, so that no path Eleventy watches starts with `..`. Every path is already absolute.
+  process.chdir(commonFolder([options.contentDir, output, PROJECT_ROOT]));
   const eleventy = await createEleventy({ ...options, releasePages: false }, output, "serve");
   // A saved page is re-rendered alone (the site model, other pages and the search index carry over).
   eleventy.setIncrementalBuild(true);
   explainRebuildFailures(eleventy, serve.explain);
-  await eleventy.watch();
+  followAddsAndDeletions(eleventy, await eleventy.watch());
   await withListenHost(serve.host, () => eleventy.serve(serve.port));
 }

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
-import { PROJECT_ROOT } from "../shared/sitePaths.ts";
+import { PROJECT_ROOT, relativePath } from "../shared/sitePaths.ts";
+import { frontMatterLine } from "../source/jekyllTree.ts";
 import { escapeHtml } from "../shared/html.ts";
 import { collectRedirects, redirectPage, redirectsFile, type Redirect } from "../theme/redirects.ts";
 import type { ListedPage } from "../source/pages.ts";
@@ -30,8 +31,9 @@ export function headersFile(): string {
   return `/*\n  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n`;
 }
 
-/** The site index page: every sidebar, then the pages no sidebar lists. Also where search goes without JavaScript. */
-export const SITE_INDEX_URL = "search.html";
+/** Where the site's own pages are, as Eleventy names them (virtual: a tree's `_` folder of that name is never a page). */
+export const SITE_PAGES_FOLDER = "_site-pages";
+
 
 /** Pages a reader would look for: not excluded from search, not the 404 page. */
 export function listedPages<T extends ListedPage>(all: readonly T[]): T[] {
@@ -52,11 +54,11 @@ const template = (name: string): string => readFileSync(path.join(PROJECT_ROOT, 
  * and a 404 page when the tree has none of its own.
  */
 export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
-  eleventyConfig.addTemplate("_site-pages/search.html", template("search.liquid"), { permalink: SITE_INDEX_URL, title: "Site index and search", search: "exclude", toc: false });
-  eleventyConfig.addTemplate("_site-pages/headers.html", headersFile(), { permalink: "_headers", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/search.html`, template("search.liquid"), { permalink: context.site().siteIndex, title: "Site index and search", search: "exclude", toc: false });
+  eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/headers.html`, headersFile(), { permalink: "_headers", layout: false, eleventyExcludeFromCollections: true });
   // A tree's own sitemap.xml (a page with front matter) is published instead.
   if (!context.site().tree.pages.some((page) => page.output && page.outputPath === "sitemap.xml")) {
-    eleventyConfig.addTemplate("_site-pages/sitemap.html", "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
+    eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/sitemap.html`, "{{ collections.all | sitemapXml }}", { permalink: "sitemap.xml", layout: false, eleventyExcludeFromCollections: true });
   }
   eleventyConfig.addCollection("redirects", (api: { getAll(): ListedPage[] }) => {
     const { redirects, problems } = collectRedirects({
@@ -65,26 +67,26 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
       displayPath: (inputPath) => displayPath(context.options.contentDir, inputPath),
       settingsLine: (from) => context.settings.lineOf(["redirects", from]),
       settingsFile: context.settings.file,
+      redirectLine: (inputPath) => frontMatterLine(context.options.contentDir, relativePath(context.options.contentDir, inputPath), "redirect_from"),
     });
-    for (const problem of problems) context.log.warn(problem);
+    for (const problem of problems) context.log.add(problem);
     return redirects;
   });
-  eleventyConfig.addTemplate("_site-pages/redirect.html", "{{ redirect | redirectPage }}", {
+  eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/redirect.html`, "{{ redirect | redirectPage }}", {
     pagination: { data: "collections.redirects", size: 1, alias: "redirect" },
     permalink: "{{ redirect.from }}",
     layout: false,
     eleventyExcludeFromCollections: true,
   });
-  eleventyConfig.addTemplate("_site-pages/redirects.txt.html", "{{ collections.redirects | redirectsFile }}", { permalink: "_redirects", layout: false, eleventyExcludeFromCollections: true });
+  eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/redirects.txt.html`, "{{ collections.redirects | redirectsFile }}", { permalink: "_redirects", layout: false, eleventyExcludeFromCollections: true });
   // What Jekyll's plugins add when the tree's _config.yml lists them: jekyll-sitemap's robots.txt, jekyll-redirect-from's redirects.json.
-  const { config, tree } = context.site();
+  const { config, published } = context.site();
   const plugins = new Set([...config.plugins, ...config.gems]);
-  const published = new Set(tree.pages.filter((page) => page.output).map((page) => page.outputPath).concat(tree.statics.map((file) => file.outputPath)));
   if (plugins.has("jekyll-sitemap") && !published.has("robots.txt")) {
-    eleventyConfig.addTemplate("_site-pages/robots.txt.html", "{{ 'sitemap.xml' | absoluteSiteUrl | prepend: 'Sitemap: ' }}\n", { permalink: "robots.txt", layout: false, eleventyExcludeFromCollections: true });
+    eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/robots.txt.html`, "{{ 'sitemap.xml' | absoluteSiteUrl | prepend: 'Sitemap: ' }}\n", { permalink: "robots.txt", layout: false, eleventyExcludeFromCollections: true });
   }
   if (plugins.has("jekyll-redirect-from") && !published.has("redirects.json")) {
-    eleventyConfig.addTemplate("_site-pages/redirects.json.html", "{{ collections.redirects | redirectsJson }}", { permalink: "redirects.json", layout: false, eleventyExcludeFromCollections: true });
+    eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/redirects.json.html`, "{{ collections.redirects | redirectsJson }}", { permalink: "redirects.json", layout: false, eleventyExcludeFromCollections: true });
   }
   eleventyConfig.addFilter("absoluteSiteUrl", (sitePath: string) => (context.site().settings.url ?? "").replace(/\/+$/, "") + context.site().url(sitePath));
   eleventyConfig.addFilter("redirectsJson", (redirects: Redirect[]) => {
@@ -94,8 +96,8 @@ export function sitePagesPlugin(eleventyConfig: UserConfig, { context }: { conte
   });
   eleventyConfig.addFilter("redirectPage", (redirect: Redirect) => redirectPage(redirect, context.site().url));
   eleventyConfig.addFilter("redirectsFile", (redirects: Redirect[]) => redirectsFile(redirects, context.site().url));
-  const hasOwn404 = ["404.md", "404.html"].some((name) => existsSync(path.join(context.options.contentDir, name)));
-  if (!hasOwn404) eleventyConfig.addTemplate("_site-pages/404.html", template("404.liquid"), { permalink: "404.html", title: "Page not found", search: "exclude", toc: false });
+  // A tree's own 404 page (wherever its file is) is published instead, as Jekyll would.
+  if (!context.site().hasOwn404) eleventyConfig.addTemplate(`${SITE_PAGES_FOLDER}/404.html`, template("404.liquid"), { permalink: "404.html", title: "Page not found", search: "exclude", toc: false, siteIndex: context.site().siteIndex });
 
   eleventyConfig.addFilter("sitemapXml", (all: ListedPage[]) => {
     const site = context.site();

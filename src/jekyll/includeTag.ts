@@ -10,7 +10,7 @@ import { displayPath, type SourceLines } from "../source/sourceFile.ts";
 import { rubyLiquidCompat } from "./rubyLiquid.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 import { IncludeSyntaxError, parseIncludeArgs, type IncludeCall } from "./includeArgs.ts";
-import { isInside } from "../shared/sitePaths.ts";
+import { isInside, realInside } from "../shared/sitePaths.ts";
 
 export interface IncludeTagOptions {
   readonly components: ReadonlyMap<string, Component>;
@@ -150,6 +150,9 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
       const pagePath = String(ctx.getSync(["page", "inputPath"]) ?? "");
       const includesDir = relative ? site.contentDir : path.join(site.contentDir, "_includes");
       const file = relative ? path.resolve(path.dirname(pagePath), name) : path.join(includesDir, name);
+      if (isInside(includesDir, file) && existsSync(file) && !realInside(site.contentDir, file)) {
+        throw new BuildError({ code: "unknown-include", file: where.file, line: where.line, message: `${relative ? "include_relative" : "include"} "${name}" is a symbolic link leading outside the tree: it is not read`, hint: "copy the file into the tree instead of linking it" });
+      }
       const component = relative ? undefined : options.components.get(name);
       if (component) {
         const treeText = isInside(includesDir, file) && existsSync(file) ? readFileSync(file, "utf8") : undefined;

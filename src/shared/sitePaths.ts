@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,10 +44,66 @@ export function fromWorkingFolder(folder: string): string {
   return path.relative(process.cwd(), folder) || ".";
 }
 
+/** The deepest folder holding every one of these absolute paths (the root at worst). */
+export function commonFolder(paths: readonly string[]): string {
+  let common = paths[0] ?? path.parse(process.cwd()).root;
+  while (!paths.every((p) => p === common || isInside(common, p)) && path.dirname(common) !== common) common = path.dirname(common);
+  return common;
+}
+
 /** Whether `file` lies inside `folder` (not the folder itself). */
 export function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, path.resolve(file));
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
+}
+
+/**
+ * Whether `file`, every symbolic link followed, lies inside `folder` (its own links followed too): what a
+ * tree may read. False for a missing file or a dangling link, which a reader then treats as absent.
+ */
+export function realInside(folder: string, file: string): boolean {
+  try {
+    return isInside(realpathSync(folder), realpathSync(file));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a site path a tree asks to be written at would leave the output folder, or undefined when it
+ * stays inside: a `..` segment (also percent-encoded, at any depth of encoding), an encoded or
+ * backward slash, a NUL. Jekyll would clean some of these; a tree that writes them is hostile or wrong.
+ */
+export function escapingSitePath(sitePath: string): string | undefined {
+  let decoded = sitePath;
+  for (let depth = 0; depth < 4 && /%[0-9a-f]{2}/i.test(decoded); depth++) {
+    if (/%(2f|5c)/i.test(decoded)) return "an encoded slash";
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      break;
+    }
+  }
+  if (decoded.includes("\0")) return "a NUL character";
+  if (decoded.includes("\\")) return "a backslash";
+  if (decoded.split("/").some((part) => part.trim() === "..")) return "a .. segment";
+  return undefined;
+}
+
+/**
+ * What the project writes into every site (its stylesheet and script, the search index, the host's headers
+ * and redirects): a tree may not write these, or its script would run on every page under the site's own origin.
+ */
+const PROJECT_OUTPUTS: readonly { readonly test: (sitePath: string) => boolean; readonly what: string }[] = [
+  { test: (p) => /^assets\/site\./i.test(p), what: "the site's own stylesheet or script" },
+  { test: (p) => /^pagefind(\/|$)/i.test(p), what: "the search index" },
+  { test: (p) => /^_headers$/i.test(p), what: "the host's headers file (the Content-Security-Policy)" },
+  { test: (p) => /^_redirects$/i.test(p), what: "the host's redirects file" },
+];
+
+/** What the project itself writes at this output path (no leading slash), if anything: a tree may not write there. */
+export function projectOutput(outputPath: string): string | undefined {
+  return PROJECT_OUTPUTS.find((entry) => entry.test(withoutLeadingSlash(outputPath)))?.what;
 }
 
 /** A site path as sidebars, permalinks and indexes key it: no leading slash (`overview.html`). */

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/diagnostics.ts";
-import { trimSlashes } from "../shared/sitePaths.ts";
+import { realInside, trimSlashes } from "../shared/sitePaths.ts";
 import { parseYaml } from "./yamlFile.ts";
 
 /** Jekyll 4.3's excludes, always added to a tree's own (Configuration::DEFAULT_EXCLUDES). */
@@ -66,6 +66,8 @@ export const jekyllConfigSchema = z
     kramdown: z.record(z.string(), z.unknown()).nullish().transform((k) => k ?? {}),
     plugins: stringList,
     gems: stringList,
+    /** What a build keeps of the output folder it replaces (Jekyll's default: version-control folders). */
+    keep_files: stringList.default([".git", ".svn"]),
   })
   .loose();
 
@@ -81,7 +83,8 @@ export const CONFIG_FILE = "_config.yml";
 /** Reads a tree's `_config.yml` (Jekyll's defaults without one), turning schema failures into one readable message. */
 export function loadJekyllConfig(contentDir: string): JekyllConfig {
   const file = path.join(contentDir, CONFIG_FILE);
-  if (!existsSync(file)) return { ...jekyllConfigSchema.parse({}), file: undefined, lineOf: () => undefined };
+  // A `_config.yml` linked from outside the tree is not read (the tree reader warns about the link).
+  if (!realInside(contentDir, file)) return { ...jekyllConfigSchema.parse({}), file: undefined, lineOf: () => undefined };
   const yaml = parseYaml(readFileSync(file, "utf8"), CONFIG_FILE);
   // An empty `_config.yml` is a valid one.
   const result = jekyllConfigSchema.safeParse(yaml.data ?? {});

@@ -1,8 +1,8 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { filters } from "liquidjs";
 import type { Diagnostic } from "../shared/diagnostics.ts";
-import { relativePath, trimSlashes, withoutLeadingSlash } from "../shared/sitePaths.ts";
+import { escapingSitePath, projectOutput, realInside, relativePath, trimSlashes, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import { parseYaml } from "./yamlFile.ts";
 import { markdownExtensions, type JekyllConfig } from "./jekyllConfig.ts";
 
@@ -45,8 +45,10 @@ export interface JekyllTree {
   readonly skipped: readonly string[];
   /** Folders left out whole (relative, no trailing slash). */
   readonly skippedFolders: readonly string[];
-  /** URL clashes and other reading problems, for the build's fault log. */
-  readonly problems: readonly Omit<Diagnostic, "severity">[];
+  /** Every symbolic link in the tree (relative): never walked or rendered as pages; readers follow only those that stay inside. */
+  readonly links: readonly string[];
+  /** URL clashes, links leaving the tree, output paths a tree may not write, for the build's fault log. */
+  readonly problems: readonly Diagnostic[];
   page(file: string): TreePage | undefined;
 }
 
@@ -118,15 +120,15 @@ function readFrontMatter(full: string, shown: string): Record<string, unknown> {
   }
 }
 
-/** The line a page gives its `permalink:` on, for faults about its URL (undefined for a static file or a page without one). */
-function permalinkLine(contentDir: string, file: string): number | undefined {
+/** The line a page gives a front-matter key on (`permalink` by default), for faults about it (undefined for a static file or a page without one). */
+export function frontMatterLine(contentDir: string, file: string, key = "permalink"): number | undefined {
   let block: RegExpExecArray | null;
   try {
     block = FRONT_MATTER.exec(readFileSync(path.join(contentDir, file), "utf8"));
   } catch {
     return undefined;
   }
-  const index = block?.[0].split("\n").findIndex((line) => /^permalink\s*:/.test(line)) ?? -1;
+  const index = block?.[0].split("\n").findIndex((line) => line.startsWith(key) && /^\s*:/.test(line.slice(key.length))) ?? -1;
   return index >= 0 ? index + 1 : undefined;
 }
 
@@ -249,7 +251,8 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
   const statics: TreeStatic[] = [];
   const skipped: string[] = [];
   const skippedFolders: string[] = [];
-  const problems: Omit<Diagnostic, "severity">[] = [];
+  const problems: Diagnostic[] = [];
+  const links = treeLinks(contentDir, problems);
 
   const collectionsDir = config.collections_dir;
   const collectionFolders = new Map(Object.entries(config.collections).filter(([name]) => name !== "posts").map(([name, options]) => [path.posix.join(collectionsDir, `_${name}`), { name, options }]));
@@ -365,7 +368,63 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
   };
   walk("", []);
 
-  return resolveClashes(contentDir, pages, statics, skipped, skippedFolders, problems);
+  const writable = writablePages(contentDir, pages, statics, skipped, problems);
+  return resolveClashes(contentDir, writable.pages, writable.statics, skipped, skippedFolders, links, problems);
+}
+
+/**
+ * Every symbolic link in the tree, found without following any (Node's recursive read does not enter linked
+ * folders). As Jekyll --safe: a link leaving the tree (or leading nowhere) is never read, with a warning
+ * naming it; a linked folder is never walked, wherever it leads.
+ */
+function treeLinks(contentDir: string, problems: Diagnostic[]): string[] {
+  const links: string[] = [];
+  for (const entry of readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isSymbolicLink()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const file = relativePath(contentDir, full);
+    links.push(file);
+    if (!realInside(contentDir, full)) {
+      let target = "nothing";
+      try {
+        target = realpathSync(full);
+      } catch {
+        // A dangling link: it leads nowhere, and is skipped as one leaving the tree is.
+      }
+      problems.push({ severity: "warning", code: "symlink-outside-tree", file, message: `${file} is a symbolic link to ${target}, outside the tree: it is not read or published (as Jekyll --safe)`, hint: "copy the file into the tree, or remove the link" });
+    } else if (statSync(full).isDirectory()) {
+      problems.push({ severity: "warning", code: "symlink-folder", file, message: `${file} is a symbolic link to a folder: linked folders are never walked, so nothing in it is published`, hint: "move or copy the folder into the tree instead of linking it" });
+    }
+  }
+  return links.sort();
+}
+
+/**
+ * Pages and files the tree may write: an output path that leaves the output folder, or that is one of the
+ * files the project writes into every site, is an error at the page's permalink and the page is left out.
+ */
+function writablePages(contentDir: string, pages: TreePage[], statics: TreeStatic[], skipped: string[], problems: Diagnostic[]): { pages: TreePage[]; statics: TreeStatic[] } {
+  const refused = (item: TreePage | TreeStatic, url: string): boolean => {
+    const escape = escapingSitePath(url) ?? escapingSitePath(item.outputPath);
+    const owned = escape ? undefined : projectOutput(item.outputPath);
+    if (!escape && !owned) return false;
+    problems.push({
+      severity: "error",
+      code: "output-path",
+      file: item.file,
+      line: frontMatterLine(contentDir, item.file),
+      message: escape
+        ? `${item.file} would be written at ${url}, which has ${escape} and leaves the site's output folder: it is left out`
+        : `${item.file} would be written at /${item.outputPath}, ${owned} that the build writes into every site: it is left out`,
+      hint: escape ? "give the page a permalink inside the site, such as /folder/page.html" : "give the page another permalink, or rename the file",
+    });
+    skipped.push(item.file);
+    return true;
+  };
+  return {
+    pages: pages.filter((page) => !page.output || !refused(page, page.url)),
+    statics: statics.filter((file) => !refused(file, `/${file.outputPath}`)),
+  };
 }
 
 /** Every file under a folder (relative to the tree), sorted as Jekyll reads them. */
@@ -383,7 +442,7 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * documents (posts and collections), and the last one written is what readers get.
  * The others are left out, with a warning naming both.
  */
-function resolveClashes(contentDir: string, pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], problems: Omit<Diagnostic, "severity">[]): JekyllTree {
+function resolveClashes(contentDir: string, pages: TreePage[], statics: TreeStatic[], skipped: string[], skippedFolders: string[], links: string[], problems: Diagnostic[]): JekyllTree {
   const published = pages.filter((p) => p.output);
   // Jekyll sorts pages by file name and static files by path (Reader#sort_files!) before writing them.
   const byName = (a: TreePage, b: TreePage): number => compare(path.posix.basename(a.file), path.posix.basename(b.file));
@@ -394,9 +453,10 @@ function resolveClashes(contentDir: string, pages: TreePage[], statics: TreeStat
     const previous = winner.get(key);
     if (previous) {
       problems.push({
+        severity: "warning",
         code: "duplicate-url",
         file: previous.file,
-        line: permalinkLine(contentDir, previous.file),
+        line: frontMatterLine(contentDir, previous.file),
         message: `${previous.file} and ${item.file} are both published at /${item.outputPath}; ${item.file} is the one published (Jekyll writes it last), ${previous.file} is left out`,
         hint: "give one of them its own permalink; an earlier edition of a page can say edition_of: <permalink>",
       });
@@ -412,6 +472,7 @@ function resolveClashes(contentDir: string, pages: TreePage[], statics: TreeStat
     statics: statics.filter((s) => kept.has(s)),
     skipped,
     skippedFolders,
+    links,
     problems,
     page: (file) => byFile.get(file),
   };

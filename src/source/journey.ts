@@ -3,6 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
+import { realInside } from "../shared/sitePaths.ts";
 import { displayPath } from "./sourceFile.ts";
 
 /** A stage of the developer journey, from `_developer-journey/*.md` (data only, never a page). */
@@ -38,14 +39,15 @@ export function loadJourney(contentDir: string, log: DiagnosticLog, preferredOrd
   const dir = path.join(contentDir, "_developer-journey");
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+    files = readdirSync(dir).filter((f) => f.endsWith(".md") && realInside(contentDir, path.join(dir, f))).sort();
   } catch {
     return [];
   }
   const stages: JourneyStage[] = [];
   files.forEach((file, index) => {
     const full = path.join(dir, file);
-    const parsed = matter(readFileSync(full, "utf8"));
+    // YAML only: gray-matter would run `---js` front matter with eval.
+    const parsed = matter(readFileSync(full, "utf8"), { engines: Object.fromEntries(["javascript", "js", "coffee"].map((language) => [language, () => ({})])) });
     const result = stageSchema.safeParse(parsed.data);
     if (!result.success) {
       const issue = result.error.issues[0]!;

@@ -22,12 +22,26 @@ export interface SiteModel {
   readonly glossary: Glossary;
   readonly journey: readonly JourneyStage[];
   readonly sidebars: ReadonlyMap<string, Sidebar>;
+  /** Every output path the tree's pages and files are published at (no leading slash). */
+  readonly published: ReadonlySet<string>;
+  /** Where the site index (search without JavaScript) is published, no leading slash: see `siteIndexPath`. */
+  readonly siteIndex: string;
+  /** Whether the tree publishes its own 404 page (then the site's own is not written). */
+  readonly hasOwn404: boolean;
   /** The site path prefix, always with leading and trailing slashes. */
   readonly pathPrefix: string;
   /** Turns a site path (`/page.html` or `page.html`) into the URL to write, with the path prefix; external URLs pass through, script URLs become `#`. */
   url(sitePath: string): string;
   /** The sidebar a page names (aliases and the default applied); undefined if it does not exist. */
   sidebarFor(name: string | undefined): Sidebar | undefined;
+}
+
+/**
+ * The site index lives at `search.html`, where the search box leads without JavaScript; a tree's own page
+ * there wins (Jekyll would publish it), and the index moves to the first free name.
+ */
+function siteIndexPath(published: ReadonlySet<string>): string {
+  return ["search.html", "site-index.html", "gpconnect-docs-site-index.html"].find((candidate) => !published.has(candidate)) ?? "gpconnect-docs-site-index.html";
 }
 
 /**
@@ -39,7 +53,7 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
   const config = loadJekyllConfig(contentDir);
   const { data, yamlFiles } = loadSiteData(contentDir);
   const tree = readJekyllTree(contentDir, config);
-  for (const problem of tree.problems) log.warn(problem);
+  for (const problem of tree.problems) log.add(problem);
   const sidebars = new Map<string, Sidebar>();
   for (const [file, yaml] of yamlFiles) {
     const match = /^sidebars\/(.+)\.ya?ml$/.exec(file);
@@ -51,6 +65,7 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
     const wanted = name ?? settings.defaultSidebar;
     return sidebars.get(settings.sidebarAliases[wanted] ?? wanted);
   };
+  const published = new Set([...tree.pages.filter((page) => page.output).map((page) => page.outputPath), ...tree.statics.map((file) => file.outputPath)]);
   const glossary = buildGlossary(data["glossary"], yamlFiles.get("glossary.yml"), log, headingId);
   return {
     contentDir: path.resolve(contentDir),
@@ -63,6 +78,9 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
     glossary,
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,
+    published,
+    siteIndex: siteIndexPath(published),
+    hasOwn404: published.has("404.html"),
     pathPrefix: prefix,
     url: (sitePath) => (isExternalUrl(sitePath) ? safeUrl(sitePath) : prefixed(prefix, sitePath)),
     sidebarFor: resolveSidebar,

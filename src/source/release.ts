@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { realInside } from "../shared/sitePaths.ts";
 import path from "node:path";
 import type { Settings } from "./settings.ts";
 import type { Sidebar } from "./sidebar.ts";
@@ -63,5 +64,5 @@ export function releaseFor(sidebar: Pick<Sidebar, "product" | "version"> | undef
 export function readVersionInclude(contentDir: string, include: string): string | undefined {
   const includes = path.join(contentDir, "_includes");
   const file = path.join(includes, include);
-  return file.startsWith(includes + path.sep) && existsSync(file) ? readFileSync(file, "utf8") : undefined;
+  return file.startsWith(includes + path.sep) && realInside(contentDir, file) ? readFileSync(file, "utf8") : undefined;
 }

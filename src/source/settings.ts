@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/diagnostics.ts";
-import { withoutLeadingSlash } from "../shared/sitePaths.ts";
+import { realInside, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import type { JekyllConfig } from "./jekyllConfig.ts";
 import type { TreePage } from "./jekyllTree.ts";
 import type { Sidebar } from "./sidebar.ts";
@@ -115,7 +115,8 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
 export function loadSettings(contentDir: string, tree: TreeFacts, settingsFile?: string): Settings {
   const file = settingsFile ?? path.join(contentDir, SETTINGS_FILE);
   const shown = settingsFile ? path.relative(process.cwd(), settingsFile) : SETTINGS_FILE;
-  const yaml = existsSync(file) ? parseYaml(readFileSync(file, "utf8"), shown) : undefined;
+  // The tree's own file must lie in the tree; one named with --settings is the operator's choice.
+  const yaml = (settingsFile ? existsSync(file) : realInside(contentDir, file)) ? parseYaml(readFileSync(file, "utf8"), shown) : undefined;
   const result = settingsSchema.safeParse(yaml?.data ?? {});
   if (!result.success) {
     const issue = result.error.issues[0]!;

@@ -3,7 +3,7 @@ import { sanitiseInline } from "../shared/sanitise.ts";
 import eleventyNavigation, { type NavigationEntry, type NavigationItem } from "@11ty/eleventy-navigation";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import type { YamlFile } from "./yamlFile.ts";
-import { withoutLeadingSlash } from "../shared/sitePaths.ts";
+import { safeUrl, urlScheme, withoutLeadingSlash } from "../shared/sitePaths.ts";
 
 /** A node of a sidebar as readers see it. Titles may hold HTML (they do in the YAML). */
 export type NavNode =
@@ -89,6 +89,10 @@ function toNavigationItems(name: string, yaml: YamlFile, log: DiagnosticLog): Si
     if (!parsed.success) return report(path, `sidebar item is not { title, url | external_url, output }: ${parsed.error.issues[0]?.message}`, "give the item a title and a url");
     const item = parsed.data;
     if (!isWeb(item.output)) return;
+    if (item.external_url !== undefined && safeUrl(item.external_url) !== item.external_url) {
+      // A script URL would run when the link is followed: the item is left out, where the author wrote it.
+      return report([...path, "external_url"], `sidebar item "${item.title}" has a script URL (${urlScheme(item.external_url)}:), which would run when followed: it is left out`, "give external_url a https:// address");
+    }
     if (item.external_url !== undefined) {
       push(path, parent, { title: item.title, kind: "external", href: item.external_url });
     } else if (item.url !== undefined) {

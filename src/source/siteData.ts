@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { BuildError } from "../shared/diagnostics.ts";
 import { displayPath } from "./sourceFile.ts";
 import { parseYaml, type YamlFile } from "./yamlFile.ts";
-import { relativePath } from "../shared/sitePaths.ts";
+import { realInside, relativePath } from "../shared/sitePaths.ts";
 
 /** Jekyll's `site.data`: every data file under `_data/`, keyed by folder and file name. */
 export interface SiteDataTree {
@@ -48,6 +48,8 @@ export function loadSiteData(contentDir: string): LoadedSiteData {
     }
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
+      // A link is read only when it leads to a file inside the tree; linked folders are never walked.
+      if (entry.isSymbolicLink() && (!realInside(contentDir, full) || statSync(full).isDirectory())) continue;
       if (entry.isDirectory()) {
         tree[entry.name] = walk(full);
         continue;

@@ -32,7 +32,7 @@ export interface FooterParts {
 
 /** Everything around the page's own content, worked out by the navigation, site and asset plugins. */
 export interface FrameParts {
-  readonly site: { readonly title: string; readonly source?: { readonly url: string; readonly license: string } | undefined };
+  readonly site: { readonly title: string; readonly source?: { readonly url: string; readonly license: string } | undefined; readonly siteIndex: string };
   /** A site path as a URL under the path prefix. */
   url(sitePath: string): string;
   /** An asset's URL with its content hash. */
@@ -109,7 +109,7 @@ function header(parts: FrameParts): SafeHtml {
         <p class="app-header__release" data-pagefind-ignore>${releaseText(site.title, parts.release)}</p>` : ""}
       </div>
       <search class="nhsuk-header__search" data-app-search data-pagefind-base="${url("/")}" data-capability="${text(parts.capability)}">
-        <form class="nhsuk-header__search-form" id="search" action="${url("/search.html")}" method="get" role="search">
+        <form class="nhsuk-header__search-form" id="search" action="${url(`/${site.siteIndex}`)}" method="get" role="search">
           <div class="nhsuk-form-group">
             <label class="nhsuk-label nhsuk-u-visually-hidden" for="search-field">Search the ${text(site.title)} documentation</label>
             <div class="nhsuk-input-wrapper">
@@ -226,7 +226,7 @@ function documentTitle(pageTitle: string, siteTitle: string, release: Release | 
 
 function footer(page: FramePage, parts: FrameParts): SafeHtml {
   const { site, url, footer: f } = parts;
-  const links: Link[] = [...f.links, { title: "Site index", url: url("/search.html") }, { title: "Sitemap", url: url("/sitemap.xml") }, ...(site.source ? [{ title: `Source on GitHub (${site.source.license})`, url: url(site.source.url) }] : [])];
+  const links: Link[] = [...f.links, { title: "Site index", url: url(`/${site.siteIndex}`) }, { title: "Sitemap", url: url("/sitemap.xml") }, ...(site.source ? [{ title: `Source on GitHub (${site.source.license})`, url: url(site.source.url) }] : [])];
   return html`
   <footer class="nhsuk-footer" role="contentinfo">
     <div class="nhsuk-width-container">

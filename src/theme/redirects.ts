@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { html, htmlToText } from "../shared/html.ts";
-import { servedFile } from "../shared/sitePaths.ts";
+import { escapingSitePath, projectOutput, servedFile } from "../shared/sitePaths.ts";
 import type { ListedPage } from "../source/pages.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
@@ -21,6 +21,8 @@ export interface RedirectSources {
   readonly settingsLine: (from: string) => number | undefined;
   /** The settings file as messages name it. */
   readonly settingsFile: string;
+  /** Line of a page's `redirect_from` in its source. */
+  readonly redirectLine: (inputPath: string) => number | undefined;
 }
 
 const sitePath = (url: string): string => servedFile(url.trim());
@@ -30,26 +32,31 @@ const sitePath = (url: string): string => servedFile(url.trim());
  * convention) and the settings' `redirects`. A redirect from a URL a page
  * still has, or to a URL no page has, is left out with a warning.
  */
-export function collectRedirects({ pages, settings, displayPath, settingsLine, settingsFile }: RedirectSources): { redirects: Redirect[]; problems: Omit<Diagnostic, "severity">[] } {
+export function collectRedirects({ pages, settings, displayPath, settingsLine, settingsFile, redirectLine }: RedirectSources): { redirects: Redirect[]; problems: Diagnostic[] } {
   const titles = new Map<string, string>();
   for (const page of pages) if (page.url) titles.set(sitePath(page.url), htmlToText(String(page.data.title ?? page.url)));
   const wanted: { from: string; to: string; file: string; line?: number | undefined }[] = [];
   for (const page of pages) {
     const from = page.data.redirect_from;
     if (!page.url || from === undefined) continue;
-    for (const old of Array.isArray(from) ? from : [from]) wanted.push({ from: String(old), to: page.url, file: displayPath(page.inputPath) });
+    for (const old of Array.isArray(from) ? from : [from]) wanted.push({ from: String(old), to: page.url, file: displayPath(page.inputPath), line: redirectLine(page.inputPath) });
   }
   for (const [from, to] of Object.entries(settings)) wanted.push({ from, to, file: settingsFile, line: settingsLine(from) });
 
   const redirects = new Map<string, Redirect>();
-  const problems: Omit<Diagnostic, "severity">[] = [];
+  const problems: Diagnostic[] = [];
   for (const { from, to, file, line } of wanted) {
     const source = sitePath(from);
     const target = sitePath(to);
-    if (titles.has(source)) {
-      problems.push({ code: "redirect", file, line, message: `redirect from /${source}: a page is published there, so the redirect is left out`, hint: "remove the redirect, or the page at that URL" });
+    // A stub is a file written at the old URL: it must stay inside the site and off the project's own files.
+    const escape = escapingSitePath(from);
+    const owned = projectOutput(source);
+    if (escape || owned) {
+      problems.push({ severity: "error", code: "output-path", file, line, message: `redirect from ${from}: ${escape ? `it has ${escape} and leaves the site's output folder` : `/${source} is ${owned} that the build writes into every site`}, so no stub is written`, hint: "redirect from an old URL of this site, such as old_page.html" });
+    } else if (titles.has(source)) {
+      problems.push({ severity: "warning", code: "redirect", file, line, message: `redirect from /${source}: a page is published there, so the redirect is left out`, hint: "remove the redirect, or the page at that URL" });
     } else if (!titles.has(target)) {
-      problems.push({ code: "redirect", file, line, message: `redirect from /${source} to /${target}: no page is published at /${target}, so the redirect is left out`, hint: "point the redirect at a page's permalink" });
+      problems.push({ severity: "warning", code: "redirect", file, line, message: `redirect from /${source} to /${target}: no page is published at /${target}, so the redirect is left out`, hint: "point the redirect at a page's permalink" });
     } else if (!redirects.has(source)) {
       redirects.set(source, { from: source, to: target, title: titles.get(target)! });
     }

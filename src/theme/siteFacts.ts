@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { realInside } from "../shared/sitePaths.ts";
 import path from "node:path";
 import { lastCommitDates } from "../source/gitDates.ts";
 import type { SiteModel } from "../source/model.ts";
@@ -49,7 +50,7 @@ export class SiteFacts {
     if (!this.banners.has(include)) {
       const includes = path.join(this.site.contentDir, "_includes");
       const file = path.join(includes, include);
-      this.banners.set(include, file.startsWith(includes + path.sep) && existsSync(file) ? bannerHtml(readFileSync(file, "utf8")) || undefined : undefined);
+      this.banners.set(include, file.startsWith(includes + path.sep) && realInside(this.site.contentDir, file) ? bannerHtml(readFileSync(file, "utf8")) || undefined : undefined);
     }
     return this.banners.get(include);
   }

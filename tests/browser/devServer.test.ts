@@ -1,16 +1,34 @@
 import assert from "node:assert/strict";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
-import { FIXTURES, ROOT, temporaryFolder } from "../helpers/build.ts";
+import { FIXTURES, temporaryFolder } from "../helpers/build.ts";
 import { launchBrowser } from "../helpers/browser.ts";
 import { startDevServer, type DevServer } from "../../src/bench/devServer.ts";
 
+/** The status the server answers a raw path with (fetch would resolve its `..` first); -1 when it does not answer within 5 s. */
+function rawStatus(base: string, rawPath: string): Promise<number> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const sent = request({ host: hostname, port, path: rawPath, timeout: 5000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? -1);
+    });
+    sent.on("timeout", () => {
+      sent.destroy();
+      resolve(-1);
+    });
+    sent.on("error", reject);
+    sent.end();
+  });
+}
+
 describe("the dev server (npm start)", () => {
-  // Eleventy's watcher refreshes only trees inside the working folder (as `content/` is), so the copy lives in the project.
-  const input = mkdtempSync(path.join(ROOT, "dev-server-test-"));
+  // Outside the working folder (the README's `--input ../…` form): every edit must still be seen.
+  const input = temporaryFolder("gpc-dev-tree-");
   const output = temporaryFolder("gpc-dev-out-");
   let server: DevServer;
   let browser: Browser;
@@ -31,7 +49,6 @@ describe("the dev server (npm start)", () => {
   after(async () => {
     await browser?.close();
     await server?.stop();
-    rmSync(input, { recursive: true, force: true });
   });
 
   it("listens on this machine only", async () => {
@@ -41,6 +58,13 @@ describe("the dev server (npm start)", () => {
     if (!external) return;
     const port = new URL(server.url).port;
     await assert.rejects(fetch(`http://${external.address}:${port}/index.html`), "the server must not answer on a network address");
+  });
+
+  it("answers a path leading out of the site at once with 400", async () => {
+    for (const traversal of ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2f..%2fetc%2fpasswd", "/..%5c..%5cetc/passwd"]) {
+      assert.equal(await rawStatus(server.url, traversal), 400, traversal);
+    }
+    assert.equal(await rawStatus(server.url, "/guide.html"), 200);
   });
 
   it("keeps search up to date after an edit", async () => {
@@ -108,6 +132,23 @@ describe("the dev server (npm start)", () => {
     const rebuilds = built().length;
     writeFileSync(path.join(input, "_config.yml"), "exclude: [pages/no_permalink.md]\n");
     await until(() => built().length > rebuilds && built().at(-1) === before - 1, `a _config.yml edit rebuilds the site without the page it now excludes (${before} pages before)`);
+  });
+
+  it("follows a renamed page, and a deleted one leaves the site with its inbound links reported", async () => {
+    const before = server.output().length;
+    // The page keeps its permalink (tag_guide.html) under its new file name.
+    renameSync(path.join(input, "pages/tag_guide.md"), path.join(input, "pages/tags.md"));
+    appendFileSync(path.join(input, "pages/tags.md"), "\n\nSaved after the rename.\n");
+    const tagGuide = path.join(output, "tag_guide.html");
+    await until(() => existsSync(tagGuide) && readFileSync(tagGuide, "utf8").includes("Saved after the rename."), "a save after the rename is rebuilt");
+    appendFileSync(path.join(input, "index.md"), "\n\nSee [the tags](tag_guide.html).\n");
+    await until(() => readFileSync(path.join(output, "index.html"), "utf8").includes("the tags"), "the page linking to the renamed one is rebuilt");
+    assert.doesNotMatch(server.output().slice(before), /ENOENT|Build failed/);
+
+    rmSync(path.join(input, "pages/tags.md"));
+    await until(() => !existsSync(tagGuide), "the deleted page leaves the served site");
+    assert.equal((await fetch(server.url + "tag_guide.html")).status, 404);
+    await until(() => /index\.md:\d+: warning \[broken-link\] link to tag_guide\.html points at nothing/.test(server.output().slice(before)), "links to the deleted page are reported as broken");
   });
 
   it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {

@@ -98,7 +98,7 @@ describe("accepted faults", () => {
 describe("redirects", () => {
   const page = (url: string, title: string, redirect_from?: unknown) => ({ url, inputPath: `/src/${title}.md`, data: { title, redirect_from } });
   const collect = (pages: ReturnType<typeof page>[], settings: Record<string, string> = {}) =>
-    collectRedirects({ pages, settings, displayPath: (p) => p.replace("/src/", ""), settingsLine: () => 40, settingsFile: "_gpconnect-docs.yml" });
+    collectRedirects({ pages, settings, displayPath: (p) => p.replace("/src/", ""), settingsLine: () => 40, settingsFile: "_gpconnect-docs.yml", redirectLine: () => undefined });
 
   it("come from pages' redirect_from and from the settings", () => {
     const { redirects, problems } = collect([page("/new.html", "New &amp; improved", ["old.html", "/older/"]), page("/b.html", "B")], { "gone.html": "/b.html" });
@@ -117,6 +117,19 @@ describe("redirects", () => {
     assert.deepEqual(
       problems.map((p) => `${p.file}:${p.line ?? ""} ${p.message}`),
       ["A.md: redirect from /b.html: a page is published there, so the redirect is left out", "_gpconnect-docs.yml:40 redirect from /c.html to /missing.html: no page is published at /missing.html, so the redirect is left out"],
+    );
+  });
+
+  it("are errors, with no stub written, when the old URL leaves the site or is one of the site's own files", () => {
+    const { redirects, problems } = collect([page("/a.html", "A", ["../../x.html", "%2e%2e/y.html", "_redirects", "old.html"])]);
+    assert.deepEqual(redirects.map((r) => r.from), ["old.html"]);
+    assert.deepEqual(
+      problems.map((p) => `${p.severity} ${p.code} ${p.message}`),
+      [
+        "error output-path redirect from ../../x.html: it has a .. segment and leaves the site's output folder, so no stub is written",
+        "error output-path redirect from %2e%2e/y.html: it has a .. segment and leaves the site's output folder, so no stub is written",
+        "error output-path redirect from _redirects: /_redirects is the host's redirects file that the build writes into every site, so no stub is written",
+      ],
     );
   });
 

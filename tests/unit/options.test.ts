@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { parseCommand } from "../../src/cli/options.ts";
 import { buildOptions } from "../../src/eleventy/context.ts";
 import { onlyPagesChanged } from "../../src/eleventy/lifecycle.ts";
-import { PROJECT_ROOT } from "../../src/shared/sitePaths.ts";
+import { commonFolder, escapingSitePath, PROJECT_ROOT, projectOutput } from "../../src/shared/sitePaths.ts";
 
 describe("command-line options", () => {
   it("become one typed set of build options, with defaults (path prefix and settings left to the tree)", () => {
@@ -64,5 +64,36 @@ describe("whole or partial dev-server rebuild", () => {
       assert.equal(onlyPagesChanged([path.join(tree, "pages/guide.md"), path.join(tree, file)], tree), false, file);
     }
     assert.equal(onlyPagesChanged([], tree), false);
+  });
+});
+
+describe("paths a tree asks to write at", () => {
+  it("are refused when they leave the output, however encoded", () => {
+    for (const [sitePath, why] of [
+      ["/../x.html", "a .. segment"],
+      ["/a/../../x.html", "a .. segment"],
+      ["/%2e%2e/x.html", "a .. segment"],
+      ["/%252e%252e/x.html", "a .. segment"],
+      ["/..%2fx.html", "an encoded slash"],
+      ["/..%5cx.html", "an encoded slash"],
+      ["/..\\x.html", "a backslash"],
+    ] as const) {
+      assert.equal(escapingSitePath(sitePath), why, sitePath);
+    }
+    for (const fine of ["/a/b.html", "/a..b.html", "/pages/a%20b.xlsx", "/.well-known/x", "_headers"]) assert.equal(escapingSitePath(fine), undefined, fine);
+  });
+
+  it("are refused where the project writes its own files", () => {
+    assert.match(projectOutput("assets/site.js") ?? "", /stylesheet or script/);
+    assert.match(projectOutput("/pagefind/pagefind.js") ?? "", /search index/);
+    assert.match(projectOutput("_headers") ?? "", /headers/);
+    assert.match(projectOutput("_redirects") ?? "", /redirects/);
+    assert.equal(projectOutput("assets/images/logo.png"), undefined);
+    assert.equal(projectOutput("pagefinder.html"), undefined);
+  });
+
+  it("find the folder the dev server works from", () => {
+    assert.equal(commonFolder(["/tmp/a/tree", "/work/project", "/tmp/out"]), "/");
+    assert.equal(commonFolder(["/work/a/tree", "/work/a/out", "/work/a"]), "/work/a");
   });
 });
