@@ -64,6 +64,15 @@ export function diagnoseError(error: unknown, shown: (file: string) => string, l
   return undefined;
 }
 
+/**
+ * A page whose markup nests so deep that reading it overflows the stack (ten thousand `<div>`s):
+ * the nesting is the fault, not the Liquid or Markdown stage Eleventy names.
+ */
+export function nestingProblem(error: unknown, file: string): Omit<Diagnostic, "severity"> | undefined {
+  if (!errorChain(error).some((e) => e instanceof RangeError && /call stack/.test(e.message ?? ""))) return undefined;
+  return { code: "nesting-depth", file, message: "the page's HTML nests too deep to read", hint: "nest elements less deeply: browsers show no more than 512 levels" };
+}
+
 /** The messages of an error's chain, without repeats: for errors that are not about content. */
 export function chainMessages(error: unknown): string[] {
   return [...new Set(errorChain(error).map((e) => e.message?.trim()).filter((m): m is string => Boolean(m)))];

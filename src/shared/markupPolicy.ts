@@ -145,6 +145,32 @@ function clean(parent: Parent, removed: RemovedMarkup[]): void {
   }
 }
 
+/** Chromium's HTML parser nests no deeper (kMaximumHTMLParserDOMTreeDepth); it puts deeper elements beside the last. */
+const MAX_DEPTH = 512;
+
+/** Deeper than browsers nest, an element's descendants become their text: the walk and writer below recurse. */
+function limitDepth(root: Parent): void {
+  const stack: [Parent, number][] = [[root, 0]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [node, depth] = top;
+    for (const child of defaultTreeAdapter.getChildNodes(node)) {
+      if (!defaultTreeAdapter.isElementNode(child)) continue;
+      if (depth + 1 < MAX_DEPTH) stack.push([child, depth + 1]);
+      else child.childNodes = textsUnder(child).map((text) => ({ ...text, parentNode: child }));
+    }
+  }
+}
+
+function textsUnder(root: Parent): Dom.TextNode[] {
+  const texts: Dom.TextNode[] = [];
+  const stack: Dom.Node[] = [...defaultTreeAdapter.getChildNodes(root)].reverse();
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (defaultTreeAdapter.isTextNode(node)) texts.push(node);
+    else if (defaultTreeAdapter.isElementNode(node)) stack.push(...[...node.childNodes].reverse());
+  }
+  return texts;
+}
+
 /** The shapes a page's markup comes in: part of a page, a whole HTML document, or an SVG image. */
 export type MarkupKind = "fragment" | "document" | "svg";
 
@@ -175,6 +201,7 @@ export function sanitiseMarkup(markup: string, kind: MarkupKind, extraHead?: (do
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const tree = parseAs(kind, current);
     const before = removed.length;
+    limitDepth(tree);
     clean(tree, removed);
     if (pass === 0 && kind === "document" && extraHead) extraHead(tree as Dom.Document);
     const written = serialiseAs(kind, tree);
