@@ -115,8 +115,12 @@ const startTag = (element: Dom.Element): string => {
   return equiv ? `<meta http-equiv="${equiv.value}">` : `<${element.tagName}>`;
 };
 
-/** Applies the policy to every node under `parent`, in place, noting what it removes. */
-function clean(parent: Parent, removed: RemovedMarkup[]): void {
+/** The markup as written at a parsed location (first pass only): the surest text to find in the page's source. */
+const written = (markup: string | undefined, location: { startOffset: number; endOffset: number } | null | undefined): string[] =>
+  markup !== undefined && location ? [markup.slice(location.startOffset, location.endOffset).toLowerCase()] : [];
+
+/** Applies the policy to every node under `parent`, in place, noting what it removes; `markup` is the text parsed, with locations. */
+function clean(parent: Parent, removed: RemovedMarkup[], markup?: string): void {
   const children = defaultTreeAdapter.getChildNodes(parent);
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
@@ -128,7 +132,7 @@ function clean(parent: Parent, removed: RemovedMarkup[]): void {
     if (!defaultTreeAdapter.isElementNode(node)) continue;
     const verdict = elementKept(node);
     if (verdict !== "keep") {
-      removed.push({ markup: startTag(node), needles: [`<${node.tagName.toLowerCase()}`] });
+      removed.push({ markup: startTag(node), needles: [...written(markup, node.sourceCodeLocation?.startTag), `<${node.tagName.toLowerCase()}`] });
       const inner = verdict === "unwrap" ? node.childNodes : [];
       for (const child of inner) child.parentNode = parent;
       children.splice(index, 1, ...inner);
@@ -138,10 +142,14 @@ function clean(parent: Parent, removed: RemovedMarkup[]): void {
     node.attrs = node.attrs.filter((attribute) => {
       const name = attributeName(attribute);
       if (!attributeRemoved(node, name, attribute.value)) return true;
-      removed.push({ markup: `${name}="${attribute.value}"`, needles: [attribute.value.toLowerCase(), name.toLowerCase(), `<${node.tagName.toLowerCase()}`].filter(Boolean) });
+      const location = node.sourceCodeLocation;
+      removed.push({
+        markup: `${name}="${attribute.value}"`,
+        needles: [...written(markup, location?.attrs?.[attributeName(attribute)]), ...written(markup, location?.startTag), attribute.value.toLowerCase(), name.toLowerCase()].filter(Boolean),
+      });
       return false;
     });
-    clean(node, removed);
+    clean(node, removed, markup);
   }
 }
 
@@ -177,10 +185,11 @@ export type MarkupKind = "fragment" | "document" | "svg";
 const SVG_CONTEXT = defaultTreeAdapter.createElement("svg", spec.NS.SVG, []);
 const XML_DECLARATION = /^\s*<\?xml[^>]*\?>\s*/;
 
-function parseAs(kind: MarkupKind, markup: string): Parent {
-  if (kind === "document") return parse(markup);
-  if (kind === "svg") return parseFragment(SVG_CONTEXT, markup.replace(XML_DECLARATION, ""), {});
-  return parseFragment(markup);
+function parseAs(kind: MarkupKind, markup: string, locate: boolean): Parent {
+  const options = { sourceCodeLocationInfo: locate };
+  if (kind === "document") return parse(markup, options);
+  if (kind === "svg") return parseFragment(SVG_CONTEXT, markup, options);
+  return parseFragment(markup, options);
 }
 
 /** parse5 writes HTML; an SVG file is read as XML, which knows no `&nbsp;`. */
@@ -197,12 +206,12 @@ const MAX_PASSES = 4;
 export function sanitiseMarkup(markup: string, kind: MarkupKind, extraHead?: (document: Dom.Document) => void): SanitisedMarkup {
   const removed: RemovedMarkup[] = [];
   const declaration = kind === "svg" ? (XML_DECLARATION.exec(markup)?.[0] ?? "") : "";
-  let current = markup;
+  let current = declaration ? markup.slice(declaration.length) : markup;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const tree = parseAs(kind, current);
+    const tree = parseAs(kind, current, pass === 0);
     const before = removed.length;
     limitDepth(tree);
-    clean(tree, removed);
+    clean(tree, removed, pass === 0 ? current : undefined);
     if (pass === 0 && kind === "document" && extraHead) extraHead(tree as Dom.Document);
     const written = serialiseAs(kind, tree);
     if (pass > 0 && removed.length === before && written === current) return { html: declaration + written, removed };
