@@ -35,3 +35,41 @@ export const DIFFERENCES: Readonly<Record<string, TreeDifferences>> = {
     },
   },
 };
+
+/**
+ * Classes of input this project publishes differently from Jekyll on purpose, whatever the tree or
+ * page: what Jekyll printed, what readers get here, and why. `fixture` names the tree under
+ * tests/fixtures/ whose test shows it.
+ */
+export interface ClassDifference {
+  readonly jekyll: string;
+  readonly here: string;
+  readonly reason: string;
+  readonly fixture?: string;
+}
+
+export const CLASS_DIFFERENCES: Readonly<Record<string, ClassDifference>> = {
+  "xml-declaration": {
+    jekyll: "an `<?xml …?>` declaration at the top of a pasted SVG is a paragraph of visible text (`<?xml version=”1.0” …?>`, with smart quotes)",
+    here: "the declaration stays in the HTML, where browsers read it as a comment: readers see the diagram only",
+    reason: "the declaration is file syntax, not content; no reader of the Jekyll site wanted it shown",
+    fixture: "realtree-raw-html",
+  },
+  "inline-image-paragraph": {
+    jekyll: "the theme's inline_image.html ends in a blank line, so in running text it splits the paragraph: `<p>Press <img …/></p>` then `<p>to go on.</p>`; alone on its line it is wrapped in a `<p>`",
+    here: "the picture stays inside its one paragraph (`<p>Press <img class=\"app-inline-image\" …> to go on.</p>`), without a `<p>` of its own when alone",
+    reason: "the same words and picture in the same order; the split is an accident of the include's trailing blank line, not the author's intent",
+    fixture: "realtree-include-args",
+  },
+  "callout-markup": {
+    jekyll: "callouts are the theme's Bootstrap `<div class=\"alert alert-info\">` with a Font Awesome icon and `<b>Note:</b>`; `callout.html` keeps any `type` as a class (`bs-callout-pink`)",
+    here: "the NHS.UK callout (`app-callout`, its label in `<strong>`); a `type` that is no NHS.UK tone is dropped with a warning and the callout keeps its content",
+    reason: "the site's own design system (README: What readers get); the label and the content are the same text",
+    fixture: "realtree-include-args",
+  },
+  "tag-markup": {
+    jekyll: "a page's tags are the theme's Bootstrap buttons (`<a class=\"btn btn-default navbar-btn cursorNorm\">`) in `<div class=\"tags\">`, outside the content region",
+    here: "NHS.UK tags linking to the tag pages (`app-page-tags`), left out of the measure as page chrome (measure.ts)",
+    reason: "the site's own design system; the tag names and their links are the same",
+  },
+};
