@@ -6,12 +6,38 @@
  */
 const HIDE_DELAY_MS = 200;
 
-/** Definitions were sanitised at build time; parsing them in a template runs nothing. */
+/** What a definition may show (src/shared/sanitise.ts's `sanitiseBlock` list); anything else becomes its text. */
+const DEFINITION_TAGS = new Set(["B", "I", "EM", "STRONG", "CODE", "SUP", "SUB", "SPAN", "ABBR", "BR", "A", "UL", "OL", "LI", "P"]);
+
+/**
+ * The definition rebuilt from the elements above, with only a title and a
+ * web address kept. The build sanitised it already, but an author can write
+ * the attribute on a link of their own; nothing of the page's markup is inserted as it is.
+ */
 function definitionContent(root: Document, definition: string): DocumentFragment {
-  const template = root.createElement("template");
-  template.innerHTML = definition;
-  template.content.querySelectorAll("script, style, iframe, object, embed").forEach((node) => node.remove());
-  return template.content;
+  const parsed = new DOMParser().parseFromString(definition, "text/html").body;
+  const copy = (from: Node, to: Node): void => {
+    for (const node of from.childNodes) {
+      if (!(node instanceof Element)) {
+        if (node.nodeType === Node.TEXT_NODE) to.appendChild(root.createTextNode(node.textContent ?? ""));
+        continue;
+      }
+      if (!DEFINITION_TAGS.has(node.tagName)) {
+        copy(node, to);
+        continue;
+      }
+      const element = root.createElement(node.tagName.toLowerCase());
+      const title = node.getAttribute("title");
+      if (title !== null) element.setAttribute("title", title);
+      const href = node.tagName === "A" ? node.getAttribute("href") : null;
+      if (href !== null && /^(?:https?:|mailto:)/i.test(href.trim())) element.setAttribute("href", href);
+      copy(node, element);
+      to.appendChild(element);
+    }
+  };
+  const fragment = root.createDocumentFragment();
+  copy(parsed, fragment);
+  return fragment;
 }
 
 const GAP = 6;

@@ -1,6 +1,8 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { Diagnostic } from "../shared/diagnostics.ts";
+import { BuildError } from "../shared/diagnostics.ts";
 import { frontMatterProblem } from "../source/sourceFile.ts";
+import { parseYaml, YAML_ALIAS } from "../source/yamlFile.ts";
 
 /** Front matter data key carrying the faults met while reading it, for the preprocessor to report (Eleventy caches front matter). */
 export const FRONT_MATTER_FAULTS = "gpcFrontMatterFaults";
@@ -23,6 +25,21 @@ export function duplicateKeys(yaml: string): { key: string; line: number }[] {
 }
 
 /**
+ * Eleventy's YAML engine keeps an alias as a reference, so an alias bomb costs nothing until a
+ * template prints it (`jsonify`) and fills memory: front matter with aliases gets the data files' limit too.
+ */
+function aliasBomb(yaml: string, file: string): FrontMatterFault | undefined {
+  try {
+    parseYaml(yaml, file);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof BuildError) || error.diagnostic.code !== "yaml-aliases") return undefined;
+    const { file: _file, ...fault } = error.diagnostic;
+    return { ...fault, severity: "error", line: (fault.line ?? 1) + yamlOffset(yaml), message: `${fault.message}; the page is left out of the site` };
+  }
+}
+
+/**
  * Reads front matter as Eleventy does (its own YAML engine), with Jekyll's
  * leniency and without stopping the build:
  * - a key given twice keeps its last value, as Ruby's YAML does, with a warning at that line;
@@ -30,6 +47,8 @@ export function duplicateKeys(yaml: string): { key: string; line: number }[] {
  */
 export function readFrontMatter(load: YamlLoad, yaml: string, file: string): { data: Record<string, unknown>; faults: FrontMatterFault[] } {
   const asObject = (value: unknown): Record<string, unknown> => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const bomb = YAML_ALIAS.test(yaml) ? aliasBomb(yaml, file) : undefined;
+  if (bomb) return { data: {}, faults: [bomb] };
   try {
     return { data: asObject(load(yaml)), faults: [] };
   } catch (error) {

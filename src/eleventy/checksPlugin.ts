@@ -7,7 +7,7 @@ import { SETTINGS_FILE } from "../source/settings.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
 import { BROKEN_SAVE_PATH, brokenSave } from "../checks/brokenSave.ts";
-import { chainMessages, diagnoseError } from "../checks/failures.ts";
+import { chainMessages, diagnoseError, nestingProblem } from "../checks/failures.ts";
 import { FRONT_MATTER_FAULTS, readFrontMatter, type FrontMatterFault, type YamlLoad } from "../checks/frontMatter.ts";
 import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
 import { githubAnnotations, reportEntry, type Report } from "../checks/report.ts";
@@ -103,7 +103,8 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     renderFailed(inputPath, url, error) {
       leftOut.add(path.resolve(inputPath));
       remember(inputPath, url);
-      const diagnosis = diagnoseError(error, shown, context.sourceLines) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
+      const diagnosis = diagnoseError(error, shown, context.sourceLines) ??
+        nestingProblem(error, shown(inputPath)) ?? { code: "render", file: shown(inputPath), message: chainMessages(error).join(": "), hint: "run with DEBUG=Eleventy* for Eleventy's full trace" };
       context.log.error({ ...diagnosis, message: `${diagnosis.message}${diagnosis.file === shown(inputPath) ? "" : ` (in ${shown(inputPath)})`}; the page is left out of the site` });
     },
   });

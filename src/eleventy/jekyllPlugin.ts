@@ -147,7 +147,13 @@ export function jekyllPlugin(eleventyConfig: UserConfig, { context }: { context:
   eleventyConfig.addGlobalData("site", () => deepFreeze(variables()));
 }
 
-const LIQUID_OPTIONS = { jekyllInclude: false, jekyllWhere: true, dynamicPartials: false, strictFilters: false, strictVariables: false } as const;
+/**
+ * Bounds on one page's Liquid, so no input hangs the build; each is an error at the page.
+ * Generous for any real page (the corpus's largest is far below each): 20 million characters
+ * parsed, 5 s rendering, 100 million units of LiquidJS's memory count (array items, string characters).
+ */
+const LIQUID_LIMITS = { parseLimit: 20e6, renderLimit: 5_000, memoryLimit: 100e6 } as const;
+const LIQUID_OPTIONS = { jekyllInclude: false, jekyllWhere: true, dynamicPartials: false, strictFilters: false, strictVariables: false, ...LIQUID_LIMITS } as const;
 const JEKYLL_VARIABLE = { version: JEKYLL_VERSION, environment: "production" };
 
 type TagFactory = Parameters<UserConfig["addLiquidTag"]>[1];

@@ -7,7 +7,7 @@ import { pageData, type PageData } from "../theme/pageData.ts";
 import { siteFacts } from "../theme/siteFacts.ts";
 import type { FrontMatter, ListedPage } from "../source/pages.ts";
 import type { RenderedPage } from "../output/pageOutput.ts";
-import { pageContent } from "./pagePlugin.ts";
+import { pageContent, unframedContent } from "./pagePlugin.ts";
 import { pageSearchMeta, sidebarLabels, type SearchMeta } from "../search/pageMeta.ts";
 import { sidebarPath } from "../search/siteIndex.ts";
 import type { SiteModel } from "../source/model.ts";
@@ -79,18 +79,21 @@ export function framePage(context: BuildContext, data: NotedPage, body: string):
  * the page's data, and the writer frames each page with it.
  */
 export class PageFrames {
-  private readonly noted = new Map<string, NotedPage>();
+  private readonly noted = new Map<string, NotedPage | UnframedKind>();
 
-  note(outputPath: string, data: NotedPage): void {
+  note(outputPath: string, data: NotedPage | UnframedKind): void {
     this.noted.set(path.resolve(outputPath), data);
   }
 
-  /** The page in its frame (a page the layout did not note, such as a redirect stub, as it is). */
+  /**
+   * The page in its frame; a tree's page without one through the markup policy;
+   * a page the layout did not note (the site's own pages, a redirect stub) as it is.
+   */
   frame(context: BuildContext, page: RenderedPage): string {
     const data = this.noted.get(page.outputPath);
     if (!data) return page.html;
     this.noted.delete(page.outputPath);
-    return framePage(context, data, page.html);
+    return typeof data === "string" ? unframedContent(context, page.inputPath, data, page.html) : framePage(context, data, page.html);
   }
 
   clear(): void {
@@ -98,12 +101,26 @@ export class PageFrames {
   }
 }
 
+type UnframedKind = "document" | "svg";
+
+/** How a browser reads an unframed page's output: as an HTML page, an SVG image, or (feeds, JSON, text) as no markup of ours to police. */
+function unframedKind(outputPath: string): UnframedKind | undefined {
+  if (/\.html?$/i.test(outputPath)) return "document";
+  return /\.svg$/i.test(outputPath) ? "svg" : undefined;
+}
+
 /** The page layout: notes each page's data for its frame and hands its content on (see PageFrames). */
 export function layoutPlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   eleventyConfig.addTemplate(`${LAYOUT_FOLDER}/${PAGE_LAYOUT}`, {
     render(data: LayoutData): string {
       const { url, inputPath, outputPath } = data.page;
-      if (typeof outputPath !== "string" || url === false || isUnframed(data.layout, outputPath, data.redirect_to)) return data.content;
+      if (typeof outputPath !== "string" || url === false) return data.content;
+      if (isUnframed(data.layout, outputPath, data.redirect_to)) {
+        // A redirect_to stub is the site's own markup, written for the page.
+        const kind = data.redirect_to ? undefined : unframedKind(outputPath);
+        if (kind) context.frames.note(outputPath, kind);
+        return data.content;
+      }
       context.frames.note(outputPath, notedPage(context, { url, inputPath, data }, data.collections.all));
       return data.content;
     },

@@ -5,26 +5,10 @@ import type { BuildContext } from "./context.ts";
 import { PROJECT_ROOT, relativePath } from "../shared/sitePaths.ts";
 import { frontMatterLine } from "../source/jekyllTree.ts";
 import { escapeHtml } from "../shared/html.ts";
+import { CONTENT_SECURITY_POLICY } from "../shared/securityPolicy.ts";
 import { collectRedirects, redirectPage, redirectsFile, type Redirect } from "../theme/redirects.ts";
 import type { ListedPage } from "../source/pages.ts";
 import { displayPath } from "../source/sourceFile.ts";
-
-/**
- * The policy every page is served with: no inline scripts or styles, no
- * eval; Pagefind's WebAssembly needs `wasm-unsafe-eval` and nothing more.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
 
 /** `_headers` for static hosts that read one (Netlify, Cloudflare Pages): the policy and safe defaults for every path. */
 export function headersFile(): string {

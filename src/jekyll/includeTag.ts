@@ -104,6 +104,25 @@ function groupByTag(all: readonly ListedPage[], ctx: Context, site: SiteModel): 
   return byTag;
 }
 
+/** Ruby Liquid's depth limit (Liquid::Block::MAX_DEPTH): deeper, Jekyll stops with "Nesting too deep". */
+const MAX_INCLUDE_DEPTH = 100;
+/** The files an include was reached through, page first, kept in the scope each include renders in. */
+const INCLUDE_CHAIN = "__include_chain__";
+
+function includeChain(ctx: Context, site: SiteModel, pagePath: string): string[] {
+  const chain = ctx.getSync([INCLUDE_CHAIN]);
+  return Array.isArray(chain) ? chain.map(String) : [pagePath ? displayPath(site.contentDir, pagePath) : "(page)"];
+}
+
+/** The first loop in the chain (`a.html → b.html → a.html`), else its two ends. */
+function describeChain(chain: readonly string[]): string {
+  for (let end = 1; end < chain.length; end++) {
+    const start = chain.indexOf(chain[end]!);
+    if (start < end) return chain.slice(0, end + 1).join(" → ");
+  }
+  return [...chain.slice(0, 3), "…", ...chain.slice(-2)].join(" → ");
+}
+
 /**
  * Whether a call must render the tree's own include (`treeText`, when it ships one) rather than the component:
  * it passes an argument the component does not take and that include reads (`include.width`), so the
@@ -172,12 +191,23 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
           hint: `${suggestion ? `did you mean "${suggestion}"? ` : ""}known includes: ${known.join(", ")}`,
         });
       }
+      const chain = [...includeChain(ctx, site, pagePath), displayPath(site.contentDir, file)];
+      if (chain.length > MAX_INCLUDE_DEPTH + 1) {
+        // At the tag that closes the loop: in the include that holds it (its own lines), past the page's first.
+        throw new BuildError({
+          code: "include-depth",
+          file: chain[chain.length - 2]!,
+          line: chain.length > 2 ? this.line : where.line,
+          message: `includes nest deeper than ${MAX_INCLUDE_DEPTH} (Jekyll stops with "Nesting too deep"): ${describeChain(chain)}`,
+          hint: "an include that includes itself, directly or through others, never ends: break the loop",
+        });
+      }
       let templates = options.templates.get(file);
       if (!templates) {
         templates = liquid.parse(rubyLiquidCompat(readFileSync(file, "utf8")), file);
         options.templates.set(file, templates);
       }
-      ctx.push({ include: args });
+      ctx.push({ include: args, [INCLUDE_CHAIN]: chain });
       try {
         return (await liquid.render(templates, ctx.getAll())) as string;
       } finally {

@@ -36,6 +36,22 @@ interface BlocksEnv extends Env {
 const TEXT_ESCAPE = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*);|[<>&]/g;
 const escapeText = (text: string): string => text.replace(TEXT_ESCAPE, (m) => (m === "<" ? "&lt;" : m === ">" ? "&gt;" : m === "&" ? "&amp;" : m));
 
+/**
+ * The first index at or after `from` where `find` matches (-1: none), remembering the last answer
+ * for the same text: every line of `<!--` or `{::comment}` × 100k asks, and a search to the end
+ * for each would be quadratic.
+ */
+function forwardSearch(find: (text: string, from: number) => number): (text: string, from: number) => number {
+  let last: { text: string; from: number; at: number } | undefined;
+  return (text, from) => {
+    if (last && last.text === text && from >= last.from && (last.at < 0 || from <= last.at)) return last.at;
+    const at = find(text, from);
+    last = { text, from, at };
+    return at;
+  };
+}
+const commentEnd = forwardSearch((text, from) => text.indexOf("-->", from));
+
 /** Renders Markdown inside an element whose `markdown` attribute asks for it. */
 type MarkdownRenderer = (inner: string, kind: "block" | "span") => string;
 
@@ -114,7 +130,7 @@ function readContent(text: string, pos: number, name: string, render?: MarkdownR
   };
   for (let at = text.indexOf("<", pos); at >= 0; at = text.indexOf("<", pos)) {
     if (text.startsWith("<!--", at)) {
-      const close = text.indexOf("-->", at + 4);
+      const close = commentEnd(text, at + 4);
       if (close < 0) {
         pos = at + 1;
         continue;
@@ -151,7 +167,7 @@ function readContent(text: string, pos: number, name: string, render?: MarkdownR
  */
 export function readHtmlBlock(text: string, start: number, render?: MarkdownRenderer): RawElement | undefined {
   if (text.startsWith("<!--", start)) {
-    const close = text.indexOf("-->", start + 4);
+    const close = commentEnd(text, start + 4);
     return close < 0 ? undefined : { end: close + 3, html: text.slice(start, close + 3) };
   }
   START_TAG.lastIndex = start;
@@ -170,6 +186,14 @@ function store(env: BlocksEnv, html: string, source: string): string {
 
 const EXTENSION_START = / {0,3}\{::(comment|nomarkdown|options)(?:\s[^}]*?)?(\/)?\}[ \t]*/y;
 
+/** Where each extension's `{:/name}` or `{:/}` is. */
+const EXTENSION_END = Object.fromEntries(
+  ["comment", "nomarkdown", "options"].map((name) => {
+    const stop = new RegExp(`\\{:/(?:${name})?\\}`, "g");
+    return [name, forwardSearch((text, from) => ((stop.lastIndex = from), stop.exec(text)?.index ?? -1))];
+  }),
+) as Record<"comment" | "nomarkdown" | "options", (text: string, from: number) => number>;
+
 /**
  * kramdown's block extensions at `pos` (a line start): `{::comment}` and
  * `{::options /}` leave nothing, `{::nomarkdown}` its body as it is; each runs
@@ -183,12 +207,10 @@ function readExtension(src: string, pos: number): { end: number; html: string } 
   if (!start) return undefined;
   const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
   if (start[2]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
-  const stop = new RegExp(`\\{:/(?:${start[1]})?\\}`, "g");
-  stop.lastIndex = EXTENSION_START.lastIndex;
-  const close = stop.exec(src);
-  if (!close) return undefined;
-  const body = src.slice(EXTENSION_START.lastIndex, close.index).replace(/^\n|\n$/g, "");
-  return { end: lineEnd(stop.lastIndex), html: start[1] === "nomarkdown" ? body : "" };
+  const close = EXTENSION_END[start[1] as keyof typeof EXTENSION_END](src, EXTENSION_START.lastIndex);
+  if (close < 0) return undefined;
+  const body = src.slice(EXTENSION_START.lastIndex, close).replace(/^\n|\n$/g, "");
+  return { end: lineEnd(src.indexOf("}", close) + 1), html: start[1] === "nomarkdown" ? body : "" };
 }
 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */

@@ -37,16 +37,23 @@ function quoteChar(part: Exclude<Part, number>, match: RegExpExecArray): string 
   return quote === '"' ? (open ? CHARS.ldquo : CHARS.rdquo) : open ? CHARS.lsquo : CHARS.rsquo;
 }
 
+/** The first match at or after `pos`: still the first for any later start up to its index. */
+function nextMatch(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
 /** Applies kramdown's typography to one text run; `after` is the source that follows it (read-only context). */
 export function kramdownTypography(text: string, after = ""): string {
   const context = text + after;
   let out = "";
   let pos = 0;
+  // Each search runs again only once the text has moved past its match: searching from every quote would be quadratic.
+  let sym: RegExpExecArray | null | undefined;
+  let quote: RegExpExecArray | null | undefined;
   while (pos < text.length) {
-    TYPOGRAPHIC_RE.lastIndex = pos;
-    QUOTE_RE.lastIndex = pos;
-    const sym = TYPOGRAPHIC_RE.exec(text);
-    const quote = QUOTE_RE.exec(text);
+    if (sym === undefined || (sym && sym.index < pos)) sym = nextMatch(TYPOGRAPHIC_RE, text, pos);
+    if (quote === undefined || (quote && quote.index < pos)) quote = nextMatch(QUOTE_RE, text, pos);
     if (!sym && !quote) break;
     if (sym && (!quote || sym.index < quote.index)) {
       out += text.slice(pos, sym.index) + TYPOGRAPHIC[sym[0]]!;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/diagnostics.ts";
-import { realInside, withoutLeadingSlash } from "../shared/sitePaths.ts";
+import { realInside, urlScheme, withoutLeadingSlash } from "../shared/sitePaths.ts";
 import type { JekyllConfig } from "./jekyllConfig.ts";
 import type { TreePage } from "./jekyllTree.ts";
 import type { Sidebar } from "./sidebar.ts";
@@ -20,6 +20,13 @@ export const SETTINGS_FILE = "_gpconnect-docs.yml";
  */
 const capabilitySchema = z.object({ sidebar: z.string(), label: z.string(), home: z.string().describe("permalink of the capability's landing page") });
 
+/** A link the settings put on every page: a site path or a web or mail address, never a script (`javascript:`, `data:`). */
+const linkTarget = z
+  .string()
+  .min(1)
+  .refine((url) => ["http", "https", "mailto", "tel", undefined].includes(urlScheme(url)), { error: "must be a site path or an http(s) or mailto address" });
+const webAddress = z.url({ protocol: /^https?$/, error: "must be an http(s) address" });
+
 export const settingsSchema = z
   .object({
     /** Service name in the header and `<title>` (default: `site_title`, `title` or `topnav_title` of `_config.yml`). */
@@ -27,7 +34,7 @@ export const settingsSchema = z
     /** Longer title for the home page and metadata; may hold HTML entities (default: `topnav_title` or `description` of `_config.yml`). */
     description: z.string().optional(),
     /** Origin the site is published at (no path prefix), for the absolute URLs of `sitemap.xml` (default: `url` of `_config.yml`). */
-    url: z.url().optional(),
+    url: webAddress.optional(),
     /** Organisation named in the footer (default: `company_name` of `_config.yml`). */
     owner: z.string().optional(),
     /** Sidebar used by pages whose front matter names none (default: the `sidebar` of `_config.yml`'s page defaults, else its first `sidebars:`). */
@@ -73,12 +80,12 @@ export const settingsSchema = z
     footer: z
       .object({
         /** The licence all content is under, unless a page says otherwise. */
-        licence: z.object({ name: z.string().min(1), url: z.url() }).optional(),
-        links: z.array(z.object({ label: z.string().min(1), url: z.string().min(1) })).default([]),
+        licence: z.object({ name: z.string().min(1), url: webAddress }).optional(),
+        links: z.array(z.object({ label: z.string().min(1), url: linkTarget })).default([]),
       })
       .prefault({}),
     /** Where the source lives, for "edit this page" and provenance notes. */
-    source: z.object({ name: z.string(), url: z.url(), license: z.string() }).optional(),
+    source: z.object({ name: z.string(), url: webAddress, license: z.string() }).optional(),
   })
   .strict();
 

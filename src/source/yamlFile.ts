@@ -18,6 +18,30 @@ function errorStart(text: string, code: string, message: string, pos: number): n
   return opening >= 0 ? opening : pos;
 }
 
+/**
+ * How many times aliases (`*name`) may be expanded, as a share of the file's nodes (the `yaml` package's
+ * own default): a few anchors reused are fine; nine aliases of nine aliases of … (an alias bomb) would fill memory.
+ */
+const MAX_ALIAS_COUNT = 100;
+/** An alias (`*name`) where YAML allows one. */
+export const YAML_ALIAS = /(?:^|[\s[{,:-])\*[^\s,\]}]+/m;
+
+function toData(doc: Document, text: string, file: string, lineCounter: LineCounter): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    const firstAlias = YAML_ALIAS.exec(text)?.index;
+    throw new BuildError({
+      code: "yaml-aliases",
+      file,
+      line: firstAlias === undefined ? undefined : lineCounter.linePos(firstAlias).line,
+      message: `YAML aliases expand too far: ${error.message.replace(/\.$/, "")} (more than ${MAX_ALIAS_COUNT} expansions per node)`,
+      hint: "repeat the values instead of nesting aliases of aliases (*name) in one another",
+    });
+  }
+}
+
 export function parseYaml(text: string, file: string): YamlFile {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
@@ -34,7 +58,7 @@ export function parseYaml(text: string, file: string): YamlFile {
   }
   return {
     file,
-    data: doc.toJS() as unknown,
+    data: toData(doc, text, file, lineCounter),
     sourceOf(path) {
       const node = doc.getIn(path, true);
       return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]) : undefined;

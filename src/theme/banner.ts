@@ -1,5 +1,6 @@
 import { mapBootstrap } from "./bootstrap.ts";
-import { dropInlineStyles, removeScripts } from "./contentHtml.ts";
+import { dropInlineStyles } from "./contentHtml.ts";
+import { sanitiseMarkup } from "../shared/markupPolicy.ts";
 
 /**
  * The tree's version banner include (`version_1_current.html`), shown above
@@ -8,6 +9,6 @@ import { dropInlineStyles, removeScripts } from "./contentHtml.ts";
  * The old layout was HTML, not Markdown, so kramdown's `markdown` attribute did nothing there.
  */
 export function bannerHtml(source: string): string {
-  const { html } = removeScripts(dropInlineStyles(source.replace(/\smarkdown\s*=\s*(?:"[^"]*"|'[^']*')/g, "")));
+  const { html } = sanitiseMarkup(dropInlineStyles(source.replace(/\smarkdown\s*=\s*(?:"[^"]*"|'[^']*')/g, "")), "fragment");
   return mapBootstrap(html).trim();
 }

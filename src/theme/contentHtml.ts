@@ -1,6 +1,4 @@
-import { parse } from "node-html-parser";
 import { escapeHtml, htmlToText } from "../shared/html.ts";
-import { urlScheme } from "../shared/sitePaths.ts";
 import { Slugger } from "../markdown/headingIds.ts";
 import { mapBootstrap } from "./bootstrap.ts";
 
@@ -59,41 +57,6 @@ export function wrapTables(body: string): string {
  */
 export function dropInlineStyles(body: string): string {
   return body.includes(" style=") ? body.replace(/(<[a-zA-Z][^>]*?)\sstyle=(?:"[^"]*"|'[^']*')/g, "$1") : body;
-}
-
-const SCRIPT_HINT = /<(?:script|iframe|object|embed)\b|\son[a-z]+\s*=|(?:javascript|vbscript):/i;
-const SCRIPT_URL_ATTRIBUTES = ["href", "src", "action", "formaction", "xlink:href"];
-
-/**
- * Authors' HTML may not run script in a reader's browser: `<script>` and
- * embedded objects, `on…` handler attributes and script URLs are removed.
- * Returns what was removed, as the author wrote it, for the build to report.
- */
-export interface RemovedMarkup {
-  /** What was removed, as markup (`<script>`, `onerror="…"`). */
-  readonly markup: string;
-  /** Text to look for in the source to find its line. */
-  readonly needle: string;
-}
-
-export function removeScripts(body: string): { html: string; removed: RemovedMarkup[] } {
-  if (!SCRIPT_HINT.test(body)) return { html: body, removed: [] };
-  const root = parse(body, { comment: true, blockTextElements: { script: true, style: true, pre: true, textarea: true } });
-  const removed: RemovedMarkup[] = [];
-  for (const element of root.querySelectorAll("script, iframe, object, embed")) {
-    removed.push({ markup: `<${element.rawTagName}>`, needle: `<${element.rawTagName}` });
-    element.remove();
-  }
-  for (const element of root.querySelectorAll("*")) {
-    for (const [name, value] of Object.entries(element.attributes)) {
-      const lower = name.toLowerCase();
-      if (lower.startsWith("on") || (SCRIPT_URL_ATTRIBUTES.includes(lower) && ["javascript", "vbscript"].includes(urlScheme(value) ?? ""))) {
-        removed.push({ markup: `${name}="${value}"`, needle: lower.startsWith("on") ? `${name}=` : value });
-        element.removeAttribute(name);
-      }
-    }
-  }
-  return removed.length > 0 ? { html: root.toString(), removed } : { html: body, removed };
 }
 
 /** Everything done to a page's rendered content before the layout shows it. */

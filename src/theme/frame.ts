@@ -1,5 +1,6 @@
 import { decodeHTML } from "entities";
 import { html, raw, type SafeHtml } from "../shared/html.ts";
+import { META_CONTENT_SECURITY_POLICY } from "../shared/securityPolicy.ts";
 import type { Link } from "../navigation/render.ts";
 import type { Release } from "../source/release.ts";
 import type { PageContent } from "./contentHtml.ts";
@@ -267,6 +268,7 @@ export function renderFrame(page: FramePage, parts: FrameParts): string {
 <html lang="en-GB">
 <head>
   <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${documentTitle(page.title, site.title, parts.release)}</title>${page.summary ? html`
   <meta name="description" content="${text(stripTags(page.summary))}">` : ""}

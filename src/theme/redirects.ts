@@ -2,6 +2,7 @@ import type { Diagnostic } from "../shared/diagnostics.ts";
 import { html, htmlToText } from "../shared/html.ts";
 import { escapingSitePath, projectOutput, servedFile } from "../shared/sitePaths.ts";
 import type { ListedPage } from "../source/pages.ts";
+import { META_CONTENT_SECURITY_POLICY } from "../shared/securityPolicy.ts";
 
 /** An old URL that must keep working, and the page it now points at (both site paths without the prefix, no leading slash). */
 export interface Redirect {
@@ -75,6 +76,7 @@ export function redirectStub(target: string, title: string): string {
 <html lang="en-GB">
 <head>
   <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}">
   <title>Moved: ${title}</title>
   <meta name="robots" content="noindex">
   <link rel="canonical" href="${target}">

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { build, FIXTURES } from "../helpers/build.ts";
-import { launchBrowser, serveSite } from "../helpers/browser.ts";
+import { launchBrowser, serveSite, withoutContentSecurityPolicy } from "../helpers/browser.ts";
 import type { StaticServer } from "../../src/bench/staticServer.ts";
 
 /**
@@ -19,7 +18,7 @@ describe("hostile content in Chromium, with no Content-Security-Policy to fall b
   before(async () => {
     const site = build(path.join(FIXTURES, "hostile-glossary"));
     assert.equal(site.status, 0, site.stderr);
-    rmSync(path.join(site.output, "_headers"));
+    withoutContentSecurityPolicy(site.output);
     server = await serveSite(site.output);
     browser = await launchBrowser();
   });

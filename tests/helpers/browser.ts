@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import type { Browser } from "playwright-core";
 import { launchChromium } from "../../src/bench/chromium.ts";
 import { serveSite, type StaticServer } from "../../src/bench/staticServer.ts";
@@ -29,4 +31,17 @@ export async function buildAndServe(input: string, prefix: string): Promise<Serv
       await server.close();
     },
   };
+}
+
+/**
+ * Takes the site's Content-Security-Policy away (the `_headers` file and each page's meta tag),
+ * so a browser test proves the escaping and sanitising rather than the policy.
+ */
+export function withoutContentSecurityPolicy(output: string): void {
+  rmSync(path.join(output, "_headers"));
+  for (const entry of readdirSync(output, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ""));
+  }
 }

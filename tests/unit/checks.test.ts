@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { partitionAccepted, staleFaultDiagnostic, type Diagnostic } from "../../src/shared/diagnostics.ts";
 import { findTextFaults, repairMojibake } from "../../src/checks/sourceText.ts";
 import { sanitiseBlock, sanitiseInline } from "../../src/shared/sanitise.ts";
-import { removeScripts } from "../../src/theme/contentHtml.ts";
+import { sanitiseMarkup } from "../../src/shared/markupPolicy.ts";
 import { collectRedirects, redirectPage, redirectsFile } from "../../src/theme/redirects.ts";
 import { frontMatterProblem, lineOfText } from "../../src/source/sourceFile.ts";
 
@@ -51,14 +51,14 @@ describe("front matter problems", () => {
 
 describe("removing script from authors' HTML", () => {
   it("removes script elements, handlers and script URLs and says what it removed", () => {
-    const { html, removed } = removeScripts(`<p>Hi <script>alert(1)</script><img src="a.png" onerror="x()"> <a href=" javascript:x()">l</a> <a href="https://e.org">ok</a></p>`);
+    const { html, removed } = sanitiseMarkup(`<p>Hi <script>alert(1)</script><img src="a.png" onerror="x()"> <a href=" javascript:x()">l</a> <a href="https://e.org">ok</a></p>`, "fragment");
     assert.equal(html, `<p>Hi <img src="a.png"> <a>l</a> <a href="https://e.org">ok</a></p>`);
     assert.deepEqual(removed.map((r) => r.markup), ["<script>", 'onerror="x()"', 'href=" javascript:x()"']);
   });
 
   it("returns ordinary content untouched, code samples included", () => {
     const body = `<pre><code>&lt;script&gt; onclick= javascript: </code></pre><img src="data:image/png;base64,AA==" alt="">`;
-    assert.deepEqual(removeScripts(body), { html: body, removed: [] });
+    assert.deepEqual(sanitiseMarkup(body, "fragment"), { html: body, removed: [] });
   });
 });
 
