@@ -1,6 +1,7 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import abbr from "markdown-it-abbr";
 import deflist from "markdown-it-deflist";
+import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { footnotesPlugin } from "./footnotes.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
 import { highlightCode } from "./highlight.ts";
@@ -25,6 +26,7 @@ export function createMarkdown(): MarkdownIt {
     .use(kramdownAttributesPlugin)
     .use(tablesPlugin)
     .use(listsPlugin)
+    .use(endOfBlockPlugin)
     .use(footnotesPlugin)
     .use(deflist)
     .use(abbr)

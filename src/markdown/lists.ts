@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateBlock } from "markdown-it";
+import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
 
 /**
  * Lists as kramdown reads them (parser/kramdown/list.rb), where CommonMark
@@ -11,14 +11,18 @@ import type { MarkdownIt, StateBlock } from "markdown-it";
  *   stays in the sample. CommonMark lets only paragraph text be lazy: those
  *   lines are indented to the item's content here before markdown-it reads
  *   them;
- * - an ordered list always counts from 1 (kramdown writes no `start`).
+ * - an ordered list always counts from 1 (kramdown writes no `start`);
+ * - whether an item's first paragraph gets a `<p>` is decided per item, not
+ *   per list (list.rb, after parsing the items): it stays bare unless a blank
+ *   line follows it inside the item; the last item then follows the others.
+ * - a `^` line (end of block) ends the list even where a lazy line could go on.
  */
 const PAREN_MARKER = /^\d{1,9}\)/;
 const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=\S)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Lines that end a list item even when lazy: attribute lists and block HTML tags. */
-const NOT_LAZY = /^ {0,3}(?:\{:|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|script|select|small|span|strong|sub|sup|time|tt|u|var)\b)[\w:])/;
+const NOT_LAZY = /^\^[ \t]*$|^ {0,3}(?:\{:|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|script|select|small|span|strong|sub|sup|time|tt|u|var)\b)[\w:])/;
 
 const leadingSpaces = (line: string): number => /^ */.exec(line)![0].length;
 
@@ -71,6 +75,37 @@ export function indentLazyListLines(src: string): string {
   return lines.join("\n");
 }
 
+const isBlank = (lines: readonly string[], line: number): boolean => (lines[line] ?? "").trim() === "";
+
+/** Shows or hides each list item's first paragraph as kramdown does (list.rb: the `:transparent` option). */
+function itemParagraphs(state: StateCore): void {
+  const tokens = state.tokens;
+  const lines = state.src.split("\n");
+  for (let i = 0; i < tokens.length; i++) {
+    const list = tokens[i]!;
+    if (list.type !== "bullet_list_open" && list.type !== "ordered_list_open") continue;
+    const items: { paragraph: Token | undefined; close: Token | undefined; onlyChild: boolean; blankAfter: boolean }[] = [];
+    let j = i + 1;
+    for (; j < tokens.length && tokens[j]!.level > list.level; j++) {
+      const item = tokens[j]!;
+      if (item.type !== "list_item_open" || item.level !== list.level + 1) continue;
+      const first = tokens[j + 1];
+      const paragraph = first?.type === "paragraph_open" ? first : undefined;
+      const close = paragraph ? tokens[j + 3] : undefined;
+      const afterParagraph = paragraph ? tokens[j + 4] : undefined;
+      items.push({ paragraph, close, onlyChild: afterParagraph?.type === "list_item_close", blankAfter: paragraph?.map ? isBlank(lines, paragraph.map[1]) && paragraph.map[1] < lines.length - 1 : false });
+    }
+    const endedByMarker = /^\^[ \t]*$/.test(lines[list.map?.[1] ?? -1] ?? "");
+    items.forEach((item, n) => {
+      if (!item.paragraph || !item.close) return;
+      const last = n === items.length - 1;
+      const bareByBlank = !item.blankAfter || (last && item.onlyChild && !endedByMarker);
+      const othersAllow = !last || items.length === 1 || items.slice(0, -1).some((other) => !other.paragraph || other.paragraph.hidden);
+      item.paragraph.hidden = item.close.hidden = bareByBlank && othersAllow;
+    });
+  }
+}
+
 export function listsPlugin(md: MarkdownIt): void {
   // Before HTML blocks are read: a block HTML tag ends an item even on a lazy line.
   md.core.ruler.before("kramdown_html_blocks", "kramdown_lazy_list_lines", (state) => {
@@ -84,6 +119,7 @@ export function listsPlugin(md: MarkdownIt): void {
     return list(state, startLine, endLine, silent);
   };
   md.block.ruler.at("list", wrapped, { alt: [...alt] });
+  md.core.ruler.after("block", "kramdown_item_paragraphs", itemParagraphs);
   md.core.ruler.push("kramdown_list_start", (state) => {
     for (const token of state.tokens) if (token.type === "ordered_list_open" && token.attrGet("start") !== null) token.attrs = token.attrs?.filter(([name]) => name !== "start") ?? null;
   });
