@@ -6,6 +6,7 @@ import { footnotesPlugin } from "./footnotes.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
 import { highlightCode } from "./highlight.ts";
 import { htmlBlocksPlugin } from "./htmlBlocks.ts";
+import { mathPlugin } from "./math.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
 import { listsPlugin } from "./lists.ts";
@@ -25,6 +26,7 @@ export function createMarkdown(): MarkdownIt {
     .use(htmlBlocksPlugin)
     .use(kramdownAttributesPlugin)
     .use(tablesPlugin)
+    .use(mathPlugin)
     .use(listsPlugin)
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)
