@@ -9,7 +9,7 @@ const render = (src: string): string => md.render(src, {});
 
 describe("kramdown attribute lists", () => {
   it("parse classes, ids and quoted attributes", () => {
-    assert.deepEqual(parseAttributeList(` .center-image #fig target="_blank" class='no_icon'`), [
+    assert.deepEqual(parseAttributeList(` .center-image #fig target="_blank" class='no_icon'`).attributes, [
       ["id", "fig"],
       ["target", "_blank"],
       ["class", "center-image no_icon"],
@@ -17,7 +17,7 @@ describe("kramdown attribute lists", () => {
   });
 
   it("drop event-handler attributes", () => {
-    assert.deepEqual(parseAttributeList(`onclick="alert(1)" title=x`), [["title", "x"]]);
+    assert.deepEqual(parseAttributeList(`onclick="alert(1)" title=x`).attributes, [["title", "x"]]);
   });
 
   it("become attributes of the link before them, with rel=noopener", () => {
