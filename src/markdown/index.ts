@@ -11,6 +11,7 @@ import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
 import { listsPlugin } from "./lists.ts";
 import { tablesPlugin } from "./tables.ts";
+import { tocPlugin } from "./toc.ts";
 import { typographyPlugin } from "./typography.ts";
 
 /** markdown-it configured to read the kramdown (GFM input) dialect the Jekyll site used. */
@@ -33,5 +34,6 @@ export function createMarkdown(): MarkdownIt {
     .use(deflist)
     .use(abbr)
     .use(typographyPlugin)
-    .use(headingIdsPlugin);
+    .use(headingIdsPlugin)
+    .use(tocPlugin);
 }
