@@ -2,6 +2,7 @@ import markdownIt, { type MarkdownIt } from "markdown-it";
 import abbr from "markdown-it-abbr";
 import deflist from "markdown-it-deflist";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
+import { escapesPlugin } from "./escapes.ts";
 import { footnotesPlugin } from "./footnotes.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
 import { highlightCode } from "./highlight.ts";
@@ -28,6 +29,7 @@ export function createMarkdown(): MarkdownIt {
     .use(kramdownAttributesPlugin)
     .use(tablesPlugin)
     .use(mathPlugin)
+    .use(escapesPlugin)
     .use(listsPlugin)
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)

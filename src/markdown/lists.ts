@@ -46,7 +46,8 @@ export function scanListLines(lines: readonly string[]): ListLine[] {
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
     } else if (line.trim() === "") lastBlank = true;
     else {
-      const item = ITEM_START.exec(line);
+      // A rule (`- - -`) is read before a list item, as kramdown's block parsers are ordered.
+      const item = HR.test(line) ? null : ITEM_START.exec(line);
       if (item && (indentation === undefined || item[1]!.length < indentation)) {
         const marker = item[1]!.length + item[2]!.length;
         indentation = marker + (item[3]!.includes("\t") ? 4 - (marker % 4) : item[3]!.length);
