@@ -3,7 +3,9 @@ import abbr from "markdown-it-abbr";
 import deflist from "markdown-it-deflist";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
+import { codeBlocksPlugin } from "./codeBlocks.ts";
 import { footnotesPlugin } from "./footnotes.ts";
+import { gfmPlugin } from "./gfm.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
 import { highlightCode } from "./highlight.ts";
 import { htmlBlocksPlugin } from "./htmlBlocks.ts";
@@ -30,6 +32,8 @@ export function createMarkdown(): MarkdownIt {
     .use(tablesPlugin)
     .use(mathPlugin)
     .use(escapesPlugin)
+    .use(gfmPlugin)
+    .use(codeBlocksPlugin)
     .use(listsPlugin)
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)

@@ -22,7 +22,7 @@ const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=\S)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Lines that end a list item even when lazy: attribute lists and block HTML tags. */
-const NOT_LAZY = /^\^[ \t]*$|^ {0,3}(?:\{:|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|script|select|small|span|strong|sub|sup|time|tt|u|var)\b)[\w:])/;
+export const NOT_LAZY = /^\^[ \t]*$|^ {0,3}(?:\{:|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|script|select|small|span|strong|sub|sup|time|tt|u|var)\b)[\w:])/;
 
 const leadingSpaces = (line: string): number => /^ */.exec(line)![0].length;
 
