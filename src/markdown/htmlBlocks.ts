@@ -1,4 +1,4 @@
-import type { Env, MarkdownIt } from "markdown-it";
+import type { Env, MarkdownIt, StateInline } from "markdown-it";
 import { scanListLines } from "./lists.ts";
 
 /**
@@ -142,12 +142,23 @@ function store(env: BlocksEnv, html: string, source: string): string {
   return `<!--kramdown-html:${env.kramdownHtml.length - 1}-->`;
 }
 
-const EXTENSION_START = / {0,3}\{::(comment|nomarkdown|options)(?:\s[^}]*?)?(\/)?\}[ \t]*/y;
+/** kramdown's extension tags (parser/kramdown/extensions.rb): name, attribute list (`\}` may stand in it), self-closing slash. */
+const EXTENSION_TAG = String.raw`\{::(comment|nomarkdown|options)(?:\s((?:\\\}|[^}])*?))?(\/)?\}`;
+const EXTENSION_START = new RegExp(String.raw` {0,3}${EXTENSION_TAG}[ \t]*`, "y");
+const SPAN_EXTENSION = new RegExp(EXTENSION_TAG, "y");
+const NOMARKDOWN_TYPE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+
+/** What an extension leaves in an HTML page: `{::nomarkdown}` its body, unless it is for another converter (`type="latex"`); the rest nothing. */
+function extensionOutput(name: string, attributes: string | undefined, body: string): string {
+  if (name !== "nomarkdown") return "";
+  const type = NOMARKDOWN_TYPE.exec(attributes ?? "");
+  return !type || (type[1] ?? type[2])!.split(/[\s,]+/).includes("html") ? body : "";
+}
 
 /**
  * kramdown's block extensions at `pos` (a line start): `{::comment}` and
  * `{::options /}` leave nothing, `{::nomarkdown}` its body as it is; each runs
- * to `{:/name}` or `{:/}`. Returns where it ends (past its line) and what it
+ * to a line `{:/name}` or `{:/}`. Returns where it ends (past its line) and what it
  * leaves, or undefined when the line starts none (or it is never closed,
  * which kramdown ignores).
  */
@@ -156,13 +167,34 @@ function readExtension(src: string, pos: number): { end: number; html: string } 
   const start = EXTENSION_START.exec(src);
   if (!start) return undefined;
   const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
-  if (start[2]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
-  const stop = new RegExp(`\\{:/(?:${start[1]})?\\}`, "g");
+  if (start[3]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
+  const stop = new RegExp(`^ {0,3}\\{:/(?:${start[1]})?\\}[ \\t]*$`, "gm");
   stop.lastIndex = EXTENSION_START.lastIndex;
   const close = stop.exec(src);
   if (!close) return undefined;
   const body = src.slice(EXTENSION_START.lastIndex, close.index).replace(/^\n|\n$/g, "");
-  return { end: lineEnd(stop.lastIndex), html: start[1] === "nomarkdown" ? body : "" };
+  return { end: lineEnd(stop.lastIndex), html: extensionOutput(start[1]!, start[2], body) };
+}
+
+/** The same extensions inside a paragraph: `{::name …}body{:/name}` (or `{:/}`), or `{::name …/}`. */
+function spanExtension(state: StateInline, silent: boolean): boolean {
+  SPAN_EXTENSION.lastIndex = state.pos;
+  const start = SPAN_EXTENSION.exec(state.src);
+  if (!start) return false;
+  let end = SPAN_EXTENSION.lastIndex;
+  let body = "";
+  if (!start[3]) {
+    const stop = new RegExp(`\\{:/(?:${start[1]})?\\}`, "g");
+    stop.lastIndex = end;
+    const close = stop.exec(state.src);
+    if (!close || close.index > state.posMax) return false;
+    body = state.src.slice(end, close.index);
+    end = stop.lastIndex;
+  }
+  const html = extensionOutput(start[1]!, start[2], body);
+  if (!silent && html) state.push("html_inline", "", 0).content = html;
+  state.pos = end;
+  return true;
 }
 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
@@ -214,6 +246,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
 }
 
 export function htmlBlocksPlugin(md: MarkdownIt): void {
+  md.inline.ruler.before("html_inline", "kramdown_span_extension", spanExtension);
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
   });
