@@ -30,7 +30,13 @@ const rules: Partial<Renderer["rules"]> = {
     const name = nameOf(tokens[idx]!);
     const target = meta.subId ? `${name}:${meta.subId}` : name;
     const more = meta.subId ? `<sup>${meta.subId + 1}</sup>` : "";
-    return `&#160;<a href="#fnref:${target}" class="reversefootnote" role="doc-backlink">&#8617;${more}</a>`;
+    // A note that does not end in a paragraph gets its back links in a paragraph of their own, as kramdown writes it.
+    const first = tokens[idx - 1]?.type !== "footnote_anchor";
+    const last = tokens[idx + 1]?.type !== "footnote_anchor";
+    const inParagraph = tokens.slice(idx + 1).find((t) => t.type !== "footnote_anchor")?.type === "paragraph_close";
+    const link = `<a href="#fnref:${target}" class="reversefootnote" role="doc-backlink">&#8617;${more}</a>`;
+    if (inParagraph) return `&#160;${link}`;
+    return `${first ? "<p>" : "&#160;"}${link}${last ? "</p>\n" : ""}`;
   },
 };
 

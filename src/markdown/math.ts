@@ -49,6 +49,11 @@ function mathInline(state: StateInline, silent: boolean): boolean {
 export function mathPlugin(md: MarkdownIt): void {
   md.block.ruler.before("kramdown_table", "kramdown_math_block", mathBlock);
   md.inline.ruler.before("escape", "kramdown_math_inline", mathInline);
-  md.renderer.rules.kramdown_math_block = (tokens, idx) => `\\[${escapeHtml(tokens[idx]!.content)}\\]\n`;
+  md.renderer.rules.kramdown_math_block = (tokens, idx, _options, _env, self) => {
+    const token = tokens[idx]!;
+    const math = `\\[${escapeHtml(token.content)}\\]\n`;
+    // With attributes kramdown wraps display math in a div that carries them.
+    return token.attrs ? `<div${self.renderAttrs(token)}>${math}</div>\n` : math;
+  };
   md.renderer.rules.kramdown_math_inline = (tokens, idx) => `\\(${escapeHtml(tokens[idx]!.content)}\\)`;
 }
