@@ -11,13 +11,15 @@ import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
  *   stays in the sample. CommonMark lets only paragraph text be lazy: those
  *   lines are indented to the item's content here before markdown-it reads
  *   them;
- * - an ordered list always counts from 1 (kramdown writes no `start`);
+ * - an ordered list always counts from 1 (kramdown writes no `start`), and
+ *   any list marker ends a paragraph, not only `1.`;
  * - whether an item's first paragraph gets a `<p>` is decided per item, not
  *   per list (list.rb, after parsing the items): it stays bare unless a blank
  *   line follows it inside the item; the last item then follows the others.
  * - a `^` line (end of block) ends the list even where a lazy line could go on.
  */
 const PAREN_MARKER = /^\d{1,9}\)/;
+const INTERRUPTING_MARKER = /^(?:[*+-]|\d+\.)[ \t]/;
 const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=\S)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
@@ -36,6 +38,7 @@ export interface ListLine {
 export function scanListLines(lines: readonly string[]): ListLine[] {
   const result: ListLine[] = [];
   let indentation: number | undefined;
+  let ordered = false;
   let lastBlank = false;
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -48,7 +51,10 @@ export function scanListLines(lines: readonly string[]): ListLine[] {
     else {
       // A rule (`- - -`) is read before a list item, as kramdown's block parsers are ordered.
       const item = HR.test(line) ? null : ITEM_START.exec(line);
-      if (item && (indentation === undefined || item[1]!.length < indentation)) {
+      // A marker of the other kind right after an item's line is a lazy line of that item, read later as a nested list.
+      const otherKind = item && indentation !== undefined && !lastBlank && /\d/.test(item[2]!) !== ordered;
+      if (item && !otherKind && (indentation === undefined || item[1]!.length < indentation)) {
+        ordered = /\d/.test(item[2]!);
         const marker = item[1]!.length + item[2]!.length;
         indentation = marker + (item[3]!.includes("\t") ? 4 - (marker % 4) : item[3]!.length);
       } else if (indentation !== undefined && (leadingSpaces(line) >= indentation || line.startsWith("\t"))) {
@@ -116,7 +122,10 @@ export function listsPlugin(md: MarkdownIt): void {
   const { fn: list, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "list")!;
   const wrapped = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
     const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-    if (PAREN_MARKER.test(state.src.slice(start, Math.min(start + 11, state.eMarks[startLine]!)))) return false;
+    const line = state.src.slice(start, state.eMarks[startLine]!);
+    if (PAREN_MARKER.test(line)) return false;
+    // kramdown-parser-gfm ends a paragraph at any list marker (PARAGRAPH_END_GFM), `5.` as well as `1.`, where CommonMark needs `1.`.
+    if (silent && state.parentType === "paragraph" && state.sCount[startLine]! - state.blkIndent < 4 && INTERRUPTING_MARKER.test(line)) return true;
     return list(state, startLine, endLine, silent);
   };
   md.block.ruler.at("list", wrapped, { alt: [...alt] });
