@@ -13,6 +13,7 @@ import { mathPlugin } from "./math.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
 import { listsPlugin } from "./lists.ts";
+import { setextHeadingsPlugin } from "./setextHeadings.ts";
 import { tablesPlugin } from "./tables.ts";
 import { tocPlugin } from "./toc.ts";
 import { typographyPlugin } from "./typography.ts";
@@ -34,6 +35,7 @@ export function createMarkdown(): MarkdownIt {
     .use(escapesPlugin)
     .use(gfmPlugin)
     .use(codeBlocksPlugin)
+    .use(setextHeadingsPlugin)
     .use(listsPlugin)
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)

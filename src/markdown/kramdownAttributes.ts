@@ -200,15 +200,19 @@ function attachAttributes(state: StateCore): void {
     const blockOpen = tokens[i - 1];
     const itemOpen = tokens[i - 2]?.type === "list_item_open" && blockOpen?.map?.[0] === tokens[i - 2]!.map?.[0] ? tokens[i - 2] : undefined;
     const kept: Token[] = [];
+    let lastSpan: Token | undefined;
     children.forEach((child, j) => {
       if (child.type !== IAL_TOKEN) {
         kept.push(child);
+        lastSpan = undefined;
         return;
       }
       const attributes = resolve(listOf(child), definitions);
       const previous = children[j - 1];
       const next = children[j + 1];
-      const span = spanTarget(children, j);
+      // Lists in a row (`{: .a}{: .b}`) all annotate the element before the first.
+      const span = previous?.type === IAL_TOKEN ? lastSpan : spanTarget(children, j);
+      lastSpan = span;
       if (span) applyAttributes(span, attributes);
       else if (itemOpen && j === 0) {
         // `* {:.cls} text`: the list item's own attributes (list.rb LIST_ITEM_IAL).

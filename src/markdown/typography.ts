@@ -82,12 +82,18 @@ function followingSource(tokens: readonly Token[], at: number): string {
   return next.markup;
 }
 
+/** Elements whose content kramdown keeps as raw text (parser/html.rb HTML_CONTENT_MODEL: `:raw`): no typography inside. */
+const RAW_OPEN = /^<(code|kbd|samp|var)\b[^>]*>$/i;
+const RAW_CLOSE = /^<\/(code|kbd|samp|var)\s*>$/i;
+
 function typographyRule(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     const children = block.children;
+    let raw = 0;
     children.forEach((token, i) => {
-      if (token.type !== "text") return;
+      if (token.type === "html_inline") raw = Math.max(0, raw + (RAW_OPEN.test(token.content) ? 1 : RAW_CLOSE.test(token.content) ? -1 : 0));
+      if (token.type !== "text" || raw > 0) return;
       const previous = children[i - 1];
       // A line break is part of kramdown's text run, so the quote after it sees a character before it.
       const lead = previous?.type === "softbreak" ? "\n" : "";
