@@ -171,10 +171,13 @@ function blockTarget(tokens: readonly Token[], index: number, ends: Map<Token, n
 
 /** Span lists annotate the element right before them; after plain text kramdown leaves them as text. */
 function spanTarget(children: readonly Token[], j: number): Token | undefined {
-  const previous = children[j - 1];
+  // Emphasis leaves an empty text token behind its closing marker.
+  let at = j - 1;
+  while (at >= 0 && children[at]!.type === "text" && children[at]!.content === "") at--;
+  const previous = children[at];
   if (!previous) return undefined;
   if (previous.type === "image" || previous.type === "code_inline") return previous;
-  if (previous.nesting === -1) return findOpen(children, j - 1);
+  if (previous.nesting === -1) return findOpen(children, at);
   return undefined;
 }
 
