@@ -15,6 +15,9 @@ import { scanListLines } from "./lists.ts";
 const SPAN_ELEMENTS = new Set(
   "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup time tt u var".split(" "),
 );
+const SPAN_CONTENT = new Set(
+  "a abbr acronym address b bdo big button cite caption code del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt".split(" "),
+);
 const VOID_ELEMENTS = new Set("area base br col command embed hr img input keygen link meta param source track wbr".split(" "));
 const NAME = String.raw`[\w:][-\w.:]*`;
 /** kramdown's HTML_TAG_RE: unquoted attribute values are word characters only. */
@@ -72,7 +75,8 @@ function readElement(text: string, at: number, tag: RegExpExecArray, render?: Ma
     const closeStart = text.lastIndexOf("</", end);
     const closed = closeStart >= afterOpen && new RegExp(`^</${name}\\s*>$`, "i").test(text.slice(closeStart, end));
     const inner = text.slice(afterOpen, closed ? closeStart : end);
-    const rendered = render(inner, kind === "span" ? "span" : "block");
+    // markdown="1" reads the content by the element's own content model: a `<p>` or `<h2>` holds spans (html.rb HTML_CONTENT_MODEL_SPAN).
+    const rendered = render(inner, kind === "span" || (kind === "1" && SPAN_CONTENT.has(name)) ? "span" : "block");
     return { end, html: `${tag[0].replace(MARKDOWN_ATTR, "")}${rendered}</${tag[1]}>` };
   }
   const content = readContent(text, afterOpen, name, render);

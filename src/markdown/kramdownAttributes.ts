@@ -201,7 +201,9 @@ function attachAttributes(state: StateCore): void {
     if (inline.type !== "inline" || !inline.children) continue;
     const children = inline.children;
     const blockOpen = tokens[i - 1];
-    const itemOpen = tokens[i - 2]?.type === "list_item_open" && blockOpen?.map?.[0] === tokens[i - 2]!.map?.[0] ? tokens[i - 2] : undefined;
+    const container = tokens[i - 2];
+    const itemOpen =
+      blockOpen?.type === "dt_open" ? blockOpen : (container?.type === "list_item_open" || container?.type === "dd_open") && blockOpen?.map?.[0] === container.map?.[0] ? container : undefined;
     const kept: Token[] = [];
     let lastSpan: Token | undefined;
     children.forEach((child, j) => {
@@ -218,7 +220,7 @@ function attachAttributes(state: StateCore): void {
       lastSpan = span;
       if (span) applyAttributes(span, attributes);
       else if (itemOpen && j === 0) {
-        // `* {:.cls} text`: the list item's own attributes (list.rb LIST_ITEM_IAL).
+        // `* {:.cls} text`, `: {:.cls} text`: the list item's, definition's or term's own attributes (list.rb LIST_ITEM_IAL).
         applyAttributes(itemOpen, attributes);
         if (next?.type === "text") next.content = next.content.trimStart();
       } else if (blockOpen && (j === 0 || previous?.type === "softbreak") && (next === undefined || next.type === "softbreak")) {
