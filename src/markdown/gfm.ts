@@ -7,7 +7,8 @@ import type { MarkdownIt, StateCore, StateInline } from "markdown-it";
  * neither), not CommonMark's delimiter runs; task list items (`- [ ]`, `- [x]`) as
  * disabled checkboxes, the item classed `task-list-item` and its list
  * `task-list` (once a list has one, every later item is classed too, as
- * gfm.rb does); and a `<mailto:…>` autolink shows the address without `mailto:`.
+ * gfm.rb does); and an autolink shows its URL as written (`%20` stays, a
+ * `<mailto:…>` shows the address without `mailto:`), not decoded.
  */
 const TASK = /^\s*\[([ xX])\]\s+/;
 const BOX = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />';
@@ -68,6 +69,7 @@ function mailtoAutolinks(state: StateCore): void {
 }
 
 export function gfmPlugin(md: MarkdownIt): void {
+  md.normalizeLinkText = (text) => text;
   md.inline.ruler.at("strikethrough", strikethrough);
   md.inline.ruler2.disable("strikethrough");
   md.core.ruler.after("inline", "kramdown_task_lists", taskLists);
