@@ -402,3 +402,20 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.match(render("x[^1]\n\n[^1]:\n    > quote"), /<\/blockquote>\n<p><a href="#fnref:1" class="reversefootnote"/);
   });
 });
+
+describe("kramdown, as generated specification pages use it", () => {
+  it("keep a heading id with a dot", () => {
+    assert.equal(render("## X {#a.b}"), `<h2 id="a.b">X</h2>\n`);
+  });
+
+  it("keep the empty first cell of a row in a table without outer pipes", () => {
+    assert.match(render("a | b\n--|--\n | x\n"), /<tr>\n<td><\/td>\n<td>x<\/td>\n<\/tr>/);
+    assert.match(render("| a | b |\n|--|--|\n| | x |\n"), /<tr>\n<td><\/td>\n<td>x<\/td>\n<\/tr>/);
+  });
+
+  it("end a footnote definition before a link definition on the next line", () => {
+    const out = render("Text[^1] and [x][ref].\n\n[^1]: Note.\n[ref]: http://e.com\n");
+    assert.match(out, /and <a href="http:\/\/e.com">x<\/a>\./);
+    assert.doesNotMatch(out, /\[ref\]/);
+  });
+});
