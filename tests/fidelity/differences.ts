@@ -6,6 +6,23 @@
  */
 export type Check = "text" | "ids" | "counts" | "markers";
 
+/*
+ * Classes of input where every tree differs from Jekyll on purpose (issue 21);
+ * kramdown's own cases for them are in tests/kramdown/deviations.ts.
+ * Better than Jekyll, kept:
+ * - a reference definition with a `(title)` is a link with that title, where Jekyll writes `href="p.html (Title)"`;
+ * - `<ul><li>` inside a pipe-table cell, `<table width=100%>` and `</br>` are read as HTML, where Jekyll prints the tags as text;
+ * - ` ### X` indented by one space is a heading, where Jekyll writes a paragraph "### X".
+ * Harmless, kept:
+ * - `***x***` nests <em> and <strong> the other way round;
+ * - highlighted code has no `<figure class="highlight">` wrapper;
+ * - a lone `<img>`, `<br/>` or comment line sits in a `<p>` here or not there;
+ * - the paragraph the theme's `inline_image` include splits stays whole;
+ * - callouts and tags are the site's own NHS.UK markup;
+ * - `{::comment}` leaves nothing, where kramdown writes an HTML comment readers never see;
+ * - `<?xml …?>` above pasted SVG is dropped, where Jekyll prints it as text.
+ */
+
 export interface TreeDifferences {
   /** Pages Jekyll published that this build does not. */
   readonly missing: Readonly<Record<string, string>>;
