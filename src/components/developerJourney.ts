@@ -19,7 +19,11 @@ export const developerJourney = defineComponent({
   render: (_args, { site }) => {
     const stages = site.journey;
     const picture = existsSync(path.join(site.contentDir, PICTURE.file)) ? PICTURE : undefined;
-    const areas = stages.map(({ name, href: target, rect: [left, top, right, bottom] }) => html`<a href="${site.url(target)}" tabindex="-1"><title>${name}</title><rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" /></a>`);
+    const areas = stages.flatMap(({ name, href: target, rect }) => {
+      if (!rect) return [];
+      const [left, top, right, bottom] = rect;
+      return [html`<a href="${site.url(target)}" tabindex="-1"><title>${name}</title><rect x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" /></a>`];
+    });
     return html`<nav class="app-journey" aria-labelledby="app-journey-title"><h2 class="app-journey__title" id="app-journey-title">Developer journey</h2><ol class="app-journey__stages">${stages.map(
       (stage) => html`<li><a href="${site.url(stage.href)}">${stage.name}</a>${stage.text && stage.text !== stage.name ? html`<span class="app-journey__text"> – ${stage.text}</span>` : ""}</li>`,
     )}</ol>${picture ? html`<svg class="app-journey__map" viewBox="0 0 ${picture.width} ${picture.height}" aria-hidden="true" focusable="false"><image href="${site.url(picture.file)}" width="${picture.width}" height="${picture.height}" />${areas}</svg>` : ""}</nav>`.value;

@@ -10,8 +10,10 @@ import { defineComponent } from "./types.ts";
  */
 export const tooltip = defineComponent({
   name: "tooltip.html",
-  args: z.object({ type: z.string().min(1) }),
+  args: z.object({ type: z.string() }),
   render: ({ type }, context) => {
+    // Jekyll's include finds no entry for nothing and prints nothing; the missing argument is already reported.
+    if (!type) return "";
     const { glossary, settings, url } = context.site;
     const entry = glossary.find(type);
     if (!entry) {

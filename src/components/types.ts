@@ -31,6 +31,8 @@ export interface RenderContext {
   readonly markdownInline: (text: string) => string;
   /** Every published page and post, in Jekyll's order (pages by file name, then posts newest first), for components that list pages (tag pages). */
   readonly pages: () => readonly PageSummary[];
+  /** The tree's own `_includes/NAME` for this component, when it ships one: how that include reads an argument (image.html's unit) is how the component reads it. */
+  readonly treeInclude?: string;
 }
 
 /** One Jekyll include, rendered by TypeScript: typed arguments in, escaped markup out. */

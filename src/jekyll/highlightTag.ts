@@ -1,37 +1,37 @@
-import type { Liquid, TagToken, TopLevelToken } from "liquidjs";
+import { toPromise, type Liquid, type TagToken, type Template, type TopLevelToken } from "liquidjs";
 import { highlightCode } from "../markdown/highlight.ts";
 import type { LiquidTagDefinition } from "./includeTag.ts";
 
 interface HighlightState {
   language: string;
-  code: string;
+  templates: Template[];
 }
 
-/** Jekyll's `{% highlight LANG %}…{% endhighlight %}`: the raw text between the tags, highlighted. */
+/**
+ * Jekyll's `{% highlight LANG %}…{% endhighlight %}`: a Liquid block, so its body is rendered first (an
+ * `{% include x.xml %}` inside shows the file, `{% raw %}` keeps Liquid as text), then highlighted.
+ */
 export function createHighlightTag(): (liquid: Liquid) => LiquidTagDefinition<HighlightState> {
   return (liquid) => ({
     parse(token: TagToken, remainTokens: TopLevelToken[]) {
       this.language = token.args.trim().split(/\s+/)[0] ?? "";
-      const parts: string[] = [];
+      this.templates = [];
       let closed = false;
       const stream = liquid.parser.parseStream(remainTokens);
       stream
-        .on("token", (inner: TopLevelToken & { name?: string }) => {
-          if (inner.name === "endhighlight") {
-            closed = true;
-            stream.stop();
-          } else {
-            parts.push(inner.getText());
-          }
+        .on("tag:endhighlight", () => {
+          closed = true;
+          stream.stop();
         })
+        .on("template", (template: Template) => this.templates.push(template))
         .on("end", () => {
           if (!closed) throw new Error(`tag {% highlight ${this.language} %} is never closed: add {% endhighlight %}`);
         });
       stream.start();
-      this.code = parts.join("").replace(/^\s*\n/, "").trimEnd();
     },
-    render() {
-      return highlightCode(this.code, this.language || "plain");
+    async render(ctx) {
+      const code = String(await toPromise(liquid.renderer.renderTemplates(this.templates, ctx)));
+      return highlightCode(code.replace(/^\s*\n/, "").trimEnd(), this.language || "plain");
     },
   });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Context, Liquid, Tag, TagToken, Template, TopLevelToken } from "liquidjs";
 import { BuildError, didYouMean, type DiagnosticLog } from "../shared/diagnostics.ts";
 import type { Component, PageSummary, RenderContext } from "../components/types.ts";
+import { componentArgumentNames, readComponentArguments } from "../components/arguments.ts";
 import type { SiteModel } from "../source/model.ts";
 import type { ListedPage } from "../source/pages.ts";
 import { displayPath, type SourceLines } from "../source/sourceFile.ts";
@@ -77,6 +78,18 @@ function pageSummaries(ctx: Context, site: SiteModel): PageSummary[] {
 }
 
 /**
+ * Whether a call must render the tree's own include (`treeText`, when it ships one) rather than the component:
+ * it passes an argument the component does not take and that include reads (`include.width`), so the
+ * component would lose it.
+ */
+function treeIncludeNeeded(component: Component, args: Readonly<Record<string, unknown>>, treeText: string | undefined): boolean {
+  if (treeText === undefined) return false;
+  const known = new Set(componentArgumentNames(component));
+  const read = new Set([...treeText.matchAll(/\binclude\.([\w-]+)/g)].map((match) => match[1]!));
+  return Object.keys(args).some((key) => !known.has(key) && read.has(key));
+}
+
+/**
  * Jekyll's `{% include NAME key="value" %}`: a TypeScript component when one
  * exists, otherwise the tree's own `_includes/NAME` rendered with its
  * arguments under `include.*`; anything else is an error naming the file and
@@ -106,13 +119,15 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
         else args[key] = /\{[{%]/.test(value.value) ? await liquid.parseAndRender(value.value, ctx.getAll()) : value.value;
       }
       const name = /\{\{/.test(this.call.name) ? (await liquid.parseAndRender(this.call.name, ctx.getAll())).trim() : this.call.name;
-      const component = relative ? undefined : options.components.get(name);
-      if (component) return renderComponent(component, args, { site, where, ctx });
-
       // `include_relative` reads the file beside the page, anywhere in the tree; `include`, from `_includes/`.
       const pagePath = String(ctx.getSync(["page", "inputPath"]) ?? "");
       const includesDir = relative ? site.contentDir : path.join(site.contentDir, "_includes");
       const file = relative ? path.resolve(path.dirname(pagePath), name) : path.join(includesDir, name);
+      const component = relative ? undefined : options.components.get(name);
+      if (component) {
+        const treeText = isInside(includesDir, file) && existsSync(file) ? readFileSync(file, "utf8") : undefined;
+        if (!treeIncludeNeeded(component, args, treeText)) return renderComponent(component, args, { site, where, ctx, treeText });
+      }
       if (relative && (!isInside(includesDir, file) || !existsSync(file))) {
         throw new BuildError({ code: "unknown-include", file: where.file, line: where.line, message: `include_relative "${name}": no such file beside this page`, hint: "give the file's path from the page's folder" });
       }
@@ -141,22 +156,15 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
     },
   });
 
-  function renderComponent(component: Component, args: Record<string, unknown>, { site, where, ctx }: { site: SiteModel; where: ReturnType<typeof locate>; ctx: Context }): string {
-    const parsed = component.args.safeParse(args);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const argument = issue.path.join(".");
-      options.log.warn({
-        code: "include-argument",
-        file: where.file,
-        line: where.line,
-        message:
-          argument && args[argument] === undefined
-            ? `${component.name} needs the argument "${argument}"; the include is left out of the page`
-            : `${component.name}: ${argument ? `argument "${argument}"` : "arguments"}: ${issue.message}; the include is left out of the page`,
-        hint: `write {% include ${component.name} ${argument || "content"}="…" %}`,
-      });
-      return "";
+  function renderComponent(
+    component: Component,
+    given: Record<string, unknown>,
+    { site, where, ctx, treeText }: { site: SiteModel; where: ReturnType<typeof locate>; ctx: Context; treeText: string | undefined },
+  ): string {
+    const { args, problems } = readComponentArguments(component, given);
+    for (const { argument, missing, message } of problems) {
+      const hint = missing ? `write {% include ${component.name} ${argument}="…" %}` : `correct ${argument}, or remove it`;
+      options.log.warn({ code: "include-argument", file: where.file, line: where.line, message: `${component.name} ${message}`, hint });
     }
     const context: RenderContext = {
       page: { file: where.file, line: where.line, url: where.url, tagName: ctx.getSync(["tagName"]) as string | undefined },
@@ -164,7 +172,8 @@ export function createIncludeTag(options: IncludeTagOptions, relative = false): 
       log: options.log,
       markdownInline: options.markdownInline,
       pages: () => pageSummaries(ctx, site),
+      ...(treeText === undefined ? {} : { treeInclude: treeText }),
     };
-    return component.render(parsed.data, context);
+    return component.render(args, context);
   }
 }

@@ -54,7 +54,8 @@ interface RawElement {
  * raw HTML: nested elements each need their own closing tag; a stray closing
  * tag, or a `<` that starts no tag, is text, which kramdown writes escaped;
  * comments and `<script>`/`<style>` bodies are kept as they are; an element
- * never closed runs to the end of the text, where kramdown closes it. With
+ * never closed runs to the end of the text, where kramdown closes it (in raw
+ * HTML; Markdown content ends where its element does: `markdownContentEnd`). With
  * `render`, elements marked `markdown="1|block|span"` have their content
  * rendered as Markdown and lose the attribute.
  */
@@ -70,17 +71,42 @@ function readElement(text: string, at: number, tag: RegExpExecArray, render?: Ma
   }
   const mode = MARKDOWN_ATTR.exec(tag[0]);
   const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
-  if (render && kind && kind !== "0") {
-    const { end } = readContent(text, afterOpen, name);
-    const closeStart = text.lastIndexOf("</", end);
-    const closed = closeStart >= afterOpen && new RegExp(`^</${name}\\s*>$`, "i").test(text.slice(closeStart, end));
-    const inner = text.slice(afterOpen, closed ? closeStart : end);
+  if (kind && kind !== "0") {
+    const { innerEnd, end } = markdownContentEnd(text, afterOpen, name, kind === "span");
+    if (!render) return { end, html: "" };
     // markdown="1" reads the content by the element's own content model: a `<p>` or `<h2>` holds spans (html.rb HTML_CONTENT_MODEL_SPAN).
-    const rendered = render(inner, kind === "span" || (kind === "1" && SPAN_CONTENT.has(name)) ? "span" : "block");
+    const rendered = render(text.slice(afterOpen, innerEnd), kind === "span" || (kind === "1" && SPAN_CONTENT.has(name)) ? "span" : "block");
     return { end, html: `${tag[0].replace(MARKDOWN_ATTR, "")}${rendered}</${tag[1]}>` };
   }
   const content = readContent(text, afterOpen, name, render);
   return { end: content.end, html: render ? tag[0] + content.html : "" };
+}
+
+/**
+ * Where the Markdown content of an element with a `markdown` attribute ends, as kramdown finds it
+ * (`handle_kramdown_html_tag`): span content runs to the first `</name>`, block content to the first line
+ * that starts with `</name>` outside a nested HTML block. Elements inside that are never closed therefore
+ * end where their parent ends (kramdown auto-closes them), and the page after it is Markdown again.
+ * `innerEnd` is where the content stops, `end` is past the closing tag (both the text's end without one).
+ */
+function markdownContentEnd(text: string, from: number, name: string, span: boolean): { innerEnd: number; end: number } {
+  if (span) {
+    const close = new RegExp(`</${name}\\s*>`, "gi");
+    close.lastIndex = from;
+    const found = close.exec(text);
+    return found ? { innerEnd: found.index, end: close.lastIndex } : { innerEnd: text.length, end: text.length };
+  }
+  const close = new RegExp(`^ {0,3}</${name}\\s*>`, "i");
+  for (let pos = from; pos < text.length; ) {
+    const lineEnd = text.indexOf("\n", pos) < 0 ? text.length : text.indexOf("\n", pos);
+    const line = text.slice(pos, lineEnd);
+    const closing = close.exec(line);
+    if (closing) return { innerEnd: pos + closing[0].indexOf("<"), end: pos + closing[0].length };
+    const indent = /^ {0,3}/.exec(line)![0].length;
+    const child = line[indent] === "<" ? readHtmlBlock(text, pos + indent) : undefined;
+    pos = child && child.end > pos ? child.end : lineEnd + 1;
+  }
+  return { innerEnd: text.length, end: text.length };
 }
 
 /** Reads an element's content from `pos` up to and including its closing tag. */
@@ -127,7 +153,7 @@ function readContent(text: string, pos: number, name: string, render?: MarkdownR
  * The HTML block starting at `start` (a `<` at a line start) as kramdown
  * writes it, and where it ends; undefined when the line starts no block.
  */
-export function readHtmlBlock(text: string, start: number, render: MarkdownRenderer): RawElement | undefined {
+export function readHtmlBlock(text: string, start: number, render?: MarkdownRenderer): RawElement | undefined {
   if (text.startsWith("<!--", start)) {
     const close = text.indexOf("-->", start + 4);
     return close < 0 ? undefined : { end: close + 3, html: text.slice(start, close + 3) };

@@ -4,7 +4,14 @@ import { sanitiseBlock, sanitiseInline } from "../shared/sanitise.ts";
 import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import type { YamlFile } from "./yamlFile.ts";
 
-const entrySchema = z.object({ title: z.string().min(1), value: z.string() });
+/** A scalar as Liquid prints it (YAML reads `definition: 2019` as a number). */
+const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
+
+/** `{ title, value }` (GP Connect's releases) or `{ term, definition }` (other trees), as one shape. */
+const entrySchema = z
+  .object({ title: text.optional(), term: text.optional(), value: text.optional(), definition: text.optional() })
+  .transform((entry) => ({ title: entry.title ?? entry.term ?? "", value: entry.value ?? entry.definition }))
+  .pipe(z.object({ title: z.string().min(1, "it has neither a title nor a term"), value: z.string({ error: "it has neither a value nor a definition" }) }));
 
 export interface GlossaryEntry {
   /** The term as markup: entities and inline formatting kept (`FHIR&reg;`), nothing that runs. */
@@ -26,8 +33,9 @@ const normalise = (term: string): string => htmlToText(term).toLowerCase();
 
 /**
  * The shapes real trees give `_data/glossary.yml`: `glossary:` holding a list of
- * { title, value } (GP Connect 2018), the bare list (every later release), or a
- * map of term → definition (the theme's own docs).
+ * { title, value } (GP Connect 2018), the bare list of { title, value } or of
+ * { term, definition } (later releases, other trees), or a map of term → definition
+ * (the theme's own docs, `mydoc_glossary.md`).
  */
 type GlossaryShape = { kind: "wrapped"; list: unknown[] } | { kind: "list"; list: unknown[] } | { kind: "map"; list: unknown[] } | { kind: "other" };
 
@@ -46,13 +54,13 @@ export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: Di
   const shape = glossaryShape(data);
   const entries: GlossaryEntry[] = [];
   if (data !== undefined && data !== null && shape.kind === "other") {
-    log.warn({ code: "glossary", file: yaml?.file ?? "_data/glossary.yml", line: yaml?.lineOf(["glossary"]), message: "the glossary must be a list of { title, value } entries (or `glossary:` holding one, or a map of term: definition)", hint: "start each entry with '- title:'" });
+    log.warn({ code: "glossary", file: yaml?.file ?? "_data/glossary.yml", line: yaml?.lineOf(["glossary"]), message: "the glossary must be a list of { title, value } or { term, definition } entries (or `glossary:` holding one, or a map of term: definition)", hint: "start each entry with '- title:'" });
   }
   (shape.kind === "other" ? [] : shape.list).forEach((raw, index) => {
     const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       const at = shape.kind === "wrapped" ? ["glossary", index] : shape.kind === "list" ? [index] : [String((raw as { title?: unknown }).title)];
-      log.warn({ code: "glossary", file: yaml?.file ?? "_data/glossary.yml", line: yaml?.lineOf(at), message: `glossary entry ${index + 1} is not { title, value }: ${parsed.error.issues[0]?.message}`, hint: "give every entry a title and a quoted value" });
+      log.warn({ code: "glossary", file: yaml?.file ?? "_data/glossary.yml", line: yaml?.lineOf(at), message: `glossary entry ${index + 1} is not { title, value } or { term, definition }: ${parsed.error.issues[0]?.message}; tooltips cannot use it (site.data.glossary still holds it as written)`, hint: "give every entry a title and a quoted value, or a term and a definition" });
       return;
     }
     const title = sanitiseInline(parsed.data.title);
@@ -61,14 +69,4 @@ export function buildGlossary(data: unknown, yaml: YamlFile | undefined, log: Di
   const byTerm = new Map<string, GlossaryEntry>();
   for (const entry of entries) if (!byTerm.has(normalise(entry.title))) byTerm.set(normalise(entry.title), entry);
   return { entries, find: (term) => byTerm.get(normalise(term)) };
-}
-
-/** `site.data.glossary` as a tree's own glossary page reads it, in the shape the file has: the checked entries, with their safe markup. */
-export function glossaryData(data: unknown, glossary: Glossary): unknown {
-  const shape = glossaryShape(data);
-  const entries = glossary.entries.map(({ title, value }) => ({ title, value }));
-  if (shape.kind === "wrapped") return { ...(data as object), glossary: entries };
-  if (shape.kind === "list") return entries;
-  if (shape.kind === "map") return Object.fromEntries(glossary.entries.map(({ term, value }) => [term, value]));
-  return data;
 }

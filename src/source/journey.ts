@@ -11,19 +11,22 @@ export interface JourneyStage {
   readonly id: string;
   readonly name: string;
   readonly href: string;
-  /** Rectangle on the journey picture: left, top, right, bottom, in picture pixels. */
-  readonly rect: readonly [number, number, number, number];
+  /** Rectangle on the journey picture: left, top, right, bottom, in picture pixels; undefined when `coord` cannot be read. */
+  readonly rect: readonly [number, number, number, number] | undefined;
   readonly text: string;
   readonly order: number;
 }
 
+const COORD = /^\s*\d+\s*,\s*\d+\s*,\s*\d+\s*,\s*\d+\s*$/;
+
+/**
+ * A stage's front matter. Only the name and link are needed to list it; a `coord` that cannot be read leaves
+ * it off the picture, still listed, so no stage is ever lost.
+ */
 const stageSchema = z.object({
   name: z.string().min(1),
   href: z.string().min(1),
-  coord: z
-    .string()
-    .regex(/^\s*\d+\s*,\s*\d+\s*,\s*\d+\s*,\s*\d+\s*$/, "coord must be four numbers: left,top,right,bottom")
-    .transform((s) => s.split(",").map(Number) as [number, number, number, number]),
+  coord: z.unknown(),
   order: z.number().optional(),
 });
 
@@ -51,8 +54,10 @@ export function loadJourney(contentDir: string, log: DiagnosticLog, preferredOrd
     }
     const { name, href, coord, order } = result.data;
     const id = path.basename(file, ".md");
+    const rect = typeof coord === "string" && COORD.test(coord) ? (coord.split(",").map(Number) as [number, number, number, number]) : undefined;
+    if (!rect) log.warn({ code: "journey", file: displayPath(contentDir, full), line: 1, message: `developer journey stage "${name}": coord must be four numbers: left,top,right,bottom; the stage is listed but not drawn on the picture`, hint: 'write coord: "254,627,575,823"' });
     const preferred = preferredOrder.indexOf(id);
-    stages.push({ id, name, href, rect: coord, text: parsed.content.trim(), order: order ?? (preferred >= 0 ? preferred : preferredOrder.length + index) });
+    stages.push({ id, name, href, rect, text: parsed.content.trim(), order: order ?? (preferred >= 0 ? preferred : preferredOrder.length + index) });
   });
   return stages.sort((a, b) => a.order - b.order);
 }

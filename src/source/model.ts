@@ -3,7 +3,7 @@ import type { DiagnosticLog } from "../shared/diagnostics.ts";
 import { loadJekyllConfig, type JekyllConfig } from "./jekyllConfig.ts";
 import { readJekyllTree, type JekyllTree } from "./jekyllTree.ts";
 import { buildSidebar, type Sidebar } from "./sidebar.ts";
-import { buildGlossary, glossaryData, type Glossary } from "./glossary.ts";
+import { buildGlossary, type Glossary } from "./glossary.ts";
 import { loadJourney, type JourneyStage } from "./journey.ts";
 import { loadSettings, type Settings } from "./settings.ts";
 import { loadSiteData, type SiteDataTree } from "./siteData.ts";
@@ -57,8 +57,9 @@ export function loadSiteModel(contentDir: string, pathPrefix: string | undefined
     settings,
     config,
     tree,
-    // The tree's glossary page prints `site.data.glossary` as markup: it gets the sanitised entries.
-    data: data["glossary"] === undefined ? data : { ...data, glossary: glossaryData(data["glossary"], glossary) },
+    // Liquid sees the data as written: reading the glossary for tooltips changes nothing here. What a
+    // page prints from it is made safe with the rest of the page's HTML (script removal, `contentHtml.ts`).
+    data,
     glossary,
     journey: loadJourney(contentDir, log, settings.journeyOrder),
     sidebars,

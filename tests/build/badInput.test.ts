@@ -38,7 +38,8 @@ const CASES: readonly Case[] = [
   {
     fixture: "include-missing-content",
     status: 0,
-    messages: [/index\.md:8: warning \[include-argument\] important\.html needs the argument "content"; the include is left out of the page\n\s+→ write \{% include important\.html content="…" %\}/],
+    messages: [/index\.md:8: warning \[include-argument\] important\.html needs the argument "content"; it is shown without it\n\s+→ write \{% include important\.html content="…" %\}/],
+    check: (result) => assert.match(result.read("index.html"), /<strong>Important:<\/strong>/, "the callout is still on the page, as Jekyll's include shows it"),
   },
   {
     fixture: "unknown-glossary-term",

@@ -6,23 +6,6 @@
  */
 export type Check = "text" | "ids" | "counts" | "markers";
 
-/*
- * Classes of input where every tree differs from Jekyll on purpose (issue 21);
- * kramdown's own cases for them are in tests/kramdown/deviations.ts.
- * Better than Jekyll, kept:
- * - a reference definition with a `(title)` is a link with that title, where Jekyll writes `href="p.html (Title)"`;
- * - `<ul><li>` inside a pipe-table cell, `<table width=100%>` and `</br>` are read as HTML, where Jekyll prints the tags as text;
- * - ` ### X` indented by one space is a heading, where Jekyll writes a paragraph "### X".
- * Harmless, kept:
- * - `***x***` nests <em> and <strong> the other way round;
- * - highlighted code has no `<figure class="highlight">` wrapper;
- * - a lone `<img>`, `<br/>` or comment line sits in a `<p>` here or not there;
- * - the paragraph the theme's `inline_image` include splits stays whole;
- * - callouts and tags are the site's own NHS.UK markup;
- * - `{::comment}` leaves nothing, where kramdown writes an HTML comment readers never see;
- * - `<?xml …?>` above pasted SVG is dropped, where Jekyll prints it as text.
- */
-
 export interface TreeDifferences {
   /** Pages Jekyll published that this build does not. */
   readonly missing: Readonly<Record<string, string>>;
@@ -50,5 +33,78 @@ export const DIFFERENCES: Readonly<Record<string, TreeDifferences>> = {
     pages: {
       "mydoc_lists.html": { relax: ["text"], reason: "an include inside a code sample shows the site's own note markup, not the theme's Bootstrap alert" },
     },
+  },
+};
+
+/**
+ * Classes of input this project publishes differently from Jekyll on purpose, whatever the tree or
+ * page: what Jekyll printed, what readers get here, and why. `fixture` names the tree under
+ * tests/fixtures/ whose test shows it.
+ */
+export interface ClassDifference {
+  readonly jekyll: string;
+  readonly here: string;
+  readonly reason: string;
+  readonly fixture?: string;
+}
+
+export const CLASS_DIFFERENCES: Readonly<Record<string, ClassDifference>> = {
+  "xml-declaration": {
+    jekyll: "an `<?xml …?>` declaration at the top of a pasted SVG is a paragraph of visible text (`<?xml version=”1.0” …?>`, with smart quotes)",
+    here: "the declaration stays in the HTML, where browsers read it as a comment: readers see the diagram only",
+    reason: "the declaration is file syntax, not content; no reader of the Jekyll site wanted it shown",
+    fixture: "realtree-raw-html",
+  },
+  "inline-image-paragraph": {
+    jekyll: "the theme's inline_image.html ends in a blank line, so in running text it splits the paragraph: `<p>Press <img …/></p>` then `<p>to go on.</p>`; alone on its line it is wrapped in a `<p>`",
+    here: "the picture stays inside its one paragraph (`<p>Press <img class=\"app-inline-image\" …> to go on.</p>`), without a `<p>` of its own when alone",
+    reason: "the same words and picture in the same order; the split is an accident of the include's trailing blank line, not the author's intent",
+    fixture: "realtree-include-args",
+  },
+  "callout-markup": {
+    jekyll: "callouts are the theme's Bootstrap `<div class=\"alert alert-info\">` with a Font Awesome icon and `<b>Note:</b>`; `callout.html` keeps any `type` as a class (`bs-callout-pink`)",
+    here: "the NHS.UK callout (`app-callout`, its label in `<strong>`); a `type` that is no NHS.UK tone is dropped with a warning and the callout keeps its content",
+    reason: "the site's own design system (README: What readers get); the label and the content are the same text",
+    fixture: "realtree-include-args",
+  },
+  "tag-markup": {
+    jekyll: "a page's tags are the theme's Bootstrap buttons (`<a class=\"btn btn-default navbar-btn cursorNorm\">`) in `<div class=\"tags\">`, outside the content region",
+    here: "NHS.UK tags linking to the tag pages (`app-page-tags`), left out of the measure as page chrome (measure.ts)",
+    reason: "the site's own design system; the tag names and their links are the same",
+  },
+  "reference-title": {
+    jekyll: "a reference definition with a `(title)` gives a broken `href=\"p.html (Title)\"`",
+    here: "a link to `p.html` titled `Title`, as CommonMark reads the definition",
+    reason: "better than Jekyll: the link works; the words are the same",
+  },
+  "html-in-table-cells": {
+    jekyll: "`<ul><li>` inside a pipe-table cell, `<table width=100%>` and `</br>` are printed as text",
+    here: "they are read as HTML: a list in the cell, a table, a line break",
+    reason: "better than Jekyll: the author wrote markup, not text to show",
+  },
+  "indented-atx-heading": {
+    jekyll: "` ### X` indented by one space is a paragraph \"### X\"",
+    here: "a heading, as CommonMark reads up to three spaces before `#`",
+    reason: "better than Jekyll: the author meant a heading; its id is a deep link more",
+  },
+  "emphasis-nesting": {
+    jekyll: "`***x***` is `<em><strong>x</strong></em>`",
+    here: "`<strong><em>x</em></strong>`",
+    reason: "harmless: the same text, bold and italic either way",
+  },
+  "highlight-wrapper": {
+    jekyll: "highlighted code sits in `<figure class=\"highlight\">` or rouge's `div.highlighter-rouge > div.highlight`",
+    here: "Prism's `<pre class=\"language-…\">` alone",
+    reason: "harmless: the same code; the wrappers were the theme's styling hooks",
+  },
+  "lone-line-paragraph": {
+    jekyll: "a lone `<img>`, `<br/>` or comment line is (or is not) wrapped in a `<p>`",
+    here: "the other way round, as CommonMark reads an HTML line",
+    reason: "harmless: no text is lost or moved",
+  },
+  "kramdown-comment": {
+    jekyll: "`{::comment}…{:/comment}` becomes an HTML comment `<!-- … -->`",
+    here: "nothing",
+    reason: "harmless: readers never see a comment, and author text never ends up inside the page's markup",
   },
 };

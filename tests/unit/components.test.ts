@@ -2,7 +2,13 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parse } from "node-html-parser";
 import { components } from "../../src/components/index.ts";
+import { componentArgumentNames, readComponentArguments } from "../../src/components/arguments.ts";
 import { renderContext } from "../helpers/site.ts";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DiagnosticLog } from "../../src/shared/diagnostics.ts";
+import { loadJourney } from "../../src/source/journey.ts";
 
 function render(name: string, args: Record<string, unknown>, options: Parameters<typeof renderContext>[0] = {}) {
   const component = components.get(name);
@@ -78,6 +84,21 @@ describe("developer_journey.html", () => {
     assert.equal(areas[1]?.querySelector("rect")?.getAttribute("x"), "100");
     assert.equal(root.querySelector("svg")?.getAttribute("aria-hidden"), "true");
   });
+
+  it("a stage whose coord cannot be read is still listed, warned about, and left off the picture", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "gpc-journey-"));
+    mkdirSync(path.join(dir, "_developer-journey"));
+    writeFileSync(path.join(dir, "_developer-journey/a.md"), '---\nname: Explore\nhref: explore.html\ncoord: "1,2,3,4"\n---\n');
+    writeFileSync(path.join(dir, "_developer-journey/b.md"), "---\nname: Build\nhref: build.html\ncoord: left of the picture\n---\n");
+    const log = new DiagnosticLog();
+    const journey = loadJourney(dir, log);
+    rmSync(dir, { recursive: true });
+    assert.match(log.all()[0]?.message ?? "", /"Build": coord must be four numbers.*listed but not drawn/);
+    const context = renderContext();
+    const root = parse(components.get("developer_journey.html")!.render({}, { ...context, site: { ...context.site, journey } }));
+    assert.deepEqual(root.querySelectorAll(".app-journey__stages a").map((a) => a.text), ["Explore", "Build"]);
+    assert.equal(root.querySelectorAll("svg a").length, 1);
+  });
 });
 
 describe("image components", () => {
@@ -120,8 +141,11 @@ describe("other includes", () => {
     assert.match(table.text, /^The following pages and posts are tagged with fhir/);
   });
 
-  it("taglogic.html warns on a page without tagName", () => {
-    assert.equal(render("taglogic.html", {}).warnings[0]?.code, "include-argument");
+  it("taglogic.html warns on a page without tagName, and still prints the theme's sentence and an empty table", () => {
+    const { html, warnings } = render("taglogic.html", {}, { pages: [{ title: "A page", url: "/a.html", tags: ["x"] }] });
+    assert.equal(warnings[0]?.code, "include-argument");
+    assert.match(parse(html).querySelector("p")?.text ?? "", /^The following pages and posts are tagged with/);
+    assert.equal(parse(html).querySelectorAll("tbody tr").length, 0);
   });
 
   it("embedcurl.html shows the titled command, escaped", () => {
@@ -143,9 +167,66 @@ describe("other includes", () => {
 });
 
 describe("image.html with the theme's pixel max-width", () => {
-  it("keeps the figure, at the image's own width", () => {
+  it("keeps the figure, no wider than the pixels asked for (a unit written, or a number over 100)", () => {
     const { html, warnings } = render("image.html", { file: "helpapi.svg", alt: "Help API", caption: "A help API", "max-width": "600" });
     assert.deepEqual(warnings, []);
-    assert.match(html, /<figure class="app-figure"><img src="\/images\/helpapi.svg" alt="Help API" loading="lazy"><figcaption>A help API<\/figcaption><\/figure>/);
+    assert.match(html, /<figure class="app-figure app-figure--max-px-600"><img src="\/images\/helpapi.svg" alt="Help API" loading="lazy"><figcaption>A help API<\/figcaption><\/figure>/);
+    assert.ok(parse(render("image.html", { file: "a.png", "max-width": "200px" }).html).querySelector("figure")?.classList.contains("app-figure--max-px-200"));
+    assert.ok(parse(render("image.html", { file: "a.png", "max-width": "30%" }).html).querySelector("figure")?.classList.contains("app-figure--max-30"));
+
+  });
+
+  it("a bare number takes the unit the tree's own image.html appends", () => {
+    const withTree = (treeInclude: string) => {
+      const component = components.get("image.html")!;
+      return parse(component.render(component.args.parse({ file: "a.png", "max-width": "80" }), { ...renderContext(), treeInclude })).querySelector("figure")?.classNames;
+    };
+    // The theme's own include, then GP Connect's: each tests `{% if {{include.max-width}} %}` first.
+    assert.equal(withTree('<img {% if {{include.max-width}} %}style="max-width: {{include.max-width}}px"{% endif %} />'), "app-figure app-figure--max-px-100");
+    assert.equal(withTree('<img {% if {{include.max-width}} %}style="max-width: {{include.max-width}}%"{% endif %} />'), "app-figure app-figure--max-80");
+  });
+});
+
+describe("arguments of the wrong type never cost an include its content", () => {
+  const WRONG: Record<string, unknown> = { number: 42, list: ["alpha", "beta"], hash: { a: "b" }, boolean: true, nil: null };
+  function renderGiven(name: string, given: Record<string, unknown>) {
+    const component = components.get(name)!;
+    const context = renderContext();
+    const { args, problems } = readComponentArguments(component, given);
+    return { html: component.render(args, context), problems };
+  }
+  for (const [name, component] of components) {
+    for (const [kind, value] of Object.entries(WRONG)) {
+      it(`${name}: every argument given a ${kind}`, () => {
+        const given = Object.fromEntries(componentArgumentNames(component).map((argument) => [argument, value]));
+        assert.doesNotThrow(() => renderGiven(name, given));
+      });
+    }
+  }
+
+  it("a number or a list as content is shown as Jekyll prints it", () => {
+    for (const name of ["note.html", "important.html", "tip.html", "warning.html", "roadmap.html", "todo.html", "download.html", "callout.html"]) {
+      assert.equal(parse(renderGiven(name, { content: 42 }).html).querySelector(".app-callout__body")?.text, "42", name);
+      assert.equal(parse(renderGiven(name, { content: ["alpha", "beta"] }).html).querySelector(".app-callout__body")?.text, "alphabeta", name);
+    }
+    assert.match(renderGiven("embedcurl.html", { command: 42, title: ["a", "b"] }).html, /<figcaption class="app-command__title">ab<\/figcaption>[\s\S]*42/);
+    assert.equal(parse(renderGiven("inline_image.html", { file: "a.png", alt: 7 }).html).querySelector("img")?.getAttribute("alt"), "7");
+  });
+
+  it("an argument it cannot use is dropped with a warning, the rest still renders", () => {
+    const callout = renderGiven("callout.html", { content: "Body kept", type: "pink" });
+    assert.equal(parse(callout.html).querySelector(".app-callout__body")?.text, "Body kept");
+    assert.deepEqual(callout.problems.map((p) => p.argument), ["type"]);
+    const picture = renderGiven("image.html", { file: "a.png", caption: "Caption kept", "max-width": "wide" });
+    assert.equal(parse(picture.html).querySelector("figcaption")?.text, "Caption kept");
+    assert.ok(parse(picture.html).querySelector("img"));
+    assert.match(picture.problems[0]?.message ?? "", /max-width.*wide.*ignored/);
+  });
+
+  it("a missing argument is reported and the rest is shown, as Jekyll's include shows it", () => {
+    const note = renderGiven("important.html", {});
+    assert.equal(parse(note.html).querySelector(".app-callout__label")?.text, "Important:");
+    assert.deepEqual(note.problems, [{ argument: "content", missing: true, message: 'needs the argument "content"; it is shown without it' }]);
+    assert.equal(parse(renderGiven("image.html", { caption: "Only a caption" }).html).querySelector("figcaption")?.text, "Only a caption");
   });
 });

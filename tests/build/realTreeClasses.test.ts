@@ -1,0 +1,174 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { parse, type HTMLElement } from "node-html-parser";
+import { buildInBackground, FIXTURES, type BuildResult } from "../helpers/build.ts";
+import { CLASS_DIFFERENCES } from "../fidelity/differences.ts";
+import { measureOurPage } from "../fidelity/measure.ts";
+
+/**
+ * Classes of input that cost real trees content (issue 21), one small tree each
+ * (tests/fixtures/realtree-*), built with the real CLI. Each tree was also built
+ * with Jekyll 4.3.1 (`JEKYLL_NO_BUNDLER_REQUIRE=true jekyll build -s TREE -d OUT`);
+ * the facts asserted here are what Jekyll printed for it, quoted in the comments.
+ */
+/** The page's content, with the elements inside `<pre>` parsed too (node-html-parser keeps a `<pre>` as text by default). */
+const content = (site: BuildResult, file: string): HTMLElement => parse(site.read(file), { blockTextElements: { script: true, style: true } }).querySelector(".app-content")!;
+const build = (name: string): Promise<BuildResult> => buildInBackground(path.join(FIXTURES, name));
+
+describe("site.data is the data as written: a glossary of { term, definition }", () => {
+  let site: BuildResult;
+  before(async () => {
+    site = await build("realtree-glossary-terms");
+  });
+
+  it("builds without a glossary warning", () => {
+    assert.equal(site.status, 0, site.stdout + site.stderr);
+    assert.doesNotMatch(site.stdout + site.stderr, /\[glossary\]/);
+  });
+
+  it("the glossary page's `sort_natural: \"term\"` loop renders every term, in order, with its id", () => {
+    // Jekyll: <dt id="api">api</dt> … <dt id="pds">PDS</dt> … <dt id="spine-secure-proxy">Spine Secure Proxy</dt>, each <dd> a <p>.
+    const page = content(site, "glossary.html");
+    assert.deepEqual(
+      page.querySelectorAll("dt").map((dt) => [dt.id, dt.text]),
+      [
+        ["api", "api"],
+        ["pds", "PDS"],
+        ["spine-secure-proxy", "Spine Secure Proxy"],
+      ],
+    );
+    assert.deepEqual(page.querySelectorAll("dd > p").map((p) => p.text), ["An application programming interface.", "Personal Demographics Service, the national register of patients.", "The front door to Spine: every request passes through it."]);
+  });
+
+  it("Liquid sees the list as written, and the tooltip reads term and definition", () => {
+    // Jekyll: "The first entry, as written: Spine Secure Proxy has 3 entries."
+    const home = content(site, "index.html");
+    assert.match(home.text, /The first entry, as written: Spine Secure Proxy has 3 entries\./);
+    const term = home.querySelector("a.app-glossary-term");
+    assert.equal(term?.text, "PDS");
+    assert.equal(term?.getAttribute("href"), "/glossary.html#pds");
+    assert.equal(term?.getAttribute("data-definition"), "Personal Demographics Service, the national register of patients.");
+  });
+});
+
+describe("Liquid inside {% highlight %} is rendered first", () => {
+  let site: BuildResult;
+  before(async () => {
+    site = await build("realtree-highlight-include");
+  });
+
+  it("an include inside shows the file as highlighted code, its own Liquid rendered", () => {
+    assert.equal(site.status, 0, site.stdout + site.stderr);
+    const blocks = content(site, "index.html").querySelectorAll("pre code");
+    // Jekyll: <Bundle xmlns="http://hl7.org/fhir"> … <id value="bundle-1"/> …, highlighted as XML.
+    assert.match(blocks[0]!.text, /^<Bundle xmlns="http:\/\/hl7.org\/fhir">\n {2}<id value="bundle-1"\/>/);
+    assert.ok(blocks[0]!.querySelector("span"), "highlighted");
+    assert.doesNotMatch(content(site, "index.html").text, /\{%/);
+  });
+
+  it("variables inside are rendered, and {% raw %} keeps Liquid as text", () => {
+    const blocks = content(site, "index.html").querySelectorAll("pre code");
+    // Jekyll: "GET /Patient/1 HTTP/1.1" and "{{ page.title }}".
+    assert.equal(blocks[1]!.text, "GET /Patient/1 HTTP/1.1");
+    assert.equal(blocks[2]!.text, "{{ page.title }}");
+  });
+});
+
+describe("unclosed elements end where their parent ends", () => {
+  let site: BuildResult;
+  before(async () => {
+    site = await build("realtree-raw-html");
+  });
+
+  it("a markdown=\"span\" callout with unclosed <a> and <b>: the page after it is Markdown again", () => {
+    assert.equal(site.status, 0, site.stdout + site.stderr);
+    const page = content(site, "index.html");
+    // Jekyll: <b><a href="x.html"><b>Title</b></a></b></div>, then <h2 id="after-the-callout">, a <ul> of two items, a <p> with <strong>.
+    assert.equal(page.querySelector("a[href='x.html']")?.parentNode?.tagName, "B");
+    assert.equal(page.querySelector("h2")?.id, "after-the-callout");
+    assert.deepEqual(page.querySelectorAll("ul > li").map((li) => li.text), ["first item", "second item"]);
+    assert.equal(page.querySelector("p strong")?.text, "bold");
+    assert.doesNotMatch(page.text, /^## |^- first|\*\*bold\*\*/m);
+  });
+
+  it("a markdown=\"1\" block with unclosed <b> and <i>: closed at </div>, Markdown after it", () => {
+    const page = content(site, "index.html");
+    // Jekyll: <div class="note"><p><b>Bold never closed, in Markdown <i>and italic</i></b></p></div>, then <h3 id="still-markdown">, an <ol>.
+    assert.match(page.querySelector("div.note > p > b > i")?.text ?? "", /^and italic\s*$/);
+    assert.equal(page.querySelector("h3")?.id, "still-markdown");
+    assert.deepEqual(page.querySelectorAll("ol > li").map((li) => li.text), ["one", "two"]);
+  });
+
+  it("an SVG's <?xml?> declaration is not shown (a listed difference: Jekyll prints it as a paragraph)", () => {
+    assert.equal(CLASS_DIFFERENCES["xml-declaration"]?.fixture, "realtree-raw-html");
+    // Jekyll: <p>&lt;?xml version=”1.0” encoding=”UTF-8” standalone=”no”?&gt;</p>, then the <svg>, then "After the diagram."
+    const page = content(site, "svg.html");
+    // Measured as the fidelity test measures a page (htmlparser2, which reads `<?…?>` as a browser does: not text).
+    assert.doesNotMatch(measureOurPage(site.read("svg.html")).text, /xml/);
+    assert.equal(page.querySelector("svg text")?.text, "Request");
+    assert.equal(page.querySelectorAll("p").at(-1)?.text, "After the diagram.");
+  });
+});
+
+describe("an include's arguments never cost the include", () => {
+  let site: BuildResult;
+  before(async () => {
+    site = await build("realtree-include-args");
+  });
+
+  it('image.html max-width="200px" keeps the picture, at most 200 px wide', () => {
+    assert.equal(site.status, 0, site.stdout + site.stderr);
+    // Jekyll: <img … alt="A diagram" style="max-width: 200pxpx" /><figcaption>The diagram</figcaption>.
+    const figure = content(site, "index.html").querySelectorAll("figure")[0]!;
+    assert.equal(figure.querySelector("img")?.getAttribute("alt"), "A diagram");
+    assert.ok(figure.classList.contains("app-figure--max-px-200"));
+    assert.equal(figure.querySelector("figcaption")?.text, "The diagram");
+    assert.doesNotMatch(site.stdout, /index\.md.*include-argument/);
+  });
+
+  it("a bare max-width is read in the unit this tree's own image.html writes (pixels here)", () => {
+    // Jekyll: <img … alt="An icon" style="max-width: 80px" />.
+    const figure = content(site, "index.html").querySelectorAll("figure")[2]!;
+    assert.equal(figure.querySelector("img")?.getAttribute("alt"), "An icon");
+    assert.ok(figure.classList.contains("app-figure--max-px-100"), figure.classNames);
+  });
+
+  it("an argument only the tree's own include reads renders the tree's include", () => {
+    // Jekyll: <img class="docimage" src="images/x.png" alt="Narrow diagram" width="120" />.
+    const img = content(site, "index.html").querySelectorAll("figure")[1]?.querySelector("img");
+    assert.equal(img?.getAttribute("width"), "120");
+    assert.equal(img?.getAttribute("alt"), "Narrow diagram");
+  });
+
+  it("every component given arguments of the wrong type keeps the page's content", () => {
+    const page = content(site, "wrongtypes.html");
+    // Jekyll: "Note: 42", "Tip: alphabeta", "Important: ", "Warning: 42", "Roadmap: alphabeta", "To do: 42", "Download: 42", "Callout body kept".
+    assert.deepEqual(
+      page.querySelectorAll(".app-callout").map((callout) => callout.text),
+      ["Note:42", "Tip:alphabeta", "Important:", "Warning:42", "Roadmap:alphabeta", "To do:42", "Download:42", "Callout body kept"],
+    );
+    // Jekyll: the figure with alt "Still shown" and "Caption kept"; the inline image with alt "42"; the command "42" titled "alphabeta".
+    assert.equal(page.querySelector("figure.app-figure img")?.getAttribute("alt"), "Still shown");
+    assert.equal(page.querySelector("figure.app-figure figcaption")?.text, "Caption kept");
+    assert.equal(page.querySelector("img.app-inline-image")?.getAttribute("alt"), "42");
+    assert.equal(page.querySelector(".app-command__title")?.text, "alphabeta");
+    assert.equal(page.querySelector(".app-command code")?.text, "42");
+  });
+
+  it("an inline image in running text stays in its paragraph (a listed difference: Jekyll's include splits it)", () => {
+    assert.equal(CLASS_DIFFERENCES["inline-image-paragraph"]?.fixture, "realtree-include-args");
+    // Jekyll: <p>Press <img class="inline" … alt="the button" /></p> <p>to go on.</p>
+    const paragraph = content(site, "wrongtypes.html").querySelector("p:has(img.app-inline-image)");
+    assert.equal(paragraph?.text, "Press  to go on.");
+    assert.equal(paragraph?.querySelector("img")?.getAttribute("alt"), "the button");
+  });
+
+  it("warns only where something is missing or dropped, naming the line", () => {
+    const said = site.stdout + site.stderr;
+    assert.match(said, /wrongtypes\.md:12: warning \[include-argument\] important\.html needs the argument "content"; it is shown without it/);
+    assert.match(said, /wrongtypes\.md:22: warning \[include-argument\] callout\.html argument "type" \("pink"\) cannot be used/);
+    assert.match(said, /wrongtypes\.md:24: warning \[include-argument\] image\.html argument "max-width" \("wide"\) cannot be used/);
+    assert.match(said, /3 warnings in 1 file/);
+  });
+});
