@@ -72,10 +72,11 @@ function readElement(text: string, at: number, tag: RegExpExecArray, render?: Ma
   const mode = MARKDOWN_ATTR.exec(tag[0]);
   const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
   if (kind && kind !== "0") {
-    const { innerEnd, end } = markdownContentEnd(text, afterOpen, name, kind === "span");
-    if (!render) return { end, html: "" };
     // markdown="1" reads the content by the element's own content model: a `<p>` or `<h2>` holds spans (html.rb HTML_CONTENT_MODEL_SPAN).
-    const rendered = render(text.slice(afterOpen, innerEnd), kind === "span" || (kind === "1" && SPAN_CONTENT.has(name)) ? "span" : "block");
+    const span = kind === "span" || (kind === "1" && SPAN_CONTENT.has(name));
+    const { innerEnd, end } = markdownContentEnd(text, afterOpen, name, span);
+    if (!render) return { end, html: "" };
+    const rendered = render(text.slice(afterOpen, innerEnd), span ? "span" : "block");
     return { end, html: `${tag[0].replace(MARKDOWN_ATTR, "")}${rendered}</${tag[1]}>` };
   }
   const content = readContent(text, afterOpen, name, render);
