@@ -1,4 +1,4 @@
-import type { MarkdownIt, Renderer, Token } from "markdown-it";
+import type { MarkdownIt, Renderer, StateBlock, Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { escapeHtml } from "../shared/html.ts";
 
@@ -30,11 +30,38 @@ const rules: Partial<Renderer["rules"]> = {
     const name = nameOf(tokens[idx]!);
     const target = meta.subId ? `${name}:${meta.subId}` : name;
     const more = meta.subId ? `<sup>${meta.subId + 1}</sup>` : "";
-    return `&#160;<a href="#fnref:${target}" class="reversefootnote" role="doc-backlink">&#8617;${more}</a>`;
+    // A note that does not end in a paragraph gets its back links in a paragraph of their own, as kramdown writes it.
+    const first = tokens[idx - 1]?.type !== "footnote_anchor";
+    const last = tokens[idx + 1]?.type !== "footnote_anchor";
+    const inParagraph = tokens.slice(idx + 1).find((t) => t.type !== "footnote_anchor")?.type === "paragraph_close";
+    const link = `<a href="#fnref:${target}" class="reversefootnote" role="doc-backlink">&#8617;${more}</a>`;
+    if (inParagraph) return `&#160;${link}`;
+    return `${first ? "<p>" : "&#160;"}${link}${last ? "</p>\n" : ""}`;
   },
 };
 
+/**
+ * Where a note's definition ends in kramdown (footnote.rb
+ * FOOTNOTE_DEFINITION_START: its line, then indented lines, blank lines
+ * between them, and lazy lines after an indented one): a line of its own
+ * after the first, such as a link definition, is not part of the note.
+ */
+function definitionEnd(state: StateBlock, startLine: number, endLine: number): number {
+  const indented = (line: number): boolean => !state.isEmpty(line) && state.sCount[line]! - state.blkIndent >= 4;
+  let end = startLine + 1;
+  for (let line = startLine + 1; line < endLine; line++) {
+    if (indented(line)) end = line + 1;
+    else if (state.isEmpty(line)) continue;
+    else if (end === line && end > startLine + 1) end = line + 1;
+    else break;
+  }
+  return end;
+}
+
 export function footnotesPlugin(md: MarkdownIt): void {
   md.use(footnote);
+  // markdown-it-footnote does not export its rule; the ruler's (typed, internal) list is the one way to wrap it.
+  const { fn: definition, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "footnote_def")!;
+  md.block.ruler.at("footnote_def", (state, startLine, endLine, silent) => definition(state, startLine, definitionEnd(state, startLine, endLine), silent), { alt: [...alt] });
   Object.assign(md.renderer.rules, rules);
 }

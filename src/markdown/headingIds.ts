@@ -42,7 +42,7 @@ export function headingText(children: readonly Token[]): string {
   return children.map((t) => (t.type === "text" || t.type === "code_inline" ? t.content : "")).join("");
 }
 
-const EXPLICIT_ID = /[\t ]\{#([A-Za-z][\w:-]*)\}$/;
+const EXPLICIT_ID = /[\t ]\{#([A-Za-z][\w:.-]*)\}$/;
 
 /** markdown-it plugin: ids on every heading, shared per render env (one page). */
 export function headingIdsPlugin(md: MarkdownIt): void {

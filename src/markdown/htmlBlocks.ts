@@ -1,4 +1,4 @@
-import type { Env, MarkdownIt } from "markdown-it";
+import type { Env, MarkdownIt, StateInline } from "markdown-it";
 import { scanListLines } from "./lists.ts";
 
 /**
@@ -14,6 +14,9 @@ import { scanListLines } from "./lists.ts";
  */
 const SPAN_ELEMENTS = new Set(
   "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup time tt u var".split(" "),
+);
+const SPAN_CONTENT = new Set(
+  "a abbr acronym address b bdo big button cite caption code del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt".split(" "),
 );
 const VOID_ELEMENTS = new Set("area base br col command embed hr img input keygen link meta param source track wbr".split(" "));
 const NAME = String.raw`[\w:][-\w.:]*`;
@@ -85,9 +88,11 @@ function readElement(text: string, at: number, tag: RegExpExecArray, render?: Ma
   const mode = MARKDOWN_ATTR.exec(tag[0]);
   const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
   if (kind && kind !== "0") {
-    const { innerEnd, end } = markdownContentEnd(text, afterOpen, name, kind === "span");
+    // markdown="1" reads the content by the element's own content model: a `<p>` or `<h2>` holds spans (html.rb HTML_CONTENT_MODEL_SPAN).
+    const span = kind === "span" || (kind === "1" && SPAN_CONTENT.has(name));
+    const { innerEnd, end } = markdownContentEnd(text, afterOpen, name, span);
     if (!render) return { end, html: "" };
-    const rendered = render(text.slice(afterOpen, innerEnd), kind === "span" ? "span" : "block");
+    const rendered = render(text.slice(afterOpen, innerEnd), span ? "span" : "block");
     return { end, html: `${tag[0].replace(MARKDOWN_ATTR, "")}${rendered}</${tag[1]}>` };
   }
   const content = readContent(text, afterOpen, name, render);
@@ -184,12 +189,23 @@ function store(env: BlocksEnv, html: string, source: string): string {
   return `<!--kramdown-html:${env.kramdownHtml.length - 1}-->`;
 }
 
-const EXTENSION_START = / {0,3}\{::(comment|nomarkdown|options)(?:\s[^}]*?)?(\/)?\}[ \t]*/y;
+/** kramdown's extension tags (parser/kramdown/extensions.rb): name, attribute list (`\}` may stand in it), self-closing slash. */
+const EXTENSION_TAG = String.raw`\{::(comment|nomarkdown|options)(?:\s((?:\\\}|[^}])*?))?(\/)?\}`;
+const EXTENSION_START = new RegExp(String.raw` {0,3}${EXTENSION_TAG}[ \t]*`, "y");
+const SPAN_EXTENSION = new RegExp(EXTENSION_TAG, "y");
+const NOMARKDOWN_TYPE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
-/** Where each extension's `{:/name}` or `{:/}` is. */
+/** What an extension leaves in an HTML page: `{::nomarkdown}` its body, unless it is for another converter (`type="latex"`); the rest nothing. */
+function extensionOutput(name: string, attributes: string | undefined, body: string): string {
+  if (name !== "nomarkdown") return "";
+  const type = NOMARKDOWN_TYPE.exec(attributes ?? "");
+  return !type || (type[1] ?? type[2])!.split(/[\s,]+/).includes("html") ? body : "";
+}
+
+/** Where each extension's closing line `{:/name}` or `{:/}` starts (remembered, so unclosed extensions cost one scan). */
 const EXTENSION_END = Object.fromEntries(
   ["comment", "nomarkdown", "options"].map((name) => {
-    const stop = new RegExp(`\\{:/(?:${name})?\\}`, "g");
+    const stop = new RegExp(`^ {0,3}\\{:/(?:${name})?\\}[ \\t]*$`, "gm");
     return [name, forwardSearch((text, from) => ((stop.lastIndex = from), stop.exec(text)?.index ?? -1))];
   }),
 ) as Record<"comment" | "nomarkdown" | "options", (text: string, from: number) => number>;
@@ -197,7 +213,7 @@ const EXTENSION_END = Object.fromEntries(
 /**
  * kramdown's block extensions at `pos` (a line start): `{::comment}` and
  * `{::options /}` leave nothing, `{::nomarkdown}` its body as it is; each runs
- * to `{:/name}` or `{:/}`. Returns where it ends (past its line) and what it
+ * to a line `{:/name}` or `{:/}`. Returns where it ends (past its line) and what it
  * leaves, or undefined when the line starts none (or it is never closed,
  * which kramdown ignores).
  */
@@ -206,11 +222,32 @@ function readExtension(src: string, pos: number): { end: number; html: string } 
   const start = EXTENSION_START.exec(src);
   if (!start) return undefined;
   const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
-  if (start[2]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
+  if (start[3]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
   const close = EXTENSION_END[start[1] as keyof typeof EXTENSION_END](src, EXTENSION_START.lastIndex);
   if (close < 0) return undefined;
   const body = src.slice(EXTENSION_START.lastIndex, close).replace(/^\n|\n$/g, "");
-  return { end: lineEnd(src.indexOf("}", close) + 1), html: start[1] === "nomarkdown" ? body : "" };
+  return { end: lineEnd(close), html: extensionOutput(start[1]!, start[2], body) };
+}
+
+/** The same extensions inside a paragraph: `{::name …}body{:/name}` (or `{:/}`), or `{::name …/}`. */
+function spanExtension(state: StateInline, silent: boolean): boolean {
+  SPAN_EXTENSION.lastIndex = state.pos;
+  const start = SPAN_EXTENSION.exec(state.src);
+  if (!start) return false;
+  let end = SPAN_EXTENSION.lastIndex;
+  let body = "";
+  if (!start[3]) {
+    const stop = new RegExp(`\\{:/(?:${start[1]})?\\}`, "g");
+    stop.lastIndex = end;
+    const close = stop.exec(state.src);
+    if (!close || close.index > state.posMax) return false;
+    body = state.src.slice(end, close.index);
+    end = stop.lastIndex;
+  }
+  const html = extensionOutput(start[1]!, start[2], body);
+  if (!silent && html) state.push("html_inline", "", 0).content = html;
+  state.pos = end;
+  return true;
 }
 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
@@ -262,6 +299,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
 }
 
 export function htmlBlocksPlugin(md: MarkdownIt): void {
+  md.inline.ruler.before("html_inline", "kramdown_span_extension", spanExtension);
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
   });

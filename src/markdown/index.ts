@@ -1,14 +1,21 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import abbr from "markdown-it-abbr";
 import deflist from "markdown-it-deflist";
+import { endOfBlockPlugin } from "./endOfBlock.ts";
+import { escapesPlugin } from "./escapes.ts";
+import { codeBlocksPlugin } from "./codeBlocks.ts";
 import { footnotesPlugin } from "./footnotes.ts";
+import { gfmPlugin } from "./gfm.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
 import { highlightCode } from "./highlight.ts";
 import { htmlBlocksPlugin } from "./htmlBlocks.ts";
+import { mathPlugin } from "./math.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
 import { listsPlugin } from "./lists.ts";
+import { setextHeadingsPlugin } from "./setextHeadings.ts";
 import { tablesPlugin } from "./tables.ts";
+import { tocPlugin } from "./toc.ts";
 import { typographyPlugin } from "./typography.ts";
 
 /** markdown-it configured to read the kramdown (GFM input) dialect the Jekyll site used. */
@@ -24,10 +31,17 @@ export function createMarkdown(): MarkdownIt {
     .use(htmlBlocksPlugin)
     .use(kramdownAttributesPlugin)
     .use(tablesPlugin)
+    .use(mathPlugin)
+    .use(escapesPlugin)
+    .use(gfmPlugin)
+    .use(codeBlocksPlugin)
+    .use(setextHeadingsPlugin)
     .use(listsPlugin)
+    .use(endOfBlockPlugin)
     .use(footnotesPlugin)
     .use(deflist)
     .use(abbr)
     .use(typographyPlugin)
-    .use(headingIdsPlugin);
+    .use(headingIdsPlugin)
+    .use(tocPlugin);
 }

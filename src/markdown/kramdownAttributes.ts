@@ -1,5 +1,5 @@
-import type { MarkdownIt } from "markdown-it";
-import type { StateCore, StateInline, Token } from "markdown-it";
+import type { MarkdownIt, Token, StateBlock, StateCore, StateInline } from "markdown-it";
+import { escapeHtml } from "../shared/html.ts";
 
 /**
  * kramdown inline attribute lists (`{:target="_blank"}`, `{: .center-image }`,
@@ -17,12 +17,20 @@ export class AttributeListError extends Error {
   }
 }
 
-const PART = /\s*(?:\.([\w-]+)|#([\w-]+)|([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`}]+)))/y;
+const PART = /\s*(?:\.([^\s.#{}="']+)|#([A-Za-z][\w:-]*)|([A-Za-z_:][\w:.-]*)\s*=\s*(?:"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'|([^\s"'=<>`}]+))|([\w][\w-]*)(?=\s|$))/y;
+const unescape = (value: string): string => value.replace(/\\([}"'\\])/g, "$1");
+
+/** An attribute list: its attributes, and the names of the attribute list definitions (`{:name: …}`) it refers to. */
+export interface AttributeList {
+  readonly attributes: Attribute[];
+  readonly references: string[];
+}
 
 /** Parses the inside of `{: ... }` (without the braces and colon). */
-export function parseAttributeList(text: string): Attribute[] {
+export function parseAttributeList(text: string): AttributeList {
   const classes: string[] = [];
   const attrs = new Map<string, string>();
+  const references: string[] = [];
   let pos = 0;
   while (pos < text.length) {
     if (/^\s*$/.test(text.slice(pos))) break;
@@ -32,21 +40,39 @@ export function parseAttributeList(text: string): Attribute[] {
     pos = PART.lastIndex;
     if (m[1] !== undefined) classes.push(m[1]);
     else if (m[2] !== undefined) attrs.set("id", m[2]);
+    else if (m[7] !== undefined) references.push(m[7]);
     else {
       const name = (m[3] ?? "").toLowerCase();
-      const value = m[4] ?? m[5] ?? m[6] ?? "";
+      const value = m[4] !== undefined ? unescape(m[4]) : m[5] !== undefined ? unescape(m[5]) : (m[6] ?? "");
       // Event handlers would run author text as script; kramdown keeps them, we do not.
       if (name.startsWith("on")) continue;
       if (name === "class") classes.push(...value.split(/\s+/).filter(Boolean));
       else attrs.set(name, value);
     }
   }
-  const result: Attribute[] = [...attrs.entries()];
-  if (classes.length > 0) result.push(["class", classes.join(" ")]);
-  return result;
+  const attributes: Attribute[] = [...attrs.entries()];
+  if (classes.length > 0) attributes.push(["class", classes.join(" ")]);
+  return { attributes, references };
 }
 
 const IAL_TOKEN = "kramdown_ial";
+const BLOCK_IAL_TOKEN = "kramdown_block_ial";
+const ALD_TOKEN = "kramdown_ald";
+/** A line holding only an attribute list (ial.rb IAL_BLOCK_START) or a definition `{:name: …}` (ALD_START). */
+const BLOCK_IAL = /^\{:(?![:/])((?:\\\}|[^}])*)\}[ \t]*$/;
+const ALD = /^\{:(\w[\w-]*):((?:\\\}|[^}])*)\}[ \t]*$/;
+
+/** The attribute list definitions of one page, by name. */
+type Definitions = ReadonlyMap<string, AttributeList>;
+
+/** A list's attributes with those of the definitions it names first, as kramdown merges them. */
+function resolve(list: AttributeList, definitions: Definitions, seen: ReadonlySet<string> = new Set()): Attribute[] {
+  const inherited = list.references.flatMap((name) => {
+    const definition = definitions.get(name);
+    return definition && !seen.has(name) ? resolve(definition, definitions, new Set([...seen, name])) : [];
+  });
+  return [...inherited, ...list.attributes];
+}
 
 function applyAttributes(target: Token, attributes: readonly Attribute[]): void {
   for (const [name, value] of attributes) {
@@ -60,67 +86,150 @@ function applyAttributes(target: Token, attributes: readonly Attribute[]): void 
   if (target.attrGet("target") === "_blank") target.attrSet("rel", "noopener noreferrer");
 }
 
-function findLinkOpen(children: Token[], closeIndex: number): Token | undefined {
+/** The opening token that matches the closing one at `closeIndex` (same level, counting nesting back). */
+function findOpen(tokens: readonly Token[], closeIndex: number): Token | undefined {
+  const close = tokens[closeIndex]!;
   let depth = 0;
   for (let i = closeIndex; i >= 0; i--) {
-    const t = children[i]!;
-    if (t.type === "link_close") depth++;
-    if (t.type === "link_open" && --depth === 0) return t;
+    const t = tokens[i]!;
+    if (t.level !== close.level) continue;
+    if (t.nesting === -1) depth++;
+    if (t.nesting === 1 && --depth === 0) return t;
   }
   return undefined;
 }
 
-/** The inline part: `{:` ... `}` becomes a token holding the attributes. */
+/** The inline part: `{:` ... `}` becomes a token holding the attribute list. */
 function ialInlineRule(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x7b /* { */ || src.charCodeAt(start + 1) !== 0x3a /* : */) return false;
   const end = src.indexOf("}", start + 2);
   if (end < 0 || src.slice(start, end).includes("\n")) return false;
-  let attributes: Attribute[];
+  let list: AttributeList;
   try {
-    attributes = parseAttributeList(src.slice(start + 2, end));
+    list = parseAttributeList(src.slice(start + 2, end));
   } catch {
     return false;
   }
   if (!silent) {
     const token = state.push(IAL_TOKEN, "", 0);
-    token.meta = { attributes };
+    token.meta = { list };
+    token.content = src.slice(start, end + 1);
   }
   state.pos = end + 1;
   return true;
 }
 
-function isIal(token: Token | undefined): token is Token {
-  return token?.type === IAL_TOKEN;
+/** The block part: a line holding only an attribute list, or a definition. */
+function ialBlockRule(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
+  const line = state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]!);
+  const ald = ALD.exec(line);
+  const ial = ald ? undefined : BLOCK_IAL.exec(line);
+  if (!ald && !ial) return false;
+  let list: AttributeList;
+  try {
+    list = parseAttributeList(ald ? ald[2]! : ial![1]!);
+  } catch {
+    return false;
+  }
+  if (silent) return true;
+  const token = state.push(ald ? ALD_TOKEN : BLOCK_IAL_TOKEN, "", 0);
+  token.meta = { list, name: ald?.[1] };
+  token.map = [startLine, startLine + 1];
+  state.line = startLine + 1;
+  return true;
+}
+
+const listOf = (token: Token): AttributeList => (token.meta as { list: AttributeList }).list;
+const isAttributeToken = (token: Token): boolean => token.type === BLOCK_IAL_TOKEN || token.type === ALD_TOKEN;
+
+/**
+ * Which block a line-of-its-own attribute list belongs to (parser/kramdown.rb,
+ * `parse_block_ial`): the block right before it when no blank line parts
+ * them, else the next block at the same depth.
+ */
+function blockTarget(tokens: readonly Token[], index: number, ends: Map<Token, number>): Token | undefined {
+  const ial = tokens[index]!;
+  const line = ial.map![0];
+  for (let i = index - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    if (t.level < ial.level) break;
+    if (t.level > ial.level || isAttributeToken(t)) continue;
+    const block = t.nesting === -1 ? findOpen(tokens, i) : t;
+    if (block && (ends.get(block) ?? block.map?.[1]) === line) return block;
+    break;
+  }
+  for (let i = index + 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.level < ial.level || t.nesting === -1) return undefined;
+    if (t.level === ial.level && !isAttributeToken(t)) return t;
+  }
+  return undefined;
+}
+
+/** Span lists annotate the element right before them. */
+function spanTarget(children: readonly Token[], j: number): Token | undefined {
+  // Emphasis leaves an empty text token behind its closing marker.
+  let at = j - 1;
+  while (at >= 0 && children[at]!.type === "text" && children[at]!.content === "") at--;
+  const previous = children[at];
+  if (!previous) return undefined;
+  if (previous.type === "image" || previous.type === "code_inline") return previous;
+  if (previous.nesting === -1) return findOpen(children, at);
+  return undefined;
 }
 
 /** The core part: attach each list to the link, image or block it annotates. */
 function attachAttributes(state: StateCore): void {
   const tokens = state.tokens;
+  const definitions = new Map<string, AttributeList>();
+  for (const token of tokens) if (token.type === ALD_TOKEN) definitions.set((token.meta as { name: string }).name, listOf(token));
+  const ends = new Map<Token, number>();
+  tokens.forEach((token, i) => {
+    if (token.type !== BLOCK_IAL_TOKEN) return;
+    const target = blockTarget(tokens, i, ends);
+    if (!target) return;
+    const list = listOf(token);
+    applyAttributes(target, resolve(list, definitions));
+    if (list.references.length > 0) target.meta = { ...(target.meta as object | null), references: list.references };
+    if (target.map && target.map[1] <= token.map![0]) ends.set(target, token.map![1]);
+  });
   for (let i = 0; i < tokens.length; i++) {
     const inline = tokens[i]!;
     if (inline.type !== "inline" || !inline.children) continue;
     const children = inline.children;
     const blockOpen = tokens[i - 1];
+    const container = tokens[i - 2];
+    const itemOpen =
+      blockOpen?.type === "dt_open" ? blockOpen : (container?.type === "list_item_open" || container?.type === "dd_open") && blockOpen?.map?.[0] === container.map?.[0] ? container : undefined;
     const kept: Token[] = [];
+    let lastSpan: Token | undefined;
     children.forEach((child, j) => {
-      if (!isIal(child)) {
+      if (child.type !== IAL_TOKEN) {
         kept.push(child);
+        lastSpan = undefined;
         return;
       }
-      const attributes = (child.meta as { attributes: Attribute[] }).attributes;
+      const attributes = resolve(listOf(child), definitions);
       const previous = children[j - 1];
       const next = children[j + 1];
-      if (previous?.type === "link_close") applyAttributes(findLinkOpen(children, j - 1) ?? previous, attributes);
-      else if (previous?.type === "image") applyAttributes(previous, attributes);
-      else if (blockOpen && (j === 0 || previous?.type === "softbreak") && (next === undefined || next.type === "softbreak")) {
+      // Lists in a row (`{: .a}{: .b}`) all annotate the element before the first.
+      const span = previous?.type === IAL_TOKEN ? lastSpan : spanTarget(children, j);
+      lastSpan = span;
+      if (span) applyAttributes(span, attributes);
+      else if (itemOpen && j === 0) {
+        // `* {:.cls} text`, `: {:.cls} text`: the list item's, definition's or term's own attributes (list.rb LIST_ITEM_IAL).
+        applyAttributes(itemOpen, attributes);
+        if (next?.type === "text") next.content = next.content.trimStart();
+      } else if (blockOpen && (j === 0 || previous?.type === "softbreak") && (next === undefined || next.type === "softbreak")) {
         // A block list on its own line before or after the paragraph text belongs to the block.
         applyAttributes(blockOpen, attributes);
         if (next?.type === "softbreak") children.splice(j + 1, 1);
         else if (previous?.type === "softbreak") kept.pop();
       }
-      // After plain text a span list has no element to annotate: kramdown drops it, and so do we.
+      // After plain text a span list annotates nothing: kramdown prints it, we drop it (source syntax is no content).
     });
     inline.children = kept;
     if (kept.length === 0 && blockOpen?.type === "paragraph_open") {
@@ -131,8 +240,22 @@ function attachAttributes(state: StateCore): void {
   }
 }
 
+/** Highlighted code is a whole `<pre>` markdown-it cannot add attributes to: they go on that `<pre>`. */
+function withPreAttributes(html: string, token: Token): string {
+  const tag = /^<pre\b([^>]*)>/.exec(html);
+  if (!token.attrs || !tag) return html;
+  const attrs = new Map([...tag[1]!.matchAll(/\s([\w-]+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  for (const [name, value] of token.attrs) attrs.set(name, name === "class" && attrs.has("class") ? `${attrs.get("class")} ${escapeHtml(String(value))}` : escapeHtml(String(value)));
+  return `<pre${[...attrs].map(([name, value]) => ` ${name}="${value}"`).join("")}>${html.slice(tag[0].length)}`;
+}
+
 export function kramdownAttributesPlugin(md: MarkdownIt): void {
+  md.block.ruler.before("fence", BLOCK_IAL_TOKEN, ialBlockRule, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.inline.ruler.before("emphasis", IAL_TOKEN, ialInlineRule);
   md.core.ruler.after("text_join", "kramdown_ial_attach", attachAttributes);
   md.renderer.rules[IAL_TOKEN] = () => "";
+  md.renderer.rules[BLOCK_IAL_TOKEN] = () => "";
+  md.renderer.rules[ALD_TOKEN] = () => "";
+  const fence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => withPreAttributes(fence(tokens, idx, options, env, self), tokens[idx]!);
 }

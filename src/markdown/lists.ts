@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateBlock } from "markdown-it";
+import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
 
 /**
  * Lists as kramdown reads them (parser/kramdown/list.rb), where CommonMark
@@ -11,14 +11,20 @@ import type { MarkdownIt, StateBlock } from "markdown-it";
  *   stays in the sample. CommonMark lets only paragraph text be lazy: those
  *   lines are indented to the item's content here before markdown-it reads
  *   them;
- * - an ordered list always counts from 1 (kramdown writes no `start`).
+ * - an ordered list always counts from 1 (kramdown writes no `start`), and
+ *   any list marker ends a paragraph, not only `1.`;
+ * - whether an item's first paragraph gets a `<p>` is decided per item, not
+ *   per list (list.rb, after parsing the items): it stays bare unless a blank
+ *   line follows it inside the item; the last item then follows the others.
+ * - a `^` line (end of block) ends the list even where a lazy line could go on.
  */
 const PAREN_MARKER = /^\d{1,9}\)/;
+const INTERRUPTING_MARKER = /^(?:[*+-]|\d+\.)[ \t]/;
 const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=\S)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Lines that end a list item even when lazy: attribute lists and block HTML tags. */
-const NOT_LAZY = /^ {0,3}(?:\{:|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|script|select|small|span|strong|sub|sup|time|tt|u|var)\b)[\w:])/;
+export const NOT_LAZY = /^\^[ \t]*$|^ {0,3}(?:\{:|<\/?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|script|select|small|span|strong|sub|sup|time|tt|u|var)\b)[\w:])/;
 
 const leadingSpaces = (line: string): number => /^ */.exec(line)![0].length;
 
@@ -32,6 +38,7 @@ export interface ListLine {
 export function scanListLines(lines: readonly string[]): ListLine[] {
   const result: ListLine[] = [];
   let indentation: number | undefined;
+  let ordered = false;
   let lastBlank = false;
   let fence: string | undefined;
   for (let i = 0; i < lines.length; i++) {
@@ -42,8 +49,12 @@ export function scanListLines(lines: readonly string[]): ListLine[] {
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
     } else if (line.trim() === "") lastBlank = true;
     else {
-      const item = ITEM_START.exec(line);
-      if (item && (indentation === undefined || item[1]!.length < indentation)) {
+      // A rule (`- - -`) is read before a list item, as kramdown's block parsers are ordered.
+      const item = HR.test(line) ? null : ITEM_START.exec(line);
+      // A marker of the other kind right after an item's line is a lazy line of that item, read later as a nested list.
+      const otherKind = item && indentation !== undefined && !lastBlank && /\d/.test(item[2]!) !== ordered;
+      if (item && !otherKind && (indentation === undefined || item[1]!.length < indentation)) {
+        ordered = /\d/.test(item[2]!);
         const marker = item[1]!.length + item[2]!.length;
         indentation = marker + (item[3]!.includes("\t") ? 4 - (marker % 4) : item[3]!.length);
       } else if (indentation !== undefined && (leadingSpaces(line) >= indentation || line.startsWith("\t"))) {
@@ -71,6 +82,37 @@ export function indentLazyListLines(src: string): string {
   return lines.join("\n");
 }
 
+const isBlank = (lines: readonly string[], line: number): boolean => (lines[line] ?? "").trim() === "";
+
+/** Shows or hides each list item's first paragraph as kramdown does (list.rb: the `:transparent` option). */
+function itemParagraphs(state: StateCore): void {
+  const tokens = state.tokens;
+  const lines = state.src.split("\n");
+  for (let i = 0; i < tokens.length; i++) {
+    const list = tokens[i]!;
+    if (list.type !== "bullet_list_open" && list.type !== "ordered_list_open") continue;
+    const items: { paragraph: Token | undefined; close: Token | undefined; onlyChild: boolean; blankAfter: boolean }[] = [];
+    let j = i + 1;
+    for (; j < tokens.length && tokens[j]!.level > list.level; j++) {
+      const item = tokens[j]!;
+      if (item.type !== "list_item_open" || item.level !== list.level + 1) continue;
+      const first = tokens[j + 1];
+      const paragraph = first?.type === "paragraph_open" ? first : undefined;
+      const close = paragraph ? tokens[j + 3] : undefined;
+      const afterParagraph = paragraph ? tokens[j + 4] : undefined;
+      items.push({ paragraph, close, onlyChild: afterParagraph?.type === "list_item_close", blankAfter: paragraph?.map ? isBlank(lines, paragraph.map[1]) && paragraph.map[1] < lines.length - 1 : false });
+    }
+    const endedByMarker = /^\^[ \t]*$/.test(lines[list.map?.[1] ?? -1] ?? "");
+    items.forEach((item, n) => {
+      if (!item.paragraph || !item.close) return;
+      const last = n === items.length - 1;
+      const bareByBlank = !item.blankAfter || (last && item.onlyChild && !endedByMarker);
+      const othersAllow = !last || items.length === 1 || items.slice(0, -1).some((other) => !other.paragraph || other.paragraph.hidden);
+      item.paragraph.hidden = item.close.hidden = bareByBlank && othersAllow;
+    });
+  }
+}
+
 export function listsPlugin(md: MarkdownIt): void {
   // Before HTML blocks are read: a block HTML tag ends an item even on a lazy line.
   md.core.ruler.before("kramdown_html_blocks", "kramdown_lazy_list_lines", (state) => {
@@ -80,10 +122,14 @@ export function listsPlugin(md: MarkdownIt): void {
   const { fn: list, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "list")!;
   const wrapped = (state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean => {
     const start = state.bMarks[startLine]! + state.tShift[startLine]!;
-    if (PAREN_MARKER.test(state.src.slice(start, Math.min(start + 11, state.eMarks[startLine]!)))) return false;
+    const line = state.src.slice(start, state.eMarks[startLine]!);
+    if (PAREN_MARKER.test(line)) return false;
+    // kramdown-parser-gfm ends a paragraph at any list marker (PARAGRAPH_END_GFM), `5.` as well as `1.`, where CommonMark needs `1.`.
+    if (silent && state.parentType === "paragraph" && state.sCount[startLine]! - state.blkIndent < 4 && INTERRUPTING_MARKER.test(line)) return true;
     return list(state, startLine, endLine, silent);
   };
   md.block.ruler.at("list", wrapped, { alt: [...alt] });
+  md.core.ruler.after("block", "kramdown_item_paragraphs", itemParagraphs);
   md.core.ruler.push("kramdown_list_start", (state) => {
     for (const token of state.tokens) if (token.type === "ordered_list_open" && token.attrGet("start") !== null) token.attrs = token.attrs?.filter(([name]) => name !== "start") ?? null;
   });

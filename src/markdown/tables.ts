@@ -26,8 +26,14 @@ interface Section {
   readonly rows: Row[];
 }
 
-/** The cell texts of a row, split at unescaped pipes outside code spans, as kramdown does; undefined when the row has no such pipe. */
-export function splitRow(line: string): string[] | undefined {
+/**
+ * The cell texts of a row, split at unescaped pipes outside code spans, as
+ * kramdown does; undefined when the row has no such pipe. An empty first
+ * cell is dropped only when the table's first line starts with a pipe
+ * (table.rb `leading_pipe`): in a table without outer pipes, ` | x` has an
+ * empty first cell.
+ */
+export function splitRow(line: string, leadingPipe: boolean): string[] | undefined {
   const cells: string[] = [""];
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
@@ -49,7 +55,7 @@ export function splitRow(line: string): string[] | undefined {
   }
   // kramdown keeps a table only when its pipes are table pipes, not ones inside code.
   if (cells.length === 1) return undefined;
-  if (/^\s*\|/.test(line) && cells[0]!.trim() === "") cells.shift();
+  if (leadingPipe && cells[0]!.trim() === "") cells.shift();
   if (cells.length > 0 && cells[cells.length - 1]!.trim() === "") cells.pop();
   return cells.map((c) => c.trim());
 }
@@ -64,6 +70,7 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
   const firstInContainer = !previous || previous.type === "list_item_open" || previous.type === "blockquote_open";
   if (!firstInContainer && (startLine === 0 || !state.isEmpty(startLine - 1))) return false;
   if (!PIPE_LINE.test(lineText(state, startLine))) return false;
+  const leadingPipe = lineText(state, startLine).startsWith("|");
 
   const sections: Section[] = [];
   let rows: Row[] = [];
@@ -90,7 +97,7 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
       if (rows.length > 0) close("tbody", true);
       hasFooter = true;
     } else {
-      const cells = splitRow(text);
+      const cells = splitRow(text, leadingPipe);
       if (!cells) return false;
       rows.push({ cells, line });
     }

@@ -1,4 +1,4 @@
-import type { MarkdownIt, StateCore, Token } from "markdown-it";
+import type { MarkdownIt, StateCore, StateInline, Token } from "markdown-it";
 
 /**
  * kramdown's typography, applied to the text of every inline run (never to
@@ -75,8 +75,11 @@ export function kramdownTypography(text: string, after = ""): string {
 }
 
 /** Source characters that follow a token, as far as kramdown's look-ahead needs them. */
-function followingSource(next: Token | undefined): string {
+function followingSource(tokens: readonly Token[], at: number): string {
+  const next = tokens[at];
   if (!next) return "";
+  // Emphasis opens: its marker and what it starts (`"*x*"` opens a quote).
+  if (next.type === "em_open" || next.type === "strong_open") return next.markup + followingSource(tokens, at + 1);
   if (next.type === "softbreak" || next.type === "hardbreak") return "\n";
   if (next.type === "text" || next.type === "html_inline") return next.content;
   if (next.type === "code_inline") return next.markup;
@@ -86,20 +89,36 @@ function followingSource(next: Token | undefined): string {
   return next.markup;
 }
 
+/** Elements whose content kramdown keeps as raw text (parser/html.rb HTML_CONTENT_MODEL: `:raw`): no typography inside. */
+const RAW_OPEN = /^<(code|kbd|samp|var)\b[^>]*>$/i;
+const RAW_CLOSE = /^<\/(code|kbd|samp|var)\s*>$/i;
+
 function typographyRule(state: StateCore): void {
   for (const block of state.tokens) {
     if (block.type !== "inline" || !block.children) continue;
     const children = block.children;
+    let raw = 0;
     children.forEach((token, i) => {
-      if (token.type !== "text") return;
+      if (token.type === "html_inline") raw = Math.max(0, raw + (RAW_OPEN.test(token.content) ? 1 : RAW_CLOSE.test(token.content) ? -1 : 0));
+      if (token.type !== "text" || raw > 0) return;
       const previous = children[i - 1];
       // A line break is part of kramdown's text run, so the quote after it sees a character before it.
       const lead = previous?.type === "softbreak" ? "\n" : "";
-      token.content = kramdownTypography(lead + token.content, followingSource(children[i + 1])).slice(lead.length);
+      token.content = kramdownTypography(lead + token.content, followingSource(children, i + 1)).slice(lead.length);
     });
   }
 }
 
+/** `<<` is kramdown's guillemet before it is ever a tag: `<<Patient>>` is «Patient», not `<` and an element. */
+function guillemetOpen(state: StateInline, silent: boolean): boolean {
+  if (!state.src.startsWith("<<", state.pos)) return false;
+  const length = state.src[state.pos + 2] === " " ? 3 : 2;
+  if (!silent) state.pending += state.src.slice(state.pos, state.pos + length);
+  state.pos += length;
+  return true;
+}
+
 export function typographyPlugin(md: MarkdownIt): void {
+  md.inline.ruler.before("html_inline", "kramdown_guillemet", guillemetOpen);
   md.core.ruler.before("text_join", "kramdown_typography", typographyRule);
 }

@@ -72,4 +72,39 @@ export const CLASS_DIFFERENCES: Readonly<Record<string, ClassDifference>> = {
     here: "NHS.UK tags linking to the tag pages (`app-page-tags`), left out of the measure as page chrome (measure.ts)",
     reason: "the site's own design system; the tag names and their links are the same",
   },
+  "reference-title": {
+    jekyll: "a reference definition with a `(title)` gives a broken `href=\"p.html (Title)\"`",
+    here: "a link to `p.html` titled `Title`, as CommonMark reads the definition",
+    reason: "better than Jekyll: the link works; the words are the same",
+  },
+  "html-in-table-cells": {
+    jekyll: "`<ul><li>` inside a pipe-table cell, `<table width=100%>` and `</br>` are printed as text",
+    here: "they are read as HTML: a list in the cell, a table, a line break",
+    reason: "better than Jekyll: the author wrote markup, not text to show",
+  },
+  "indented-atx-heading": {
+    jekyll: "` ### X` indented by one space is a paragraph \"### X\"",
+    here: "a heading, as CommonMark reads up to three spaces before `#`",
+    reason: "better than Jekyll: the author meant a heading; its id is a deep link more",
+  },
+  "emphasis-nesting": {
+    jekyll: "`***x***` is `<em><strong>x</strong></em>`",
+    here: "`<strong><em>x</em></strong>`",
+    reason: "harmless: the same text, bold and italic either way",
+  },
+  "highlight-wrapper": {
+    jekyll: "highlighted code sits in `<figure class=\"highlight\">` or rouge's `div.highlighter-rouge > div.highlight`",
+    here: "Prism's `<pre class=\"language-…\">` alone",
+    reason: "harmless: the same code; the wrappers were the theme's styling hooks",
+  },
+  "lone-line-paragraph": {
+    jekyll: "a lone `<img>`, `<br/>` or comment line is (or is not) wrapped in a `<p>`",
+    here: "the other way round, as CommonMark reads an HTML line",
+    reason: "harmless: no text is lost or moved",
+  },
+  "kramdown-comment": {
+    jekyll: "`{::comment}…{:/comment}` becomes an HTML comment `<!-- … -->`",
+    here: "nothing",
+    reason: "harmless: readers never see a comment, and author text never ends up inside the page's markup",
+  },
 };

@@ -9,7 +9,7 @@ const render = (src: string): string => md.render(src, {});
 
 describe("kramdown attribute lists", () => {
   it("parse classes, ids and quoted attributes", () => {
-    assert.deepEqual(parseAttributeList(` .center-image #fig target="_blank" class='no_icon'`), [
+    assert.deepEqual(parseAttributeList(` .center-image #fig target="_blank" class='no_icon'`).attributes, [
       ["id", "fig"],
       ["target", "_blank"],
       ["class", "center-image no_icon"],
@@ -17,7 +17,7 @@ describe("kramdown attribute lists", () => {
   });
 
   it("drop event-handler attributes", () => {
-    assert.deepEqual(parseAttributeList(`onclick="alert(1)" title=x`), [["title", "x"]]);
+    assert.deepEqual(parseAttributeList(`onclick="alert(1)" title=x`).attributes, [["title", "x"]]);
   });
 
   it("become attributes of the link before them, with rel=noopener", () => {
@@ -288,5 +288,134 @@ describe("HTML blocks inside list items", () => {
     assert.match(out, /<li>\n<p>Item<\/p>\n <pre>\n {5}&lt;button a="<span class="red">x<\/span>"&gt;P&lt;\/button&gt;\n {5}<\/pre>\n<\/li>/);
     assert.match(out, /<pre class="language-markup"><code class="language-markup">/);
     assert.doesNotMatch(out, /kramdown-html/);
+  });
+});
+
+describe("kramdown's blocks, as its own test suite has them", () => {
+  it("end a block at a ^ line, which leaves nothing", () => {
+    assert.equal(render("* a\n^\n* b"), "<ul>\n<li>a</li>\n</ul>\n<ul>\n<li>b</li>\n</ul>\n");
+    assert.equal(render("para\n^\nnext"), "<p>para</p>\n<p>next</p>\n");
+  });
+
+  it("give a list item's first paragraph a <p> only when a blank line follows it in the item", () => {
+    assert.equal(render("* a\n* b"), "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
+    assert.equal(render("* a\n\n* b\n"), "<ul>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n</ul>\n");
+    assert.match(render("* a\n* b\n\n* c\n* d"), /<li>a<\/li>\n<li>\n<p>b<\/p>\n<\/li>\n<li>c<\/li>\n<li>d<\/li>/);
+  });
+
+  it("end a paragraph at any list marker, and read a marker of the other kind after an item as a nested list", () => {
+    assert.equal(render("For\n5. Only"), "<p>For</p>\n<ol>\n<li>Only</li>\n</ol>\n");
+    assert.match(render("1. one\n- two"), /<ol>\n<li>one\n<ul>\n<li>two<\/li>\n<\/ul>\n<\/li>\n<\/ol>/);
+  });
+
+  it("write $$ math as MathJax's delimiters, display math when it stands alone", () => {
+    assert.equal(render("x $$a<b$$ y"), "<p>x \\(a&lt;b\\) y</p>\n");
+    assert.equal(render("$$\na&b \\\\\n$$"), "\\[a&amp;b \\\\\\]\n");
+    assert.equal(render("{: .eq}\n$$x$$"), `<div class="eq">\\[x\\]\n</div>\n`);
+  });
+
+  it("give an attribute list on its own line to the block before it, or else to the next", () => {
+    assert.equal(render("---\n{: .rule}"), `<hr class="rule">\n`);
+    assert.equal(render("    code\n{: #c}"), `<pre id="c"><code>code\n</code></pre>\n`);
+    assert.equal(render("* a\n{: .list}"), `<ul class="list">\n<li>a</li>\n</ul>\n`);
+    assert.equal(render("> q\n{: #quote}"), `<blockquote id="quote">\n<p>q</p>\n</blockquote>\n`);
+    assert.match(render("| a | b |\n{: .t}"), /<table class="t">/);
+    assert.match(render("term\n: def\n{: .d}"), /<dl class="d">/);
+    assert.equal(render("Paragraph\n{:.cls}\nParagraph"), `<p class="cls">Paragraph</p>\n<p>Paragraph</p>\n`);
+    assert.match(render("```json\n{}\n```\n{: #sample}"), /^<pre id="sample" class="language-json"|^<pre class="language-json"[^>]* id="sample"/);
+  });
+
+  it("resolve attribute list definitions ({:name: …}) wherever they stand", () => {
+    assert.equal(render("Para\n{: ref #p}\n\n{:ref: .x}"), `<p class="x" id="p">Para</p>\n`);
+  });
+
+  it("give a list item its own attributes, and span lists to the element before them", () => {
+    assert.match(render("* {:.done} task"), /<li class="done">task<\/li>/);
+    assert.equal(render("a `c`{: .x}{: #y} and **b**{: .z}"), `<p>a <code class="x" id="y">c</code> and <strong class="z">b</strong></p>\n`);
+  });
+
+  it("drop a span list after plain text, which annotates nothing", () => {
+    assert.equal(render("text{: .x}"), "<p>text</p>\n");
+  });
+
+  it("replace a {:toc} list with the table of contents, leaving out no_toc headings", () => {
+    const out = render("# Contents\n{: .no_toc}\n\n* TOC\n{:toc}\n\n# One\n\n## Two {#two}");
+    assert.match(out, /<ul id="markdown-toc">\n<li><a href="#one" id="markdown-toc-one">One<\/a><ul>\n<li><a href="#two" id="markdown-toc-two">Two<\/a><\/li>/);
+    assert.doesNotMatch(out, /\{:toc\}|TOC|markdown-toc-contents/);
+  });
+
+  it("open a fence only with at most one word after it, and only when it is closed", () => {
+    assert.equal(render("~~~ not code\ntext"), "<p>~~~ not code\ntext</p>\n");
+    assert.equal(render("~~~~~~\nnot code"), "<p>~~~~~~\nnot code</p>\n");
+    assert.match(render("```ruby\nx\n```\nafter"), /<\/pre>\n<p>after<\/p>/);
+  });
+
+  it("take lazy lines into indented code, joined by a space", () => {
+    assert.equal(render("    code\nlazy"), "<pre><code>code lazy\n</code></pre>\n");
+  });
+
+  it("read a setext underline only under one line of text", () => {
+    assert.equal(render("one\ntwo\n==="), "<p>one\ntwo\n===</p>\n");
+    assert.equal(render("Title\n====="), `<h1 id="title">Title</h1>\n`);
+  });
+
+  it("read a rule of spaced marks before a list item", () => {
+    assert.equal(render("- - -\n_  _ _"), "<hr>\n<hr>\n");
+  });
+});
+
+describe("kramdown's spans, as its own test suite has them", () => {
+  it("write strikethrough as <del>, by kramdown-parser-gfm's pattern", () => {
+    assert.equal(render("~~gone~~ and ~~~no~~~"), "<p><del>gone</del> and ~<del>no</del>~</p>\n");
+  });
+
+  it("make task list items checkboxes", () => {
+    const out = render("- [x] done\n- [ ] open");
+    assert.match(out, /<ul class="task-list">\n<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" \/>done/);
+    assert.match(out, /<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" \/>open/);
+  });
+
+  it("show a mailto autolink's address without mailto:", () => {
+    assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
+  });
+
+  it("keep backslashes kramdown does not read as escapes, and break lines at \\\\", () => {
+    assert.equal(render("a \\^ b \\& c \\* d"), "<p>a \\^ b \\&amp; c * d</p>\n");
+    assert.equal(render("line\\\\\nnext"), "<p>line<br>\nnext</p>\n");
+  });
+
+  it("make guillemets of << and >>, and open a quote before emphasis", () => {
+    assert.equal(render("<<Patient>> and \"*x*\""), "<p>«Patient» and “<em>x</em>”</p>\n");
+    assert.match(render("* <<Patient>>"), /<li>«Patient»<\/li>/);
+  });
+
+  it("leave typography out of code, kbd, samp and var", () => {
+    assert.equal(render("<kbd>--version</kbd> --"), "<p><kbd>--version</kbd> –</p>\n");
+  });
+
+  it("read {::comment}, {::nomarkdown} and {::options /} inside a paragraph", () => {
+    assert.equal(render("a {::comment}hidden{:/} b {::nomarkdown}*raw*{:/} c{::options parse_span_html=\"false\" /}"), "<p>a  b *raw* c</p>\n");
+    assert.equal(render("a {::nomarkdown type=\"latex\"}\\LaTeX{:/} b"), "<p>a  b</p>\n");
+  });
+
+  it("put a note's back link in a paragraph of its own when the note ends in no paragraph", () => {
+    assert.match(render("x[^1]\n\n[^1]:\n    > quote"), /<\/blockquote>\n<p><a href="#fnref:1" class="reversefootnote"/);
+  });
+});
+
+describe("kramdown, as generated specification pages use it", () => {
+  it("keep a heading id with a dot", () => {
+    assert.equal(render("## X {#a.b}"), `<h2 id="a.b">X</h2>\n`);
+  });
+
+  it("keep the empty first cell of a row in a table without outer pipes", () => {
+    assert.match(render("a | b\n--|--\n | x\n"), /<tr>\n<td><\/td>\n<td>x<\/td>\n<\/tr>/);
+    assert.match(render("| a | b |\n|--|--|\n| | x |\n"), /<tr>\n<td><\/td>\n<td>x<\/td>\n<\/tr>/);
+  });
+
+  it("end a footnote definition before a link definition on the next line", () => {
+    const out = render("Text[^1] and [x][ref].\n\n[^1]: Note.\n[ref]: http://e.com\n");
+    assert.match(out, /and <a href="http:\/\/e.com">x<\/a>\./);
+    assert.doesNotMatch(out, /\[ref\]/);
   });
 });
