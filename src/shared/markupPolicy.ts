@@ -221,8 +221,19 @@ export function sanitiseMarkup(markup: string, kind: MarkupKind, extraHead?: (do
   return { html: escapeHtml(current), removed };
 }
 
-/** A whole HTML page: the policy applied, and `meta` put first in its head (the page's Content-Security-Policy). */
+/** Markup that writes its own document (a doctype, `<html>`, `<head>` or `<body>`), not a fragment a browser wraps. */
+const DOCUMENT_MARKUP = /<(?:!doctype|html|head|body)[\s>]/i;
+
+/**
+ * An unframed HTML page: the policy applied, and the page's Content-Security-Policy
+ * `meta` first in its head. A fragment (as `layout: none` pages often are) stays the
+ * fragment Jekyll published, with the `meta` before it, which browsers put in the head.
+ */
 export function sanitiseDocument(markup: string, contentSecurityPolicy: string): SanitisedMarkup {
+  if (!DOCUMENT_MARKUP.test(markup)) {
+    const fragment = sanitiseMarkup(markup, "fragment");
+    return { ...fragment, html: `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy)}">${fragment.html}` };
+  }
   return sanitiseMarkup(markup, "document", (document) => {
     const html = document.childNodes.find(defaultTreeAdapter.isElementNode);
     const head = html?.childNodes.find((node): node is Dom.Element => defaultTreeAdapter.isElementNode(node) && node.tagName === "head");

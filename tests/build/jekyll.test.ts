@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
+import { META_CONTENT_SECURITY_POLICY } from "../../src/shared/securityPolicy.ts";
 import { buildInBackground, FIXTURES, listFiles, ROOT, type BuildResult } from "../helpers/build.ts";
 
 /**
@@ -135,8 +136,10 @@ describe("Liquid as Jekyll's", () => {
     assert.equal(parse(site.read("other.html")).querySelector("p.relative")?.innerHTML, "Snippet of Other|Snippet of Other", "include_relative, by name and by variable");
   });
 
-  it("leaves a page with layout: none unframed", () => {
-    assert.equal(site.read("bare.html"), '<p class="bare">bare.html</p>\n');
+  it("leaves a page with layout: none unframed, the Content-Security-Policy before it", () => {
+    const bare = site.read("bare.html");
+    assert.equal(parse(bare).querySelector("meta[http-equiv=Content-Security-Policy]")?.getAttribute("content"), META_CONTENT_SECURITY_POLICY);
+    assert.equal(bare.replace(/^<meta [^>]*>/, ""), '<p class="bare">bare.html</p>\n', "the fragment as Jekyll published it, not made a document");
   });
 });
 
