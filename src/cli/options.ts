@@ -106,10 +106,11 @@ function refuseOutput(output: string, input: string): void {
     throw new BuildError({ code: "output", file: shown(output), message, hint: "choose an output folder of its own beside the tree, such as --output ../site" });
   };
   if (path.dirname(output) === output) refuse("--output is the root of the file system: a build replaces its output folder whole");
+  // Checked before the tree: a folder holding both (a shared /tmp, say) is named for what matters most.
+  if (output === PROJECT_ROOT || isInside(output, PROJECT_ROOT)) refuse(`--output holds this project (${PROJECT_ROOT}): the build would delete it`);
   if (output === input) refuse(`--output is the source tree (--input ${shown(input)}): the build would delete it`);
   if (isInside(output, input)) refuse(`--output holds the source tree (--input ${shown(input)}): the build would delete it`);
   if (isInside(input, output)) refuse(`--output lies inside the source tree (--input ${shown(input)}): the site would be read back as pages`);
-  if (output === PROJECT_ROOT || isInside(output, PROJECT_ROOT)) refuse(`--output holds this project (${PROJECT_ROOT}): the build would delete it`);
 }
 
 /** Under GitHub Actions, faults are also printed as workflow commands naming files from the workspace. */
