@@ -1,4 +1,5 @@
 import { decodeHTML, escapeAttribute, escapeText } from "entities";
+import { detached } from "./detached.ts";
 import { defaultTreeAdapter as adapter, html as spec, type DefaultTreeAdapterTypes as Dom } from "parse5";
 
 /**
@@ -167,8 +168,6 @@ export interface FoundLinks {
   refs: Reference[];
 }
 
-/** A copy of a substring that does not keep the whole page alive (V8 keeps substrings as slices of their parent). */
-const detached = (value: string): string => Buffer.from(value, "utf8").toString("utf8");
 
 /** Ids (and `<a name>`s) and links under `root`: a page's content, read from the tree its enhancements worked on. */
 export function linksIn(root: Parent, found: FoundLinks = { ids: new Set(), refs: [] }): FoundLinks {
