@@ -20,7 +20,7 @@ export interface PartMeta {
   readonly url?: string | undefined;
   /** Sidebar entries, as "title → url". */
   readonly sidebar: readonly string[];
-  /** Site path of each page → the ISO date of its source file's last commit. */
+  /** Site path of each page → the ISO date of its source file's last commit (the date its footer shows unless it sets `last_updated`). */
   readonly lastmod: Readonly<Record<string, string>>;
   /** Faults of its build, as the single-tree report lists them. */
   readonly faults: readonly { readonly severity: string; readonly code: string; readonly file: string; readonly line: number | null; readonly message: string; readonly accepted: boolean }[];
@@ -126,19 +126,12 @@ async function replaceBranchValues(tree: string, planned: Planned, url: string |
   return typeof origin === "string" ? origin : undefined;
 }
 
-/** Site path of each page file (front matter `permalink`, else its path as .html), for its last-commit date. */
-function pageSitePaths(tree: string, dates: ReadonlyMap<string, string>): Record<string, string> {
+/** Site path of each page → its source file's last-commit date, through the build's own page list (`sources` of its report). */
+function pageDates(sources: Readonly<Record<string, string>>, dates: ReadonlyMap<string, string>): Record<string, string> {
   const lastmod: Record<string, string> = {};
-  for (const [file, date] of dates) {
-    if (!/\.(md|markdown|html)$/.test(file) || file.split("/").some((part) => part.startsWith("_") || part.startsWith("."))) continue;
-    const full = path.join(tree, file);
-    if (!existsSync(full)) continue;
-    const text = readFileSync(full, "utf8");
-    if (!text.startsWith("---")) continue;
-    const permalink = /^permalink:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(text.slice(0, text.indexOf("\n---", 3) + 1))?.[1];
-    let site = permalink ? permalink.replace(/^\//, "") : file.replace(/\.(md|markdown)$/, ".html");
-    if (site === "" || site.endsWith("/")) site += "index.html";
-    lastmod[site] = date;
+  for (const [site, file] of Object.entries(sources)) {
+    const date = dates.get(file);
+    if (date) lastmod[site] = date;
   }
   return lastmod;
 }
@@ -168,10 +161,10 @@ function sidebarEntries(tree: string): string[] {
 
 const BIN = path.join(PROJECT_ROOT, "bin/gpconnect-docs.mjs");
 
-/** Runs the single-tree build of one version's tree as its own process. */
-function buildTree(tree: string, site: string, prefix: string, report: string, strict: boolean): Promise<{ code: number; output: string }> {
+/** Runs the single-tree build of one version's tree as its own process; `dates`: its files' last-commit dates (the tree written from git has no history). */
+function buildTree(tree: string, site: string, prefix: string, report: string, dates: string, strict: boolean): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const args = [BIN, "build", "--input", tree, "--output", site, "--path-prefix", prefix, "--report", report, ...(strict ? ["--strict"] : [])];
+    const args = [BIN, "build", "--input", tree, "--output", site, "--path-prefix", prefix, "--report", report, "--commit-dates", dates, ...(strict ? ["--strict"] : [])];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -266,19 +259,23 @@ async function buildPart(p: Planned, config: VersionsConfig, options: PartsOptio
   await rm(work, { recursive: true, force: true });
   await mkdir(tree, { recursive: true });
   const missing: string[] = [];
-  let dates = new Map<string, string>();
+  let dates: Map<string, string>;
   if (p.version.source.kind === "git") {
     await writeTree(p.version.source.repository, p.tree, tree, (file, why) => missing.push(`${p.version.id}: warning [missing-blob] ${file} ${why}; it is left out`));
     dates = lastCommitDatesAt(p.version.source.repository, p.commit!);
   } else {
     const folder = path.resolve(p.version.source.folder);
     await cp(folder, tree, { recursive: true, filter: (src) => path.dirname(src) !== folder || !FOLDER_ASIDE.includes(path.basename(src)) });
+    // A folder in a checkout has its files' dates as a single-tree build of it would (its copy has no history).
+    dates = lastCommitDatesAt(folder, "HEAD", true);
   }
+  const datesFile = path.join(work, "commit-dates.json");
+  await writeFile(datesFile, JSON.stringify(Object.fromEntries(dates)));
   for (const line of missing) log(line);
   const url = await replaceBranchValues(tree, p, config.url);
   const report = path.join(work, "faults.json");
-  const built = await buildTree(tree, path.join(work, "site"), p.prefix, report, options.strict);
-  const faults = existsSync(report) ? (JSON.parse(await readFile(report, "utf8")) as { faults: PartMeta["faults"] }).faults : [];
+  const built = await buildTree(tree, path.join(work, "site"), p.prefix, report, datesFile, options.strict);
+  const { faults, sources } = existsSync(report) ? (JSON.parse(await readFile(report, "utf8")) as { faults: PartMeta["faults"]; sources: Record<string, string> }) : { faults: [], sources: {} };
   const ok = built.code === 0;
   if (!ok && (p.version.status !== "retired" || options.strict)) {
     throw new BuildError({ code: "versions", file: relativePath(process.cwd(), config.file), message: `version ${p.version.id} failed to build:\n${built.output.trim()}`, hint: "fix the faults listed under that version (its files are named as in its tree)" });
@@ -289,7 +286,7 @@ async function buildPart(p: Planned, config: VersionsConfig, options: PartsOptio
     commit: p.commit,
     url,
     sidebar: sidebarEntries(tree),
-    lastmod: pageSitePaths(tree, dates),
+    lastmod: pageDates(sources, dates),
     faults: faults.map((f) => ({ severity: f.severity, code: f.code, file: f.file, line: f.line, message: f.message, accepted: f.accepted })),
     ok,
     summary: [...missing, built.output.trim()].join("\n"),

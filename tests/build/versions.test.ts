@@ -58,6 +58,21 @@ describe("build --versions: every release in one site, from a git repository", (
     assert.match(read("1.0.0/guide.html"), new RegExp(`href="${PREFIX}1\\.0\\.0/index\\.html"`), "links carry the version's prefix");
   });
 
+  it("keeps the versions code out of the single-tree script: search fetches it, as a chunk of its own, only on a stitched page", () => {
+    // Each version is a single-tree build, its script exactly that build's.
+    const assets = path.join(site, "2.0.0/assets");
+    const scripts = listFiles(assets).filter((f) => f.endsWith(".js"));
+    const text = (name: string): string => readFileSync(path.join(assets, name), "utf8");
+    assert.doesNotMatch(text("site.js"), /version/i);
+    const search = scripts.find((f) => f.startsWith("chunks/search-"))!;
+    const versionSearch = scripts.find((f) => f.startsWith("chunks/versionSearch-"));
+    assert.ok(versionSearch, scripts.join(", "));
+    assert.doesNotMatch(text(search), /all versions|mergeIndex/, "the search chunk only knows when to fetch it");
+    assert.match(text(search), /\[data-versions\]/);
+    assert.match(text(versionSearch), /Search all versions/);
+    assert.match(page("2.0.0/guide.html").querySelector("[data-app-search]")?.getAttribute("data-versions") ?? "", /"id":"1\.1\.0"/, "a stitched page lists the versions");
+  });
+
   it("reads refs from git objects and leaves the repository's work tree alone", () => {
     assert.equal(execFileSync("git", ["-C", spec.repo, "status", "--porcelain", "-b"], { encoding: "utf8" }), workTreeBefore);
     assert.ok(!existsSync(path.join(site, "2.0.0/work-in-progress.html")), "an uncommitted file is not published");
@@ -129,6 +144,17 @@ describe("build --versions: every release in one site, from a git repository", (
     const sitemap = read("sitemap.xml");
     assert.match(sitemap, new RegExp(`<loc>https://widgets.example.org${PREFIX}1.0.0/old.html</loc>\\n    <lastmod>\\d{4}-\\d\\d-\\d\\dT`));
     assert.doesNotMatch(sitemap, /\/next\//, "drafts are not in the sitemap");
+  });
+
+  it("dates each page by its file's last commit on that ref, in the footer and the sitemap alike", () => {
+    const footer = (file: string): string | undefined => /Page last updated: ([^<]+)</.exec(read(file))?.[1];
+    // 1.0.0 is committed on 1 January, 1.1.0 (guide reworded) on 2 January, 1.0.1 (guide fixed) on 5 January.
+    assert.equal(footer("1.1.0/guide.html"), "2 January 2024");
+    assert.equal(footer("1.1.0/index.html"), "1 January 2024", "a page unchanged since 1.0.0 keeps 1.0.0's date");
+    assert.equal(footer("1.0.1/guide.html"), "5 January 2024");
+    const sitemap = read("sitemap.xml");
+    assert.match(sitemap, new RegExp(`<loc>https://widgets.example.org${PREFIX}1\\.1\\.0/guide\\.html</loc>\\n    <lastmod>2024-01-02T`));
+    assert.match(sitemap, new RegExp(`<loc>https://widgets.example.org${PREFIX}1\\.1\\.0/index\\.html</loc>\\n    <lastmod>2024-01-01T`));
   });
 
   it("reports each fault under its version", () => {
