@@ -7,6 +7,7 @@ import { BuildError } from "../shared/diagnostics.ts";
 import { escapeHtml, html, htmlToText, raw, type SafeHtml } from "../shared/html.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 import { compareContent } from "./compare.ts";
+import { copyTree } from "./files.ts";
 import type { VersionEntry, VersionsConfig } from "./config.ts";
 import { nearestListedAncestor } from "./git.ts";
 import { FRAMED, htmlFiles, OWN_PAGES, partDir, versionPrefix, type PartMeta } from "./parts.ts";
@@ -284,24 +285,32 @@ function stitchKey(part: Part, before: Part | undefined, site: string): string {
   return sha256([part.meta.key, part.previous ?? null, before?.meta.key ?? null, site]);
 }
 
-/** Stitches one version's pages into its place in the cache (written beside it and swapped in, so a stopped run leaves the last one whole). */
+/**
+ * Stitches one version's pages into its place in the cache (written beside
+ * it and swapped in, so a stopped run leaves the last one whole). Its files
+ * are hard links to the part's: every file stitching writes is removed first,
+ * so the part's own copy is never written through the link.
+ */
 async function stitchVersion(part: Part, before: Part | undefined, parts: Part[], pathPrefix: string, key: string, dir: string): Promise<Stitched> {
   const work = `${dir}.work-${process.pid}`;
   const dest = path.join(work, "site");
   await rm(work, { recursive: true, force: true });
-  await mkdir(path.dirname(work), { recursive: true });
-  await cp(part.site, dest, { recursive: true });
+  await copyTree(part.site, dest, true);
+  const put = async (file: string, text: string): Promise<void> => {
+    await rm(file, { force: true });
+    await writeFile(file, text);
+  };
   const warnings: string[] = [];
   if (before) part.changes = findChanges(part, before);
   if (part.changes && before) {
     if (part.paths.has(`${CHANGES_FOLDER}/index.html`)) warnings.push(`${part.version.id}: warning [changes-folder] the tree has its own ${CHANGES_FOLDER}/ pages; the changes since ${before.version.id} are not published`);
     else {
       await mkdir(path.join(dest, CHANGES_FOLDER), { recursive: true });
-      await writeFile(path.join(dest, CHANGES_FOLDER, "index.html"), ownPage(part, `Changes since ${before.version.label}`, changesPage(part, before)));
+      await put(path.join(dest, CHANGES_FOLDER, "index.html"), ownPage(part, `Changes since ${before.version.label}`, changesPage(part, before)));
       for (const page of part.changes.changed) {
         const file = path.join(dest, CHANGES_FOLDER, page.path);
         await mkdir(path.dirname(file), { recursive: true });
-        await writeFile(file, ownPage(part, `${page.title}: changes since ${before.version.label}`, comparisonPage(part, before, page)));
+        await put(file, ownPage(part, `${page.title}: changes since ${before.version.label}`, comparisonPage(part, before, page)));
       }
     }
   }
@@ -310,11 +319,11 @@ async function stitchVersion(part: Part, before: Part | undefined, parts: Part[]
     const full = path.join(dest, file);
     const text = await readFile(full, "utf8");
     if (!text.includes(FRAMED)) continue;
-    await writeFile(full, stitchPage(text, part, file, parts, pathPrefix));
+    await put(full, stitchPage(text, part, file, parts, pathPrefix));
     if (part.version.status !== "draft" && !OWN_PAGES.has(file)) own.push({ loc: `${(part.meta.url ?? "").replace(/\/$/, "")}${part.prefix}${file}`, lastmod: part.meta.lastmod[file] });
   }
   own.sort((a, b) => a.loc.localeCompare(b.loc));
-  await writeFile(path.join(dest, "sitemap.xml"), sitemap(own));
+  await put(path.join(dest, "sitemap.xml"), sitemap(own));
   const stitched: Stitched = { key, added: part.changes?.added.length ?? 0, removed: part.changes?.removed.length ?? 0, changed: part.changes?.changed.length ?? 0, sitemap: own, warnings };
   await writeFile(path.join(work, STITCHED), JSON.stringify(stitched));
   await rm(dir, { recursive: true, force: true });
@@ -352,7 +361,8 @@ export async function stitch(config: VersionsConfig, cache: string, pathPrefix: 
     }
     for (const line of stitched.warnings) log(line);
     done.set(part.version.id, stitched);
-    await cp(path.join(dir, "site"), path.join(output, part.version.id), { recursive: true });
+    // Copied, not linked: the published site's files are its own, whatever is done to them later.
+    await copyTree(path.join(dir, "site"), path.join(output, part.version.id));
     mapEntries.push(...stitched.sitemap);
   }
   await writeFile(path.join(output, "sitemap.xml"), sitemap(mapEntries));

@@ -180,6 +180,9 @@ describe("build --versions: every release in one site, from a git repository", (
     assert.equal(again.status, 0, again.stderr);
     assert.deepEqual(rebuilt(again), []);
     assert.deepEqual(restitched(again), [], "nothing changed: every version's stitched pages are reused");
+    // Stitched pages share the part's unchanged files (hard links): what stitching rewrote never reaches the part.
+    for (const file of ["guide.html", "sitemap.xml"]) assert.doesNotMatch(readFileSync(path.join(cache, "parts/1.1.0/site", file), "utf8"), /data-version-switcher|<lastmod>/, file);
+    assert.match(read("1.1.0/guide.html"), /data-version-switcher/);
     spec.change("release/1.0.1", "pages/guide.md", "---\ntitle: Guide\npermalink: guide.html\n---\n\nA later fix.\n");
     // One job of a CI matrix: the changed version's part alone, in a copy of the cache, then stitched.
     const matrixCache = temporaryFolder("gpc-vmatrix-");
