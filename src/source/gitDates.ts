@@ -10,10 +10,13 @@ import { relativePath } from "../shared/sitePaths.ts";
  * absolute path, read from one `git log` of the folder; empty when `dir` is
  * not in a git checkout (or git is missing). A shallow clone knows only its
  * own commits, so its files share the clone's date; a name git still quotes
- * (one holding `"` or a control character) gets no date.
+ * (one holding `"` or a control character) gets no date. The walk follows
+ * first parents, each merge listing what it changed against its first: a
+ * change made on another branch dates from the merge that brought it here,
+ * and a merge that resolved a conflict in a file dates that file.
  */
 export function lastCommitDates(dir: string): Map<string, Date> {
-  const run = spawnSync("git", ["-C", dir, "-c", "core.quotePath=false", "log", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", "."], {
+  const run = spawnSync("git", ["-C", dir, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", "."], {
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
     stdio: ["ignore", "pipe", "ignore"],
