@@ -344,7 +344,8 @@ export async function stitch(config: VersionsConfig, cache: string, pathPrefix: 
   const parts = all.filter((p) => p.meta.ok);
   choosePrevious(parts);
   const byId = new Map(parts.map((p) => [p.version.id, p]));
-  const site = sha256([pathPrefix, parts.map((p) => [p.version, p.prefix, p.meta.url ?? null, p.meta.pages])]);
+  // Entries as written (and the file's renamed map), not resolved paths: a cache moved to another machine or job still matches.
+  const site = sha256([pathPrefix, parts.map((p) => [p.version.written, p.version.renamed, p.prefix, p.meta.url ?? null, p.meta.pages])]);
   await mkdir(output, { recursive: true });
   await writeFile(path.join(output, STYLESHEET), VERSIONS_CSS);
   const mapEntries: SitemapEntry[] = [];
