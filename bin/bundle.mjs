@@ -1,10 +1,12 @@
 // Bundles the CLI (src/cli/ with everything it imports, and .eleventy.ts) into one ES module, its npm
 // dependencies left as imports. The checkout's bin runs it when the sources change; `npm pack` runs this
 // file once (prepack) to write dist/cli/ and the compiled site assets in dist/assets/, so an installed
-// package never bundles or compiles and needs no TypeScript toolchain, Sass or esbuild.
+// package never bundles or compiles and needs no TypeScript toolchain, Sass or esbuild. `npm ci` in the
+// checkout runs it with --checkout (prepare), so a fresh clone's first build finds the CLI bundled and the
+// stylesheet compiled, and is as fast as its second.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -49,16 +51,42 @@ export async function bundleCli(outdir, { sourcemap, entry = "src/cli/main.ts" }
   return path.join(outdir, `${path.basename(entry, ".ts")}.mjs`);
 }
 
-/** What `npm pack` ships in dist/: the CLI's bundle and the compiled assets (by a bundle of their module, run from inside the project so it finds it). */
-async function pack() {
-  await rm(path.join(ROOT, "dist/cli"), { recursive: true, force: true });
-  await bundleCli(path.join(ROOT, "dist/cli"), { sourcemap: false });
-  const prebuild = path.join(ROOT, "node_modules/.cache/gpconnect-docs", `prebuild-${process.pid}`);
+const CACHE = path.join(ROOT, "node_modules/.cache/gpconnect-docs");
+
+/** The checkout's CLI bundle, made when a source changed: in a folder named by the sources' hash, so concurrent runs never see half of it. */
+export async function checkoutBundle() {
+  const folder = path.join(CACHE, `cli-${sourcesHash()}`);
+  const entry = path.join(folder, "main.mjs");
+  if (!existsSync(entry)) {
+    const partial = `${folder}.${process.pid}`;
+    await bundleCli(partial, { sourcemap: true });
+    // A concurrent run may have put the same bundle in place first: its copy is as good as this one.
+    await rename(partial, folder).catch(() => rm(partial, { recursive: true, force: true }));
+  }
+  return entry;
+}
+
+/** Runs `exported` of the site-assets module, bundled and imported from inside the project (so it finds the project's folders). */
+async function withSiteAssets(exported) {
+  const prebuild = path.join(CACHE, `prebuild-${process.pid}`);
   try {
-    await (await import(pathToFileURL(await bundleCli(prebuild, { sourcemap: false, entry: "src/assets/siteAssets.ts" })).href)).writePrebuiltAssets();
+    await (await import(pathToFileURL(await bundleCli(prebuild, { sourcemap: false, entry: "src/assets/siteAssets.ts" })).href))[exported]();
   } finally {
     await rm(prebuild, { recursive: true, force: true });
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await pack();
+/** What `npm pack` ships in dist/: the CLI's bundle and the compiled assets. */
+async function pack() {
+  await rm(path.join(ROOT, "dist/cli"), { recursive: true, force: true });
+  await bundleCli(path.join(ROOT, "dist/cli"), { sourcemap: false });
+  await withSiteAssets("writePrebuiltAssets");
+}
+
+/** `npm ci` in the checkout: the CLI bundle and the compiled stylesheet in the cache, before the first build asks for them. */
+async function warmCheckout() {
+  await checkoutBundle();
+  await withSiteAssets("siteAssets");
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await (process.argv.includes("--checkout") ? warmCheckout() : pack());
