@@ -12,7 +12,7 @@ export type Parent = Dom.ParentNode;
 export type ChildNode = Dom.ChildNode;
 
 export const isElement = (node: Dom.Node): node is Element => adapter.isElementNode(node);
-export const isHtml = (element: Element): boolean => element.namespaceURI === spec.NS.HTML;
+const isHtml = (element: Element): boolean => element.namespaceURI === spec.NS.HTML;
 
 /** Elements whose content a reader's enhancement leaves alone, kept as written: code blocks and style sheets. */
 const OPAQUE = new Set(["pre", "style"]);
@@ -21,8 +21,9 @@ const opaque = (element: Element): boolean => isHtml(element) && OPAQUE.has(elem
 export const attribute = (element: Element, name: string): string | undefined => element.attrs.find((a) => a.name === name)?.value;
 
 /**
- * Attributes written bare when empty (`data-pagefind-ignore`), as the markup the enhancements write has them;
- * parse5 writes every attribute with a value.
+ * Elements whose empty attributes are written bare (`data-pagefind-ignore`, not `data-pagefind-ignore=""`):
+ * those the enhancements made or whose attributes they changed, written as published pages have always had
+ * them (the Bootstrap mapping's earlier parser rewrote a changed element's attributes so). parse5 writes a value for every attribute.
  */
 const bareAttributes = new WeakSet<Element>();
 
@@ -51,7 +52,7 @@ export function appendChildren(parent: Parent, children: readonly ChildNode[]): 
   }
 }
 
-export function textNode(value: string): Dom.TextNode {
+function textNode(value: string): Dom.TextNode {
   return { nodeName: "#text", value, parentNode: null };
 }
 
