@@ -1,6 +1,7 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import abbr from "markdown-it-abbr";
 import deflist from "markdown-it-deflist";
+import { emphasisPlugin } from "./emphasis.ts";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
 import { codeBlocksPlugin } from "./codeBlocks.ts";
@@ -33,6 +34,7 @@ export function createMarkdown(): MarkdownIt {
     .use(tablesPlugin)
     .use(mathPlugin)
     .use(escapesPlugin)
+    .use(emphasisPlugin)
     .use(gfmPlugin)
     .use(codeBlocksPlugin)
     .use(setextHeadingsPlugin)

@@ -375,6 +375,24 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.match(out, /<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" \/>open/);
   });
 
+  it("pair emphasis markers by kramdown's left-to-right scan, not CommonMark's delimiter runs", () => {
+    assert.equal(render("***test***"), "<p><strong><em>test</em></strong></p>\n");
+    assert.equal(render("This ****is empty."), "<p>This <em>**</em>is empty.</p>\n");
+    assert.equal(render("This is **a *star*."), "<p>This is <em>*a *star</em>.</p>\n");
+    assert.equal(render("And *nest**ed* like** this."), "<p>And *nest<strong>ed* like</strong> this.</p>\n");
+    assert.equal(render("Some***what* more * ***he*re"), "<p>Some<em>**what</em> more * <em>**he</em>re</p>\n");
+    assert.equal(render("*a _b_ c* and a__2__c and snake_case_name"), "<p><em>a _b_ c</em> and a__2__c and snake_case_name</p>\n");
+  });
+
+  it("pair a paragraph of 100,000 unclosed markers in one pass, not one rescan per marker", () => {
+    const start = process.cpuUsage();
+    const out = md.render(`a ${"*a **b _c __d ".repeat(25_000)}`);
+    const used = process.cpuUsage(start);
+    assert.doesNotMatch(out, /<em>|<strong>/);
+    // About 0.3 s of CPU here; a rescan per marker would take minutes.
+    assert.ok(used.user + used.system < 5_000_000, `took ${Math.round((used.user + used.system) / 1000)} ms of CPU`);
+  });
+
   it("show a mailto autolink's address without mailto:", () => {
     assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
   });
