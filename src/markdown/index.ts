@@ -5,6 +5,7 @@ import { emphasisPlugin } from "./emphasis.ts";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
 import { codeBlocksPlugin } from "./codeBlocks.ts";
+import { codeSpansPlugin } from "./codeSpans.ts";
 import { footnotesPlugin } from "./footnotes.ts";
 import { gfmPlugin } from "./gfm.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
@@ -35,6 +36,7 @@ export function createMarkdown(): MarkdownIt {
     .use(mathPlugin)
     .use(escapesPlugin)
     .use(emphasisPlugin)
+    .use(codeSpansPlugin)
     .use(gfmPlugin)
     .use(codeBlocksPlugin)
     .use(setextHeadingsPlugin)

@@ -393,6 +393,11 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.ok(used.user + used.system < 5_000_000, `took ${Math.round((used.user + used.system) / 1000)} ms of CPU`);
   });
 
+  it("read code spans as kramdown does: a spaced lone backtick is text, a span ends at the first run as long as its opener", () => {
+    assert.equal(render("a ` b and \\`c\\` d"), "<p>a ` b and `c` d</p>\n");
+    assert.equal(render("`a``b` and `` `x` `` and x` y `"), "<p><code>a</code><code>b</code> and <code>`x`</code> and x<code> y </code></p>\n");
+  });
+
   it("show a mailto autolink's address without mailto:", () => {
     assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
   });
