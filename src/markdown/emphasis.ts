@@ -155,11 +155,10 @@ function pairMarkers(state: StateInline, markers: readonly Marker[]): void {
   }
 }
 
-function pairAll(state: StateInline): boolean {
+function pairAll(state: StateInline): void {
   for (const delimiters of [state.delimiters, ...state.tokens_meta.map((meta) => meta?.delimiters)]) {
     if (delimiters) pairMarkers(state, delimiters.filter(isMarker));
   }
-  return true;
 }
 
 export function emphasisPlugin(md: MarkdownIt): void {

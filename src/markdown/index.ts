@@ -14,6 +14,7 @@ import { htmlBlocksPlugin } from "./htmlBlocks.ts";
 import { mathPlugin } from "./math.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
+import { linksPlugin } from "./links.ts";
 import { listsPlugin } from "./lists.ts";
 import { setextHeadingsPlugin } from "./setextHeadings.ts";
 import { tablesPlugin } from "./tables.ts";
@@ -30,6 +31,7 @@ export function createMarkdown(): MarkdownIt {
   });
   return md
     .use(linkDestinationsPlugin)
+    .use(linksPlugin)
     .use(htmlBlocksPlugin)
     .use(kramdownAttributesPlugin)
     .use(tablesPlugin)

@@ -87,11 +87,6 @@ export const CLASS_DIFFERENCES: Readonly<Record<string, ClassDifference>> = {
     here: "a heading, as CommonMark reads up to three spaces before `#`",
     reason: "better than Jekyll: the author meant a heading; its id is a deep link more",
   },
-  "emphasis-nesting": {
-    jekyll: "`***x***` is `<em><strong>x</strong></em>`",
-    here: "`<strong><em>x</em></strong>`",
-    reason: "harmless: the same text, bold and italic either way",
-  },
   "highlight-wrapper": {
     jekyll: "highlighted code sits in `<figure class=\"highlight\">` or rouge's `div.highlighter-rouge > div.highlight`",
     here: "Prism's `<pre class=\"language-…\">` alone",

@@ -398,6 +398,26 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.equal(render("`a``b` and `` `x` `` and x` y `"), "<p><code>a</code><code>b</code> and <code>`x`</code> and x<code> y </code></p>\n");
   });
 
+  it("read link definitions as kramdown does: spaces in the URL, a title after no space or on the next line, the last one wins", () => {
+    const out = render(`[a], [b], [c], [d]\n\n[a]: some spaces.html\n[b]:test.html#'x' 'T'\n[c]: one.html\n    "Next line"\n[d]: first.html\n[d]: second.html\n`);
+    assert.equal(out, `<p><a href="some%20spaces.html">a</a>, <a href="test.html#'x'" title="T">b</a>, <a href="one.html" title="Next line">c</a>, <a href="second.html">d</a></p>\n`);
+    assert.match(render("[a]\n\n[a]: p.html (Title)\n"), /<a href="p.html" title="Title">a<\/a>/);
+  });
+
+  it("read links as kramdown does: a reference after a space, no link inside a link's text, no empty title", () => {
+    assert.equal(render("[text] [ref] and [text]\n[ref]\n\n[ref]: r.html"), `<p><a href="r.html">text</a> and <a href="r.html">text</a></p>\n`);
+    assert.equal(render("[URL with [no](link.html) inside](x.html)"), `<p><a href="x.html">URL with [no](link.html) inside</a></p>\n`);
+    assert.equal(render(`[a](/to(do "doit") and [b](x.html '')`), `<p><a href="/to(do" title="doit">a</a> and [b](x.html ‘’)</p>\n`);
+  });
+
+  it("read a paragraph of unclosed brackets and nested links in one pass", () => {
+    const start = process.cpuUsage();
+    md.render(`${"[a [b](c) ".repeat(20_000)} ${"[a](b(".repeat(20_000)}`);
+    const used = process.cpuUsage(start);
+    // About 0.3 s of CPU here; reading each bracket to the end of the paragraph would take minutes.
+    assert.ok(used.user + used.system < 5_000_000, `took ${Math.round((used.user + used.system) / 1000)} ms of CPU`);
+  });
+
   it("show a mailto autolink's address without mailto:", () => {
     assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
   });
