@@ -1,9 +1,9 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
-import abbr from "markdown-it-abbr";
 import deflist from "markdown-it-deflist";
 import { emphasisPlugin } from "./emphasis.ts";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
+import { abbreviationsPlugin } from "./abbreviations.ts";
 import { codeBlocksPlugin } from "./codeBlocks.ts";
 import { codeSpansPlugin } from "./codeSpans.ts";
 import { footnotesPlugin } from "./footnotes.ts";
@@ -46,7 +46,7 @@ export function createMarkdown(): MarkdownIt {
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)
     .use(deflist)
-    .use(abbr)
+    .use(abbreviationsPlugin)
     .use(typographyPlugin)
     .use(headingIdsPlugin)
     .use(tocPlugin);

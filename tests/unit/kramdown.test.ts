@@ -418,6 +418,17 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.ok(used.user + used.system < 5_000_000, `took ${Math.round((used.user + used.system) / 1000)} ms of CPU`);
   });
 
+  it("place the notes at a {:footnotes} list, and leave the list out when there are none", () => {
+    assert.match(render("* here\n{:footnotes}\n\nText[^1].\n\n[^1]: Note."), /^<div class="footnotes" role="doc-endnotes">[\s\S]*Note\.[\s\S]*<\/div>\n<p>Text<sup/);
+    assert.equal(render("* here\n{:footnotes}\n\nText."), "<p>Text.</p>\n");
+  });
+
+  it("read abbreviations as kramdown does: an empty expansion, the last definition, attribute lists around it", () => {
+    assert.equal(render("CSS and HTML here\n\n*[CSS]: First\n*[CSS]: Cascading\n*[HTML]:\n{:.x}\n"), `<p><abbr title="Cascading">CSS</abbr> and <abbr class="x">HTML</abbr> here</p>\n`);
+    // A definition does not end a paragraph: it is text, and defines nothing.
+    assert.equal(render("text\n*[x]: y\n\nx"), "<p>text\n*[x]: y</p>\n<p>x</p>\n");
+  });
+
   it("show a mailto autolink's address without mailto:", () => {
     assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
   });
