@@ -1,3 +1,4 @@
+import { decodeHTML } from "entities";
 import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
 
 /**
@@ -13,12 +14,40 @@ import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
  * - a link's text holds no link: an outer `[text [inner](a) more](b)` is the
  *   link, and its inner brackets are text (CommonMark keeps the inner one);
  * - a reference may stand after spaces or a line break: `[text] [ref]`;
- * - an empty title (`[a](b '')`) makes no link.
+ * - an empty title (`[a](b '')`) makes no link;
+ * - an autolink is kramdown's AUTOLINK_START: `<` then a `mailto:`, `http(s):`
+ *   or `ftp(s):` URL up to the first `>` (spaces allowed), or an e-mail address
+ *   of letters, digits and `-_.` in any script; it shows the address as
+ *   written, without `mailto:`, entity references read. Other schemes
+ *   (`<urn:x>`) are no links, as in kramdown.
  */
 const DEFINITION = /\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:(?:[ \t]*?\n|[ \t]+?)[ \t]*?(["'])(.+?)\4)?[ \t]*?\n/y;
 const PAREN_TITLE = /^(.*?\S)[ \t]+\(([^()\n]*)\)$/;
 /** kramdown's LINK_INLINE_ID_RE after a link's text: `\s*?\[([^\]]+)?\]`. */
 const SPACED_REFERENCE = /[ \t\n\r\f\v]+\[([^\]]*)\]/y;
+
+const AUTOLINK = /<((mailto|https?|ftps?):[^\n]+?|[\p{Alphabetic}\p{Nd}\-_.]+?@[\p{Alphabetic}\p{Nd}\-_.]+?)>/uy;
+
+function autolink(state: StateInline, silent: boolean): boolean {
+  AUTOLINK.lastIndex = state.pos;
+  const match = AUTOLINK.exec(state.src);
+  if (!match || AUTOLINK.lastIndex > state.posMax) return false;
+  const address = decodeHTML(match[1]!);
+  const href = state.md.normalizeLink(match[2] ? address : `mailto:${address}`);
+  if (!state.md.validateLink(href)) return false;
+  if (!silent) {
+    const open = state.push("link_open", "a", 1);
+    open.attrs = [["href", href]];
+    open.markup = "autolink";
+    open.info = "auto";
+    state.push("text", "", 0).content = address.replace(/^mailto:/, "");
+    const close = state.push("link_close", "a", -1);
+    close.markup = "autolink";
+    close.info = "auto";
+  }
+  state.pos = AUTOLINK.lastIndex;
+  return true;
+}
 
 function definition(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
@@ -107,4 +136,5 @@ export function linksPlugin(md: MarkdownIt): void {
     return result.ok && result.str === "" ? { ...result, ok: false } : result;
   };
   md.block.ruler.at("reference", definition);
+  md.inline.ruler.at("autolink", autolink);
 }

@@ -102,6 +102,8 @@ function typographyRule(state: StateCore): void {
       if (token.type === "html_inline") raw = Math.max(0, raw + (RAW_OPEN.test(token.content) ? 1 : RAW_CLOSE.test(token.content) ? -1 : 0));
       if (token.type !== "text" || raw > 0) return;
       const previous = children[i - 1];
+      // An autolink's text is its address as written (autolink.rb adds it as text, not read for typography).
+      if (previous?.type === "link_open" && previous.markup === "autolink") return;
       // A line break is part of kramdown's text run, so the quote after it sees a character before it.
       const lead = previous?.type === "softbreak" ? "\n" : "";
       token.content = kramdownTypography(lead + token.content, followingSource(children, i + 1)).slice(lead.length);

@@ -45,7 +45,6 @@ export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   "kramdown/block/08_list/item_ial.text": { differs: ["text"], reason: "a span attribute list after plain text (`another {:.cls}`): kramdown prints it, the pipeline drops the source syntax, as the corpus test requires of every page" },
   "kramdown/span/ial/simple.text": { differs: ["text"], reason: "a span attribute list after plain text annotates nothing: kramdown prints it (`an{: .ignored}`), the pipeline drops the source syntax, as the corpus test requires of every page" },
   "kramdown/span/abbreviations/abbrev_in_html.text": { differs: ["structure"], reason: "abbreviations are marked in Markdown text only, not inside raw HTML such as an <svg> <text>" },
-  "kramdown/span/autolinks/url_links.text": { differs: BOTH, reason: "not yet: entities inside an autolink's URL are decoded in kramdown's link text, and an autolink to a non-ASCII e-mail address is a link there" },
   "kramdown/span/extension/options.text": { differs: BOTH, reason: OPTIONS },
   "parser-gfm/task_list.text": { differs: ["structure"], reason: LAZY },
 };

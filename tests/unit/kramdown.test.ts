@@ -433,6 +433,10 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
   });
 
+  it("read autolinks as kramdown does: entity references read, any script's e-mail address, no other scheme", () => {
+    assert.equal(render("<http://e.com/?a&amp;b=&quot;c--d> <übung@hülse.de> <urn:x:y>"), `<p><a href="http://e.com/?a&amp;b=%22c--d">http://e.com/?a&amp;b=&quot;c--d</a> <a href="mailto:%C3%BCbung@xn--hlse-0ra.de">übung@hülse.de</a> &lt;urn:x:y&gt;</p>\n`);
+  });
+
   it("keep backslashes kramdown does not read as escapes, and break lines at \\\\", () => {
     assert.equal(render("a \\^ b \\& c \\* d"), "<p>a \\^ b \\&amp; c * d</p>\n");
     assert.equal(render("line\\\\\nnext"), "<p>line<br>\nnext</p>\n");
