@@ -447,6 +447,10 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.match(render("* <<Patient>>"), /<li>«Patient»<\/li>/);
   });
 
+  it("keep an inline element marked markdown=\"0\" as raw HTML, and read tag names with a prefix", () => {
+    assert.equal(render(`a <span markdown="0">*x* <b markdown="1">*y*</b></span> <some:url n:s='v'>z</some:url>`), `<p>a <span>*x* <b><em>y</em></b></span> <some:url n:s='v'>z</some:url></p>\n`);
+  });
+
   it("leave typography out of code, kbd, samp and var", () => {
     assert.equal(render("<kbd>--version</kbd> --"), "<p><kbd>--version</kbd> –</p>\n");
   });
