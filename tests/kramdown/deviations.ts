@@ -45,5 +45,4 @@ export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   "kramdown/span/ial/simple.text": { differs: ["text"], reason: "a span attribute list after plain text annotates nothing: kramdown prints it (`an{: .ignored}`), the pipeline drops the source syntax, as the corpus test requires of every page" },
   "kramdown/span/abbreviations/abbrev_in_html.text": { differs: ["structure"], reason: "abbreviations are marked in Markdown text only, not inside raw HTML such as an <svg> <text>" },
   "kramdown/span/extension/options.text": { differs: BOTH, reason: OPTIONS },
-  "parser-gfm/task_list.text": { differs: ["structure"], reason: LAZY },
 };

@@ -429,6 +429,10 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.equal(render("text\n*[x]: y\n\nx"), "<p>text\n*[x]: y</p>\n<p>x</p>\n");
   });
 
+  it("read an empty list item as an item, not as a lazy line of the one before", () => {
+    assert.equal(render("- > quote\n- \n- second"), "<ul>\n<li>\n<blockquote>\n<p>quote</p>\n</blockquote>\n</li>\n<li></li>\n<li>second</li>\n</ul>\n");
+  });
+
   it("show a mailto autolink's address without mailto:", () => {
     assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
   });
