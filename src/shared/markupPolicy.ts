@@ -121,9 +121,18 @@ const startTag = (element: Dom.Element): string => {
 const written = (markup: string | undefined, location: { startOffset: number; endOffset: number } | null | undefined): string[] =>
   markup !== undefined && location ? [markup.slice(location.startOffset, location.endOffset).toLowerCase()] : [];
 
+/** Where an embedded URL leads, in a few words: its host, else (a path in the site) the URL itself. */
+function embedPlace(src: string): string {
+  try {
+    return new URL(src).host || src;
+  } catch {
+    return src;
+  }
+}
+
 /**
  * An `<iframe>` (an embedded video or diagram) loads another page, so it goes; a link to what it
- * embedded takes its place, so readers still reach it: its `title` (else its URL) as the text.
+ * embedded takes its place, so readers still reach it: its `title` (else "Embedded content") and where it leads.
  */
 function embedLink(element: Dom.Element): Dom.Element | undefined {
   const src = element.attrs.find((attribute) => attribute.name === "src")?.value.trim();
@@ -133,7 +142,7 @@ function embedLink(element: Dom.Element): Dom.Element | undefined {
     { name: "href", value: src },
     { name: "class", value: "app-embed-link" },
   ]);
-  defaultTreeAdapter.insertText(link, `${title || src} (embedded content)`);
+  defaultTreeAdapter.insertText(link, `${title || "Embedded content"} (${embedPlace(src)})`);
   return link;
 }
 

@@ -95,7 +95,7 @@ export const CLASS_DIFFERENCES: Readonly<Record<string, ClassDifference>> = {
   },
   "iframe-embed": {
     jekyll: "an `<iframe>` (an embedded video or diagram) is published as it is, and loads the other site's page",
-    here: "a link to the embedded URL, its text the iframe's `title` (else the URL) and `(embedded content)`, with an unsafe-markup warning at its line",
+    here: "a link to the embedded URL, its text the iframe's `title` (else \"Embedded content\") and the host it leads to, with an unsafe-markup warning at its line",
     reason: "pages load no other pages (README: Safety); the link keeps what the author embedded one click away, and no warning removes content",
     fixture: "realtree-generated-spans",
   },
