@@ -455,6 +455,11 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.equal(render(`a <span markdown="0">*x* <b markdown="1">*y*</b></span> <some:url n:s='v'>z</some:url>`), `<p>a <span>*x* <b><em>y</em></b></span> <some:url n:s='v'>z</some:url></p>\n`);
   });
 
+  it("keep span HTML content raw after an inline {::options parse_span_html=\"false\" /}", () => {
+    assert.match(render(`a {::options parse_span_html="false" /}<span>*x*</span> <b markdown="1">*y*</b>`), /^<p>a <span>\*x\*<\/span> <b[^>]*><em>y<\/em><\/b><\/p>\n$/);
+    assert.equal(render("<span>*x*</span>"), "<p><span><em>x</em></span></p>\n");
+  });
+
   it("leave typography out of code, kbd, samp and var", () => {
     assert.equal(render("<kbd>--version</kbd> --"), "<p><kbd>--version</kbd> –</p>\n");
   });
