@@ -109,7 +109,9 @@ function pairMarkers(state: StateInline, markers: readonly Marker[]): void {
   });
 
   const tokens = state.tokens;
+  const used = new Uint8Array(m);
   const mark = (i: number, w: number, nesting: 1 | -1): void => {
+    used.fill(1, i, i + w);
     const tag = w === 2 ? "strong" : "em";
     const token = tokens[markers[i]!.token]!;
     Object.assign(token, { type: `${tag}_${nesting === 1 ? "open" : "close"}`, tag, nesting, markup: src.slice(at(i), at(i) + w), content: "" });
@@ -152,6 +154,16 @@ function pairMarkers(state: StateInline, markers: readonly Marker[]): void {
       continue;
     }
     i += w;
+  }
+  // kramdown reads on after a marker that opened nothing as after any span: a quote right after it has no
+  // character before it (`**"word` opens a quote). A token of its own keeps the text after it a run of its
+  // own for typography.ts, as markdown-it's escapes do; text_join joins them afterwards.
+  for (let i = 0; i < m; i++) {
+    const next = src[at(i) + 1];
+    if (used[i] || (next !== '"' && next !== "'")) continue;
+    const token = tokens[markers[i]!.token]!;
+    token.type = "text_special";
+    token.markup = token.content;
   }
 }
 

@@ -460,6 +460,11 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.equal(render("<span>*x*</span>"), "<p><span><em>x</em></span></p>\n");
   });
 
+  it("open a quote after a marker that opened nothing, and read a link's text and a code span when a quote stands before them", () => {
+    assert.equal(render(`x (.,**"word y`), "<p>x (.,**“word y</p>\n");
+    assert.equal(render("[a](x)'[b](y) and `c`\"d"), `<p><a href="x">a</a>‘<a href="y">b</a> and <code>c</code>“d</p>\n`);
+  });
+
   it("leave typography out of code, kbd, samp and var", () => {
     assert.equal(render("<kbd>--version</kbd> --"), "<p><kbd>--version</kbd> –</p>\n");
   });
