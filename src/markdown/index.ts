@@ -1,9 +1,9 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import abbr from "markdown-it-abbr";
-import deflist from "markdown-it-deflist";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
 import { codeBlocksPlugin } from "./codeBlocks.ts";
+import { definitionListsPlugin } from "./definitionLists.ts";
 import { footnotesPlugin } from "./footnotes.ts";
 import { gfmPlugin } from "./gfm.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
@@ -39,7 +39,7 @@ export function createMarkdown(): MarkdownIt {
     .use(listsPlugin)
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)
-    .use(deflist)
+    .use(definitionListsPlugin)
     .use(abbr)
     .use(typographyPlugin)
     .use(headingIdsPlugin)

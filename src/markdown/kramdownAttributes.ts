@@ -57,6 +57,8 @@ export function parseAttributeList(text: string): AttributeList {
 
 const IAL_TOKEN = "kramdown_ial";
 const BLOCK_IAL_TOKEN = "kramdown_block_ial";
+/** The attribute list of an item's own marker line (`: {:.cls}` with nothing after it): it belongs to the item around it. */
+export const ITEM_IAL_TOKEN = "kramdown_item_ial";
 const ALD_TOKEN = "kramdown_ald";
 /** A line holding only an attribute list (ial.rb IAL_BLOCK_START) or a definition `{:name: …}` (ALD_START). */
 const BLOCK_IAL = /^\{:(?![:/])((?:\\\}|[^}])*)\}[ \t]*$/;
@@ -142,6 +144,22 @@ function ialBlockRule(state: StateBlock, startLine: number, _endLine: number, si
   return true;
 }
 
+/** The attribute list `{:…}` holding only `text`, or undefined when it cannot be read (then it stays text). */
+export function readAttributeList(text: string): AttributeList | undefined {
+  try {
+    return parseAttributeList(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Gives the item being read (the innermost open block) the attributes of its marker line. */
+export function pushItemAttributes(state: StateBlock, list: AttributeList, line: number): void {
+  const token = state.push(ITEM_IAL_TOKEN, "", 0);
+  token.meta = { list };
+  token.map = [line, line + 1];
+}
+
 const listOf = (token: Token): AttributeList => (token.meta as { list: AttributeList }).list;
 const isAttributeToken = (token: Token): boolean => token.type === BLOCK_IAL_TOKEN || token.type === ALD_TOKEN;
 
@@ -188,6 +206,12 @@ function attachAttributes(state: StateCore): void {
   for (const token of tokens) if (token.type === ALD_TOKEN) definitions.set((token.meta as { name: string }).name, listOf(token));
   const ends = new Map<Token, number>();
   tokens.forEach((token, i) => {
+    if (token.type === ITEM_IAL_TOKEN) {
+      let at = i - 1;
+      while (at >= 0 && !(tokens[at]!.level === token.level - 1 && tokens[at]!.nesting === 1)) at--;
+      if (at >= 0) applyAttributes(tokens[at]!, resolve(listOf(token), definitions));
+      return;
+    }
     if (token.type !== BLOCK_IAL_TOKEN) return;
     const target = blockTarget(tokens, i, ends);
     if (!target) return;
@@ -255,6 +279,7 @@ export function kramdownAttributesPlugin(md: MarkdownIt): void {
   md.core.ruler.after("text_join", "kramdown_ial_attach", attachAttributes);
   md.renderer.rules[IAL_TOKEN] = () => "";
   md.renderer.rules[BLOCK_IAL_TOKEN] = () => "";
+  md.renderer.rules[ITEM_IAL_TOKEN] = () => "";
   md.renderer.rules[ALD_TOKEN] = () => "";
   const fence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => withPreAttributes(fence(tokens, idx, options, env, self), tokens[idx]!);

@@ -82,14 +82,17 @@ export function indentLazyListLines(src: string): string {
   return lines.join("\n");
 }
 
-const isBlank = (lines: readonly string[], line: number): boolean => (lines[line] ?? "").trim() === "";
+/** Whether a source line is blank; inside a blockquote a line holding only `>` markers is. */
+const isBlank = (lines: readonly string[], line: number, quoted: boolean): boolean => (quoted ? /^(?:[ \t]*>)*[ \t]*$/ : /^[ \t]*$/).test(lines[line] ?? "");
 
 /** Shows or hides each list item's first paragraph as kramdown does (list.rb: the `:transparent` option). */
 function itemParagraphs(state: StateCore): void {
   const tokens = state.tokens;
   const lines = state.src.split("\n");
+  let quotes = 0;
   for (let i = 0; i < tokens.length; i++) {
     const list = tokens[i]!;
+    if (list.type === "blockquote_open" || list.type === "blockquote_close") quotes += list.nesting;
     if (list.type !== "bullet_list_open" && list.type !== "ordered_list_open") continue;
     const items: { paragraph: Token | undefined; close: Token | undefined; onlyChild: boolean; blankAfter: boolean }[] = [];
     let j = i + 1;
@@ -100,7 +103,7 @@ function itemParagraphs(state: StateCore): void {
       const paragraph = first?.type === "paragraph_open" ? first : undefined;
       const close = paragraph ? tokens[j + 3] : undefined;
       const afterParagraph = paragraph ? tokens[j + 4] : undefined;
-      items.push({ paragraph, close, onlyChild: afterParagraph?.type === "list_item_close", blankAfter: paragraph?.map ? isBlank(lines, paragraph.map[1]) && paragraph.map[1] < lines.length - 1 : false });
+      items.push({ paragraph, close, onlyChild: afterParagraph?.type === "list_item_close", blankAfter: paragraph?.map ? isBlank(lines, paragraph.map[1], quotes > 0) && paragraph.map[1] < lines.length - 1 : false });
     }
     const endedByMarker = /^\^[ \t]*$/.test(lines[list.map?.[1] ?? -1] ?? "");
     items.forEach((item, n) => {

@@ -419,3 +419,48 @@ describe("kramdown, as generated specification pages use it", () => {
     assert.doesNotMatch(out, /\[ref\]/);
   });
 });
+
+describe("definition lists, as kramdown reads them", () => {
+  const squash = (html: string): string => html.replace(/>\n+</g, "><").trim();
+  it("make every line before a `:` line a term", () => {
+    assert.equal(squash(render("kram\n*down*\nnow\n: definition")), "<dl><dt>kram</dt><dt><em>down</em></dt><dt>now</dt><dd>definition</dd></dl>");
+  });
+
+  it("wrap a definition's first paragraph in <p> only after a blank line", () => {
+    assert.equal(squash(render("term\n\n: one\n: two\n\n: three")), "<dl><dt>term</dt><dd><p>one</p></dd><dd>two</dd><dd><p>three</p></dd></dl>");
+  });
+
+  it("give a `:` line's attribute list to the definition and start its content four columns in", () => {
+    assert.equal(squash(render("item\n: {:.class}\n        code\n: {:.cls} text")), '<dl><dt>item</dt><dd class="class"><pre><code>code\n</code></pre></dd><dd class="cls">text</dd></dl>');
+  });
+
+  it("keep lazy lines in the definition, and end it at a less indented line after a blank one", () => {
+    assert.equal(squash(render("term\n: def\nlazy\n\nafter")), "<dl><dt>term</dt><dd>def\nlazy</dd></dl><p>after</p>");
+  });
+
+  it("join definition lists parted only by blank lines, but not those parted by `^` or two blank lines before the `:`", () => {
+    assert.equal(squash(render("a\n: 1\n\n\nb\n: 2")), "<dl><dt>a</dt><dd>1</dd><dt>b</dt><dd>2</dd></dl>");
+    assert.equal((render("a\n: 1\n^\nb\n: 2").match(/<dl>/g) ?? []).length, 2);
+    assert.equal(squash(render("para\n\n\n: no definition")), "<p>para</p><p>: no definition</p>");
+  });
+
+  it("end at the next item of a list around it", () => {
+    assert.equal(squash(render("* item\n\n  term\n  : def\n* two")), "<ul><li><p>item</p><dl><dt>term</dt><dd>def</dd></dl></li><li><p>two</p></li></ul>");
+  });
+
+  it("take time in proportion to the input, however the lists are nested or joined", () => {
+    const cpu = (src: string): number => {
+      const start = process.cpuUsage();
+      render(src);
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+    const shapes = [(n: number) => "t\n: d\n\n".repeat(n), (n: number) => "term\n".repeat(n) + ": d\n", (n: number) => "t\n" + Array.from({ length: n }, (_, i) => `${" ".repeat(2 * (i % 200))}: t\n`).join("")];
+    for (const shape of shapes) {
+      cpu(shape(200));
+      const ratio = cpu(shape(20_000)) / Math.max(cpu(shape(2_000)), 1);
+      // Linear work gives about 10; a quadratic rule gives about 100.
+      assert.ok(ratio < 35, `ten times the input took ${ratio.toFixed(1)} times the time`);
+    }
+  });
+});
