@@ -116,6 +116,29 @@ function itemParagraphs(state: StateCore): void {
   }
 }
 
+const BULLET = /^[*+-][ \t]/;
+
+/**
+ * kramdown takes an item with any of `*`, `+`, `-` as the next item of a
+ * bullet list (list.rb LIST_START_UL), where CommonMark starts a new list at a
+ * new marker: the lists markdown-it starts there are read on and joined.
+ */
+function joinBulletLists(state: StateBlock, open: Token, endLine: number): void {
+  if (open.type !== "bullet_list_open") return;
+  const { fn: list } = state.md.block.ruler.__rules__.find((rule) => rule.name === "list")!;
+  for (;;) {
+    const next = state.line;
+    if (next >= endLine || state.sCount[next]! < state.blkIndent || state.sCount[next]! - state.blkIndent >= 4) return;
+    const line = state.src.slice(state.bMarks[next]! + state.tShift[next]!, state.eMarks[next]!);
+    if (!BULLET.test(line) || HR.test(line)) return;
+    const close = state.tokens.length - 1;
+    if (!list(state, next, endLine, false)) return;
+    // The close of the list before and the open of the one read on go: their items are one list.
+    state.tokens.splice(close, 2);
+    open.map = [open.map![0], state.line];
+  }
+}
+
 export function listsPlugin(md: MarkdownIt): void {
   // Before HTML blocks are read: a block HTML tag ends an item even on a lazy line.
   md.core.ruler.before("kramdown_html_blocks", "kramdown_lazy_list_lines", (state) => {
@@ -129,7 +152,10 @@ export function listsPlugin(md: MarkdownIt): void {
     if (PAREN_MARKER.test(line)) return false;
     // kramdown-parser-gfm ends a paragraph at any list marker (PARAGRAPH_END_GFM), `5.` as well as `1.`, where CommonMark needs `1.`.
     if (silent && state.parentType === "paragraph" && state.sCount[startLine]! - state.blkIndent < 4 && INTERRUPTING_MARKER.test(line)) return true;
-    return list(state, startLine, endLine, silent);
+    const first = state.tokens.length;
+    if (!list(state, startLine, endLine, silent)) return false;
+    if (!silent) joinBulletLists(state, state.tokens[first]!, endLine);
+    return true;
   };
   md.block.ruler.at("list", wrapped, { alt: [...alt] });
   md.core.ruler.after("block", "kramdown_item_paragraphs", itemParagraphs);
