@@ -57,7 +57,9 @@ export function headingIdsPlugin(md: MarkdownIt): void {
       const last = children[children.length - 1];
       const explicit = last?.type === "text" ? EXPLICIT_ID.exec(last.content) : null;
       if (explicit && last) {
-        last.content = last.content.slice(0, explicit.index);
+        // kramdown reads the id first, then drops an ATX heading's closing hashes before it (header.rb parse_atx_header).
+        const text = last.content.slice(0, explicit.index).trimEnd();
+        last.content = token.markup.startsWith("#") ? text.replace(/(?<!\\)#+$/, "").trimEnd() : text;
         token.attrSet("id", explicit[1]!);
         return;
       }

@@ -2,6 +2,7 @@ import markdownIt, { type MarkdownIt } from "markdown-it";
 import abbr from "markdown-it-abbr";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
+import { blockquotesPlugin } from "./blockquotes.ts";
 import { codeBlocksPlugin } from "./codeBlocks.ts";
 import { definitionListsPlugin } from "./definitionLists.ts";
 import { footnotesPlugin } from "./footnotes.ts";
@@ -13,7 +14,7 @@ import { mathPlugin } from "./math.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
 import { listsPlugin } from "./lists.ts";
-import { setextHeadingsPlugin } from "./setextHeadings.ts";
+import { headingsPlugin } from "./headings.ts";
 import { tablesPlugin } from "./tables.ts";
 import { tocPlugin } from "./toc.ts";
 import { typographyPlugin } from "./typography.ts";
@@ -35,8 +36,9 @@ export function createMarkdown(): MarkdownIt {
     .use(escapesPlugin)
     .use(gfmPlugin)
     .use(codeBlocksPlugin)
-    .use(setextHeadingsPlugin)
+    .use(headingsPlugin)
     .use(listsPlugin)
+    .use(blockquotesPlugin)
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)
     .use(definitionListsPlugin)

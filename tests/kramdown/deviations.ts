@@ -18,10 +18,7 @@ const LAZY = "not yet: a line less indented than a nested list's content is a la
 
 export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   "kramdown/block/03_paragraph/standalone_image.text": { differs: BOTH, reason: "not yet: `{:standalone}` images become a <figure> with the alt text as <figcaption> (kramdown 2.4)" },
-  "kramdown/block/04_header/atx_header.text": { differs: BOTH, reason: "not yet: empty ATX headings (`#`, `# `) and `##Header` with trailing hashes are read differently by kramdown-parser-gfm" },
-  "kramdown/block/04_header/setext_header.text": { differs: BOTH, reason: "not yet: a `-` underline under a lazy blockquote line is a heading in kramdown, a rule here" },
   "kramdown/block/08_list/lazy_and_nested.text": { differs: BOTH, reason: LAZY },
-  "kramdown/block/08_list/list_and_others.text": { differs: ["structure"], reason: "not yet: after a rule, items with blank lines and blocks between them stay one list in kramdown; markdown-it starts a new list at an item after a heading" },
   "kramdown/block/08_list/mixed.text": { differs: BOTH, reason: LAZY },
   "kramdown/block/09_html/cdata_section.text": { differs: BOTH, reason: RAW_TEXT_HTML },
   "kramdown/block/09_html/invalid_html_1.text": { differs: BOTH, reason: `${RAW_TEXT_HTML} (unclosed and stray elements in real trees are issue 21 item 1, branch realtree)` },

@@ -464,3 +464,22 @@ describe("definition lists, as kramdown reads them", () => {
     }
   });
 });
+
+describe("blocks kramdown reads on where CommonMark stops", () => {
+  const squash = (html: string): string => html.replace(/>\n+</g, "><").trim();
+  it("keep items with another bullet marker in the same list", () => {
+    assert.equal(squash(render("* one\n+ two\n\n- three")), "<ul><li>one</li><li><p>two</p></li><li>three</li></ul>");
+    assert.equal((render("* one\n\n## header\n\n+ two").match(/<ul>/g) ?? []).length, 2);
+  });
+
+  it("keep every line after a `>` line in the quote up to a blank line, a heading as well", () => {
+    assert.equal(squash(render("> quote\n### not a header\n\nafter")), '<blockquote><p>quote</p><h3 id="not-a-header">not a header</h3></blockquote><p>after</p>');
+    assert.equal(squash(render("> quote\n<div>raw</div>")), "<blockquote><p>quote</p></blockquote><div>raw</div>");
+    assert.match(render("```\n> code\nline\n```"), /<code[^>]*>&gt; code\nline<\/code>/);
+  });
+
+  it("read an ATX heading with no text as paragraph text, and drop closing hashes before an {#id}", () => {
+    assert.equal(squash(render("para\n#\n\n# ")), "<p>para\n#</p><p>#</p>");
+    assert.equal(squash(render("### Header ## {#Id}")), '<h3 id="Id">Header</h3>');
+  });
+});
