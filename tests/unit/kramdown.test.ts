@@ -483,3 +483,33 @@ describe("blocks kramdown reads on where CommonMark stops", () => {
     assert.equal(squash(render("### Header ## {#Id}")), '<h3 id="Id">Header</h3>');
   });
 });
+
+describe("tables, as kramdown splits and keeps them", () => {
+  it("keep a <code> element's pipes in its cell", () => {
+    assert.equal((render("| a <code>x | y</code> b | c |").match(/<td>/g) ?? []).length, 2);
+  });
+
+  it("are no table when a code span runs from a line with no table pipe onto the next", () => {
+    assert.doesNotMatch(render("cell 1 \\| cell `2 | cell 3\ncell 1` | cell 2 | cell 3"), /<table>/);
+    assert.match(render("cell 1 | cell `2 | cell 3\ncell 1` | cell 2 | cell 3"), /<table>/);
+  });
+
+  it("start right after an attribute list line, which they take", () => {
+    assert.match(render("{:.cls}\n| table | with | ial"), /<table class="cls">/);
+  });
+
+  it("take time in proportion to the row, however many backticks and <code> tags are unclosed", () => {
+    const cpu = (src: string): number => {
+      const start = process.cpuUsage();
+      render(src);
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+    for (const unit of ["` ``", "<code>| ", "``` `` "]) {
+      const row = (n: number): string => `| a | ${unit.repeat(n)} |\n`;
+      cpu(row(100));
+      const ratio = cpu(row(20_000)) / Math.max(cpu(row(2_000)), 1);
+      assert.ok(ratio < 35, `ten times the row took ${ratio.toFixed(1)} times the time (${unit})`);
+    }
+  });
+});
