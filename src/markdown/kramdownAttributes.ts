@@ -242,7 +242,10 @@ function attachAttributes(state: StateCore): void {
       // Lists in a row (`{: .a}{: .b}`) all annotate the element before the first.
       const span = previous?.type === IAL_TOKEN ? lastSpan : spanTarget(children, j);
       lastSpan = span;
-      if (span) applyAttributes(span, attributes);
+      if (span) {
+        applyAttributes(span, attributes);
+        if (span.type === "image" && listOf(child).references.includes(STANDALONE)) span.meta = { ...(span.meta as object | null), standalone: true };
+      }
       else if (itemOpen && j === 0) {
         // `* {:.cls} text`, `: {:.cls} text`: the list item's, definition's or term's own attributes (list.rb LIST_ITEM_IAL).
         applyAttributes(itemOpen, attributes);
@@ -264,6 +267,33 @@ function attachAttributes(state: StateCore): void {
   }
 }
 
+const STANDALONE = "standalone";
+
+/**
+ * A paragraph holding only an image marked `{: standalone}` is a <figure>
+ * with the alt text as its caption (kramdown 2.4, converter/html.rb
+ * `convert_standalone_image`); the figure takes the image's class and id
+ * unless the paragraph has its own.
+ */
+function standaloneFigures(state: StateCore): void {
+  const { tokens, md, Token: NewToken } = state;
+  tokens.forEach((paragraph, i) => {
+    const inline = tokens[i + 1];
+    const image = inline?.children?.length === 1 ? inline.children[0] : undefined;
+    if (paragraph.type !== "paragraph_open" || paragraph.hidden || image?.type !== "image" || !(image.meta as { standalone?: boolean } | null)?.standalone) return;
+    for (const name of ["class", "id"]) {
+      const value = image.attrGet(name);
+      if (value === null || paragraph.attrGet(name) !== null) continue;
+      paragraph.attrSet(name, value);
+      image.attrs = image.attrs!.filter(([attr]) => attr !== name);
+    }
+    paragraph.tag = tokens[i + 2]!.tag = "figure";
+    const text = new NewToken("text", "", 0);
+    text.content = md.renderer.renderInlineAsText(image.children ?? [], md.options, {});
+    inline!.children!.push(new NewToken("figcaption_open", "figcaption", 1), text, new NewToken("figcaption_close", "figcaption", -1));
+  });
+}
+
 /** Highlighted code is a whole `<pre>` markdown-it cannot add attributes to: they go on that `<pre>`. */
 function withPreAttributes(html: string, token: Token): string {
   const tag = /^<pre\b([^>]*)>/.exec(html);
@@ -276,7 +306,10 @@ function withPreAttributes(html: string, token: Token): string {
 export function kramdownAttributesPlugin(md: MarkdownIt): void {
   md.block.ruler.before("fence", BLOCK_IAL_TOKEN, ialBlockRule, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.inline.ruler.before("emphasis", IAL_TOKEN, ialInlineRule);
-  md.core.ruler.after("text_join", "kramdown_ial_attach", attachAttributes);
+  md.core.ruler.after("text_join", "kramdown_ial_attach", (state) => {
+    attachAttributes(state);
+    standaloneFigures(state);
+  });
   md.renderer.rules[IAL_TOKEN] = () => "";
   md.renderer.rules[BLOCK_IAL_TOKEN] = () => "";
   md.renderer.rules[ITEM_IAL_TOKEN] = () => "";

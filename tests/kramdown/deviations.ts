@@ -17,7 +17,6 @@ const ITEM_SPAN_IAL = "a span attribute list after plain text in an item (`anoth
 const LAZY = "not yet: a line less indented than a nested list's content is a lazy line of the deepest item in kramdown (and a marker on it stays text), where markdown-it closes the nested list";
 
 export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
-  "kramdown/block/03_paragraph/standalone_image.text": { differs: BOTH, reason: "not yet: `{:standalone}` images become a <figure> with the alt text as <figcaption> (kramdown 2.4)" },
   "kramdown/block/08_list/lazy_and_nested.text": { differs: BOTH, reason: LAZY },
   "kramdown/block/08_list/mixed.text": { differs: BOTH, reason: LAZY },
   "kramdown/block/09_html/cdata_section.text": { differs: BOTH, reason: RAW_TEXT_HTML },

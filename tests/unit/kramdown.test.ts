@@ -513,3 +513,11 @@ describe("tables, as kramdown splits and keeps them", () => {
     }
   });
 });
+
+describe("standalone images", () => {
+  it("make a paragraph holding only an image marked {: standalone} a figure captioned with the alt text", () => {
+    assert.equal(render('![A map](map.png){: .wide standalone}').trim(), '<figure class="wide"><img src="map.png" alt="A map"><figcaption>A map</figcaption></figure>');
+    assert.match(render("Text ![A map](map.png){: standalone}"), /^<p>Text <img/);
+    assert.doesNotMatch(render("![A map](map.png){: .wide}"), /<figure/);
+  });
+});
