@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from "markdown-it";
+import { pageOptions } from "./options.ts";
 
 /**
  * Heading ids as kramdown's GFM parser makes them (kramdown-parser-gfm
@@ -63,7 +64,9 @@ export function headingIdsPlugin(md: MarkdownIt): void {
         token.attrSet("id", explicit[1]!);
         return;
       }
-      token.attrSet("id", env.slugger!.unique(headingText(children)));
+      // `{::options auto_ids="false" /}` leaves the page's headings without generated ids; `auto_id_prefix` goes before each.
+      const { autoIds, autoIdPrefix } = pageOptions(env);
+      if (autoIds) token.attrSet("id", autoIdPrefix + env.slugger!.unique(headingText(children)));
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Env, MarkdownIt, StateInline } from "markdown-it";
 import { scanListLines } from "./lists.ts";
+import { pageOptions, setPageOptions } from "./options.ts";
 
 /**
  * kramdown (Jekyll's default: `parse_block_html` off) reads any element that is
@@ -14,6 +15,10 @@ import { scanListLines } from "./lists.ts";
  */
 const SPAN_ELEMENTS = new Set(
   "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup time tt u var".split(" "),
+);
+/** Elements whose content kramdown reads as blocks under `parse_block_html` (parser/html.rb HTML_CONTENT_MODEL_BLOCK). */
+const BLOCK_CONTENT = new Set(
+  "address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td".split(" "),
 );
 const SPAN_CONTENT = new Set(
   "a abbr acronym address b bdo big button cite caption code del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt".split(" "),
@@ -75,7 +80,7 @@ interface RawElement {
  * `render`, elements marked `markdown="1|block|span"` have their content
  * rendered as Markdown and lose the attribute.
  */
-function readElement(text: string, at: number, tag: RegExpExecArray, render?: MarkdownRenderer): RawElement {
+function readElement(text: string, at: number, tag: RegExpExecArray, render?: MarkdownRenderer, parseBlockHtml = false): RawElement {
   const name = tag[1]!.toLowerCase();
   const afterOpen = at + tag[0].length;
   if (tag[3] || VOID_ELEMENTS.has(name)) return { end: afterOpen, html: tag[0] };
@@ -86,7 +91,9 @@ function readElement(text: string, at: number, tag: RegExpExecArray, render?: Ma
     return { end, html: text.slice(at, end) };
   }
   const mode = MARKDOWN_ATTR.exec(tag[0]);
-  const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
+  // Under `parse_block_html` an element without the attribute is read by its content model (kramdown/html.rb handle_kramdown_html_tag).
+  const byModel = parseBlockHtml ? (BLOCK_CONTENT.has(name) ? "block" : SPAN_CONTENT.has(name) ? "span" : undefined) : undefined;
+  const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase() ?? byModel;
   if (kind && kind !== "0") {
     // markdown="1" reads the content by the element's own content model: a `<p>` or `<h2>` holds spans (html.rb HTML_CONTENT_MODEL_SPAN).
     const span = kind === "span" || (kind === "1" && SPAN_CONTENT.has(name));
@@ -170,7 +177,7 @@ function readContent(text: string, pos: number, name: string, render?: MarkdownR
  * The HTML block starting at `start` (a `<` at a line start) as kramdown
  * writes it, and where it ends; undefined when the line starts no block.
  */
-export function readHtmlBlock(text: string, start: number, render?: MarkdownRenderer): RawElement | undefined {
+export function readHtmlBlock(text: string, start: number, render?: MarkdownRenderer, parseBlockHtml = false): RawElement | undefined {
   if (text.startsWith("<!--", start)) {
     const close = commentEnd(text, start + 4);
     return close < 0 ? undefined : { end: close + 3, html: text.slice(start, close + 3) };
@@ -178,7 +185,7 @@ export function readHtmlBlock(text: string, start: number, render?: MarkdownRend
   START_TAG.lastIndex = start;
   const tag = START_TAG.exec(text);
   if (!tag || SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) return undefined;
-  return readElement(text, start, tag, render);
+  return readElement(text, start, tag, render, parseBlockHtml);
 }
 
 /** Keeps a rendered block for the renderer and returns the placeholder that stands for it. */
@@ -217,11 +224,12 @@ const EXTENSION_END = Object.fromEntries(
  * leaves, or undefined when the line starts none (or it is never closed,
  * which kramdown ignores).
  */
-function readExtension(src: string, pos: number): { end: number; html: string } | undefined {
+function readExtension(src: string, pos: number, env: BlocksEnv): { end: number; html: string } | undefined {
   EXTENSION_START.lastIndex = pos;
   const start = EXTENSION_START.exec(src);
   if (!start) return undefined;
   const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
+  if (start[1] === "options") setPageOptions(env, start[2] ?? "");
   if (start[3]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
   const close = EXTENSION_END[start[1] as keyof typeof EXTENSION_END](src, EXTENSION_START.lastIndex);
   if (close < 0) return undefined;
@@ -270,7 +278,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
     const line = src.slice(pos, lineEnd);
     const dedented = line.slice(Math.min(indent, /^ */.exec(line)![0].length));
     const fenceMatch = FENCE.exec(dedented);
-    const extension = fence ? undefined : readExtension(src, pos);
+    const extension = fence ? undefined : readExtension(src, pos, env);
     if (extension) {
       if (extension.html) out.push(store(env, extension.html, src.slice(pos, extension.end)));
       advance(extension.end);
@@ -279,7 +287,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
     const open = fence ? undefined : BLOCK_START.exec(dedented);
     const margin = line.length - dedented.length + (open?.[1]!.length ?? 0);
     const blockStart = pos + margin;
-    const block = open ? readHtmlBlock(src, blockStart, render) : undefined;
+    const block = open ? readHtmlBlock(src, blockStart, render, pageOptions(env).parseBlockHtml) : undefined;
     if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
     } else if (fenceMatch) fence = fenceMatch[1]!;

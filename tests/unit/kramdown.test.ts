@@ -521,3 +521,24 @@ describe("standalone images", () => {
     assert.doesNotMatch(render("![A map](map.png){: .wide}"), /<figure/);
   });
 });
+
+describe("{::options /}, as kramdown obeys it", () => {
+  it("read block HTML after parse_block_html=\"true\" as Markdown, by each element's content model", () => {
+    const out = render('<div>\n*raw*\n</div>\n\n{::options parse_block_html="true" /}\n\n<div>\n*read*\n</div>\n\n<pre>\n*raw*\n</pre>\n');
+    assert.match(out, /<div>\n\*raw\*\n<\/div>/);
+    assert.match(out, /<div>\s*<p><em>read<\/em><\/p>\s*<\/div>/);
+    assert.match(out, /<pre>\n\*raw\*\n<\/pre>/);
+  });
+
+  it("number the page's footnotes from footnote_nr, and drop generated heading ids with auto_ids=\"false\"", () => {
+    const out = render('# Title\n\n{::options footnote_nr="10" auto_ids="false" /}\n\nText[^a].\n\n[^a]: Note.');
+    assert.match(out, /rel="footnote">10<\/a>/);
+    assert.match(out, /<ol start="10">/);
+    assert.match(out, /<h1>Title<\/h1>/);
+  });
+
+  it("leave other pages alone", () => {
+    render('{::options footnote_nr="10" /}\n\nText[^a].\n\n[^a]: Note.');
+    assert.match(render("Text[^a].\n\n[^a]: Note."), /rel="footnote">1<\/a>/);
+  });
+});
