@@ -30,6 +30,8 @@ const START_TAG = new RegExp(String.raw`<(${NAME})((?:\s+${NAME}(?:\s*=\s*(?:[\p
 const END_TAG = new RegExp(String.raw`<\/(${NAME})\s*>`, "y");
 const BLOCK_START = new RegExp(String.raw`^( {0,3})<(?:!--|(${NAME}))`);
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A list item's marker with a tag right after it (lists.ts ITEM_START). */
+const ITEM_MARKER = /^ {0,3}(?:[*+-]|\d+\.)[ \t]+(?=<)/;
 const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const PLACEHOLDER = /<!--kramdown-html:(\d+)-->/g;
 
@@ -284,8 +286,10 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
       advance(extension.end);
       continue;
     }
-    const open = fence ? undefined : BLOCK_START.exec(dedented);
-    const margin = line.length - dedented.length + (open?.[1]!.length ?? 0);
+    // An item's own line may start with the block too (`* {% include callout.html %}`): kramdown reads the item's text as blocks.
+    const marker = fence ? undefined : ITEM_MARKER.exec(dedented)?.[0];
+    const open = fence ? undefined : BLOCK_START.exec(marker ? dedented.slice(marker.length) : dedented);
+    const margin = line.length - dedented.length + (marker?.length ?? 0) + (open?.[1]!.length ?? 0);
     const blockStart = pos + margin;
     const block = open ? readHtmlBlock(src, blockStart, render, pageOptions(env).parseBlockHtml) : undefined;
     if (fence) {
@@ -297,7 +301,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
       continue;
     }
     const { end, html } = block;
-    out.push(" ".repeat(margin) + store(env, html, src.slice(blockStart, end)));
+    out.push(line.slice(0, margin) + store(env, html, src.slice(blockStart, end)));
     // kramdown reads whatever follows the closing tag on its line as the start of the next block.
     const rest = /^[ \t]*(?:\n|$)/.exec(src.slice(end));
     advance(rest ? end + rest[0].length : end);

@@ -166,7 +166,8 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
       rows.push({ cells, line });
     }
   }
-  if (line < endLine && !BOUNDARY_AFTER.test(lineText(state, line))) return false;
+  // The end of the list item (or other container) holding the table is a boundary too: kramdown reads the item's text on its own.
+  if (line < endLine && state.sCount[line]! >= state.blkIndent && !BOUNDARY_AFTER.test(lineText(state, line))) return false;
   if (!pipesOutsideCode(state.getLines(startLine, line, state.blkIndent, false).replace(/\n$/, ""))) return false;
   if (rows.length > 0) close(hasFooter ? "tfoot" : "tbody", false);
   if (!sections.some((s) => s.kind === "tbody")) return false;
