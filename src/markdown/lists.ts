@@ -32,6 +32,15 @@ const leadingSpaces = (line: string): number => /^ */.exec(line)![0].length;
 export interface ListLine {
   readonly indentation: number | undefined;
   readonly lazy: boolean;
+  /** On an item's own line: where its marker ends (its text starts at `indentation`). */
+  readonly markerEnd?: number;
+}
+
+/** The column after the spaces and tabs that follow a marker, tabs to the next multiple of four (list.rb parse_first_list_line). */
+function contentColumn(marker: number, space: string): number {
+  let column = marker;
+  for (const ch of space) column = ch === "\t" ? column + 4 - (column % 4) : column + 1;
+  return column;
 }
 
 /** Reads which lines belong to list items, as kramdown's list parser collects them. */
@@ -44,6 +53,7 @@ export function scanListLines(lines: readonly string[]): ListLine[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     let lazy = false;
+    let markerEnd: number | undefined;
     if (fence) {
       const close = FENCE.exec(line);
       if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
@@ -55,8 +65,8 @@ export function scanListLines(lines: readonly string[]): ListLine[] {
       const otherKind = item && indentation !== undefined && !lastBlank && /\d/.test(item[2]!) !== ordered;
       if (item && !otherKind && (indentation === undefined || item[1]!.length < indentation)) {
         ordered = /\d/.test(item[2]!);
-        const marker = item[1]!.length + item[2]!.length;
-        indentation = marker + (item[3]!.includes("\t") ? 4 - (marker % 4) : item[3]!.length);
+        markerEnd = item[1]!.length + item[2]!.length;
+        indentation = contentColumn(markerEnd, item[3]!);
       } else if (indentation !== undefined && (leadingSpaces(line) >= indentation || line.startsWith("\t"))) {
         // Content of the item.
       } else if (indentation !== undefined && !lastBlank && !NOT_LAZY.test(line)) lazy = true;
@@ -67,17 +77,39 @@ export function scanListLines(lines: readonly string[]): ListLine[] {
       }
       lastBlank = false;
     }
-    result.push({ indentation, lazy });
+    result.push({ indentation, lazy, markerEnd });
     if (lastBlank && indentation !== undefined && HR.test(lines[i + 1] ?? "")) indentation = undefined;
   }
   return result;
 }
 
-/** Indents the lazy lines of list items to the item's content, as kramdown keeps them in the item. */
+/** A line's leading spaces and tabs as spaces, tabs to the next multiple of four. */
+const expandIndent = (line: string): string => {
+  const space = /^[ \t]*/.exec(line)![0];
+  return " ".repeat(contentColumn(0, space)) + line.slice(space.length);
+};
+
+/**
+ * Indents the lazy lines of list items to the item's content, as kramdown
+ * keeps them in the item. An item whose text starts five or more columns
+ * after its marker keeps that text as text in kramdown (the item's content
+ * starts there), where CommonMark reads it as code: such an item is written
+ * with one space after its marker and its lines moved left to match.
+ */
 export function indentLazyListLines(src: string): string {
   const lines = src.split("\n");
-  scanListLines(lines).forEach(({ indentation, lazy }, i) => {
-    if (lazy) lines[i] = " ".repeat(indentation!) + lines[i]!.trimStart();
+  let shift = 0;
+  scanListLines(lines).forEach(({ indentation, lazy, markerEnd }, i) => {
+    const line = lines[i]!;
+    if (markerEnd !== undefined) {
+      shift = indentation! - markerEnd > 4 && line.trim().length > 0 ? indentation! - markerEnd - 1 : 0;
+      if (shift > 0) lines[i] = `${line.slice(0, markerEnd)} ${line.slice(markerEnd).trimStart()}`;
+    } else if (indentation === undefined) shift = 0;
+    else if (lazy) lines[i] = " ".repeat(indentation - shift) + line.trimStart();
+    else if (shift > 0 && line.trim() !== "") {
+      const expanded = expandIndent(line);
+      lines[i] = expanded.slice(Math.min(shift, leadingSpaces(expanded)));
+    }
   });
   return lines.join("\n");
 }

@@ -186,7 +186,7 @@ describe("blocks inside list items, as generated specification pages write them 
   /** The shapes of the blocks under the heading with this id. */
   const section = (id: string): string[] => {
     const out: string[] = [];
-    for (let el = page.querySelector(`#${id}`)!.parentNode.nextElementSibling; el && !el.classList.contains("app-heading"); el = el.nextElementSibling) out.push(shape(el));
+    for (let el = page.querySelector(`#${id}`)!.parentNode!.nextElementSibling; el && !el.classList.contains("app-heading"); el = el.nextElementSibling) out.push(shape(el));
     return out;
   };
   before(async () => {
@@ -219,7 +219,7 @@ describe("blocks inside list items, as generated specification pages write them 
   it("an ordered list from another number right after a paragraph line, or nested under an item, is a list", () => {
     // Jekyll: <p>The steps are:</p><ol><li>Check the token</li><li>Call the endpoint</li></ol><ul><li>For<ol><li>Only the fifth</li></ol></li></ul>
     assert.deepEqual(section("ordered-list-from-another-number"), ["p", "ol(li,li)", "ul(li(ol(li)))"]);
-    assert.equal(page.querySelector("#ordered-list-from-another-number")?.parentNode.nextElementSibling?.text, "The steps are:");
+    assert.equal(page.querySelector("#ordered-list-from-another-number")?.parentNode?.nextElementSibling?.text, "The steps are:");
   });
 
   it("tab-indented lines in items are read as kramdown reads them: text under a two-space item, code under a four-space one", () => {

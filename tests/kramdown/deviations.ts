@@ -18,7 +18,6 @@ const LAZY = "not yet: a line less indented than a nested list's content is a la
 
 export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   "kramdown/block/08_list/lazy_and_nested.text": { differs: BOTH, reason: LAZY },
-  "kramdown/block/08_list/mixed.text": { differs: BOTH, reason: LAZY },
   "kramdown/block/09_html/cdata_section.text": { differs: BOTH, reason: RAW_TEXT_HTML },
   "kramdown/block/09_html/invalid_html_1.text": { differs: BOTH, reason: `${RAW_TEXT_HTML} (unclosed and stray elements in real trees are issue 21 item 1, branch realtree)` },
   "kramdown/block/09_html/parse_as_raw.text": { differs: ["structure"], reason: "a <script> inside a raw block is removed by the project's safety model (no page runs script); kramdown keeps it" },

@@ -472,6 +472,11 @@ describe("blocks kramdown reads on where CommonMark stops", () => {
     assert.equal((render("* one\n\n## header\n\n+ two").match(/<ul>/g) ?? []).length, 2);
   });
 
+  it("read an item's text five or more columns after its marker as text, its content starting there", () => {
+    assert.equal(squash(render("*     text\n      more\n\n          code\n\n* next")), "<ul><li><p>text\nmore</p><pre><code>code\n</code></pre></li><li><p>next</p></li></ul>");
+    assert.equal(squash(render("* \t  \tsome text\n        * nested")), "<ul><li>some text\n<ul><li>nested</li></ul></li></ul>");
+  });
+
   it("keep every line after a `>` line in the quote up to a blank line, a heading as well", () => {
     assert.equal(squash(render("> quote\n### not a header\n\nafter")), '<blockquote><p>quote</p><h3 id="not-a-header">not a header</h3></blockquote><p>after</p>');
     assert.equal(squash(render("> quote\n<div>raw</div>")), "<blockquote><p>quote</p></blockquote><div>raw</div>");
