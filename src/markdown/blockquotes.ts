@@ -21,20 +21,18 @@ export function quoteLazyLines(src: string): string {
   let quoted = false;
   let fence: string | undefined;
   lines.forEach((line, i) => {
-    if (lists[i]!.indentation !== undefined) {
-      quoted = false;
+    if (quoted) {
+      // A list item's line is in the quote too: kramdown reads the list inside it.
+      if (line.trim() === "" || NOT_LAZY.test(line) || PLACEHOLDER.test(line)) quoted = false;
+      else if (!QUOTE.test(line)) lines[i] = `> ${line}`;
       return;
     }
-    if (!quoted) {
-      const run = FENCE.exec(line)?.[1];
-      if (fence) {
-        if (run && run[0] === fence[0] && run.length >= fence.length) fence = undefined;
-      } else if (run) fence = run;
-      else quoted = QUOTE.test(line);
-      return;
-    }
-    if (line.trim() === "" || NOT_LAZY.test(line) || PLACEHOLDER.test(line)) quoted = false;
-    else if (!QUOTE.test(line)) lines[i] = `> ${line}`;
+    if (lists[i]!.indentation !== undefined) return;
+    const run = FENCE.exec(line)?.[1];
+    if (fence) {
+      if (run && run[0] === fence[0] && run.length >= fence.length) fence = undefined;
+    } else if (run) fence = run;
+    else quoted = QUOTE.test(line);
   });
   return lines.join("\n");
 }

@@ -480,6 +480,7 @@ describe("blocks kramdown reads on where CommonMark stops", () => {
   it("keep every line after a `>` line in the quote up to a blank line, a heading as well", () => {
     assert.equal(squash(render("> quote\n### not a header\n\nafter")), '<blockquote><p>quote</p><h3 id="not-a-header">not a header</h3></blockquote><p>after</p>');
     assert.equal(squash(render("> quote\n<div>raw</div>")), "<blockquote><p>quote</p></blockquote><div>raw</div>");
+    assert.equal(squash(render("> quote\n* list\n* more")), "<blockquote><p>quote</p><ul><li>list</li><li>more</li></ul></blockquote>");
     assert.match(render("```\n> code\nline\n```"), /<code[^>]*>&gt; code\nline<\/code>/);
   });
 
