@@ -20,7 +20,9 @@ import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
  */
 const PAREN_MARKER = /^\d{1,9}\)/;
 const INTERRUPTING_MARKER = /^(?:[*+-]|\d+\.)[ \t]/;
-const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=\S)/;
+const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=(\S.*)?$)/;
+/** An item's line with no text, or only its attribute list: kramdown starts its content four columns in (list.rb LIST_ITEM_IAL_CHECK). */
+const EMPTY_ITEM = /^(?:\{:(?!(?:\w[\w-]*)?:|\/)(?:\\\}|[^}])+\})?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Lines that end a list item even when lazy: attribute lists and block HTML tags. */
@@ -66,7 +68,7 @@ export function scanListLines(lines: readonly string[]): ListLine[] {
       if (item && !otherKind && (indentation === undefined || item[1]!.length < indentation)) {
         ordered = /\d/.test(item[2]!);
         markerEnd = item[1]!.length + item[2]!.length;
-        indentation = contentColumn(markerEnd, item[3]!);
+        indentation = EMPTY_ITEM.test(item[4] ?? "") ? 4 : contentColumn(markerEnd, item[3]!);
       } else if (indentation !== undefined && (leadingSpaces(line) >= indentation || line.startsWith("\t"))) {
         // Content of the item.
       } else if (indentation !== undefined && !lastBlank && !NOT_LAZY.test(line)) lazy = true;
@@ -94,7 +96,9 @@ const expandIndent = (line: string): string => {
  * keeps them in the item. An item whose text starts five or more columns
  * after its marker keeps that text as text in kramdown (the item's content
  * starts there), where CommonMark reads it as code: such an item is written
- * with one space after its marker and its lines moved left to match.
+ * with one space after its marker and its lines moved left to match; so are
+ * the lines of an item with no text (or only an attribute list) on its line,
+ * whose content kramdown starts four columns in.
  */
 export function indentLazyListLines(src: string): string {
   const lines = src.split("\n");
@@ -102,8 +106,12 @@ export function indentLazyListLines(src: string): string {
   scanListLines(lines).forEach(({ indentation, lazy, markerEnd }, i) => {
     const line = lines[i]!;
     if (markerEnd !== undefined) {
-      shift = indentation! - markerEnd > 4 && line.trim().length > 0 ? indentation! - markerEnd - 1 : 0;
-      if (shift > 0) lines[i] = `${line.slice(0, markerEnd)} ${line.slice(markerEnd).trimStart()}`;
+      // Where markdown-it starts the item's content (list rule: one column after the marker when there is no text or five columns of space).
+      const text = line.slice(markerEnd).trimStart();
+      const spaced = contentColumn(markerEnd, /^[ \t]*/.exec(line.slice(markerEnd))![0]);
+      const wide = text !== "" && spaced - markerEnd > 4;
+      shift = Math.max(0, indentation! - (text === "" || wide ? markerEnd + 1 : spaced));
+      if (wide) lines[i] = `${line.slice(0, markerEnd)} ${text}`;
     } else if (indentation === undefined) shift = 0;
     else if (lazy) lines[i] = " ".repeat(indentation - shift) + line.trimStart();
     else if (shift > 0 && line.trim() !== "") {

@@ -46,5 +46,4 @@ export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   "kramdown/span/abbreviations/abbrev_in_html.text": { differs: ["structure"], reason: "abbreviations are marked in Markdown text only, not inside raw HTML such as an <svg> <text>" },
   "kramdown/span/autolinks/url_links.text": { differs: BOTH, reason: "not yet: entities inside an autolink's URL are decoded in kramdown's link text, and an autolink to a non-ASCII e-mail address is a link there" },
   "kramdown/span/extension/options.text": { differs: BOTH, reason: OPTIONS },
-  "parser-gfm/task_list.text": { differs: ["structure"], reason: LAZY },
 };

@@ -477,6 +477,10 @@ describe("blocks kramdown reads on where CommonMark stops", () => {
     assert.equal(squash(render("* \t  \tsome text\n        * nested")), "<ul><li>some text\n<ul><li>nested</li></ul></li></ul>");
   });
 
+  it("start an item at a marker with nothing after it, its content four columns in", () => {
+    assert.equal(squash(render("- > quoted\n- \n- \n        code\n- last")), "<ul><li><blockquote><p>quoted</p></blockquote></li><li></li><li><pre><code>code\n</code></pre></li><li>last</li></ul>");
+  });
+
   it("keep every line after a `>` line in the quote up to a blank line, a heading as well", () => {
     assert.equal(squash(render("> quote\n### not a header\n\nafter")), '<blockquote><p>quote</p><h3 id="not-a-header">not a header</h3></blockquote><p>after</p>');
     assert.equal(squash(render("> quote\n<div>raw</div>")), "<blockquote><p>quote</p></blockquote><div>raw</div>");
