@@ -14,7 +14,7 @@ const OPTIONS = "not yet: `{::options parse_span_html=\"false\" /}` is not obeye
 const RAW_TEXT_HTML = "kramdown's raw HTML reader prints what it cannot pair (a stray closing tag, a `<?…?>` instruction, an inline CDATA section) as visible text; the pipeline hands it to the HTML parser, where it is dropped as browsers drop it";
 const EMPHASIS = "not yet: CommonMark's delimiter-run rules pair `*`/`_` where kramdown's left-to-right scan does not (unclosed or intra-word markers); both show the same words, differently emphasised";
 const ITEM_SPAN_IAL = "a span attribute list after plain text in an item (`another {:.cls}`): kramdown prints it, the pipeline drops the source syntax, as the corpus test requires of every page";
-const LAZY = "not yet: a line less indented than a nested list's content is a lazy line of the deepest item in kramdown (and a marker on it stays text), where markdown-it closes the nested list";
+const LAZY = "not yet: kramdown reads an item's text in pieces, a new one at a nested list indented to the item's content, so that list does not join the lazy `* ` lines before it, and a marker on a lazy line after it is text of the deepest item; markdown-it makes one list of them";
 
 export const DEVIATIONS: Readonly<Record<string, Deviation>> = {
   "kramdown/block/08_list/lazy_and_nested.text": { differs: BOTH, reason: LAZY },
