@@ -1,4 +1,4 @@
-import type { Env, MarkdownIt, StateInline } from "markdown-it";
+import type { Env, MarkdownIt, StateCore, StateInline } from "markdown-it";
 import { scanListLines } from "./lists.ts";
 import { pageOptions, setPageOptions } from "./options.ts";
 
@@ -310,7 +310,35 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
   return out.join("\n");
 }
 
+const INLINE_TAG = /^<(\/?)([\w:][-\w.:]*)[^>]*?(\/?)>$/;
+
+/**
+ * A closing tag in a paragraph that does not close the element open right
+ * before it is text in kramdown (parser/kramdown/html.rb parse_span_html:
+ * "invalidly used HTML closing tag", added as text), so the reader sees
+ * `</em>` as Jekyll printed it; the HTML parser would drop it. Escaped as
+ * text, it cannot open or close anything.
+ */
+function strayClosingTags(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== "inline" || !token.children) continue;
+    const open: string[] = [];
+    for (const child of token.children) {
+      const tag = child.type === "html_inline" ? INLINE_TAG.exec(child.content) : null;
+      if (!tag) continue;
+      const name = tag[2]!.toLowerCase();
+      // `</br>` stays a line break, as browsers read it (tests/fidelity/differences.ts "html-in-table-cells").
+      if (VOID_ELEMENTS.has(name)) continue;
+      if (!tag[1]) {
+        if (!tag[3]) open.push(name);
+      } else if (open[open.length - 1] === name) open.pop();
+      else child.type = "text";
+    }
+  }
+}
+
 export function htmlBlocksPlugin(md: MarkdownIt): void {
+  md.core.ruler.after("inline", "kramdown_stray_closing_tags", strayClosingTags);
   md.inline.ruler.before("html_inline", "kramdown_span_extension", spanExtension);
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);

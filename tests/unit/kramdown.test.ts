@@ -552,3 +552,10 @@ describe("{::options /}, as kramdown obeys it", () => {
     assert.match(render("Text[^a].\n\n[^a]: Note."), /rel="footnote">1<\/a>/);
   });
 });
+
+describe("closing tags in a paragraph, as kramdown reads them", () => {
+  it("print a closing tag that closes nothing open as text, and keep </br> a line break", () => {
+    assert.equal(render("Some <em>span</em> here</em> and <b>x</b></a>.").trim(), "<p>Some <em>span</em> here&lt;/em&gt; and <b>x</b>&lt;/a&gt;.</p>");
+    assert.match(render("one</br>two"), /one<\/br>two/);
+  });
+});
