@@ -337,8 +337,18 @@ function strayClosingTags(state: StateCore): void {
   }
 }
 
+/** A line that starts with a closing tag: kramdown starts no HTML block there (html.rb parse_block_html), so it is paragraph text. */
+const CLOSING_LINE = /^<\//;
+
 export function htmlBlocksPlugin(md: MarkdownIt): void {
   md.core.ruler.after("inline", "kramdown_stray_closing_tags", strayClosingTags);
+  // markdown-it does not export its html_block rule; the ruler's (typed, internal) list is the one way to wrap it.
+  const { fn: htmlBlock, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "html_block")!;
+  md.block.ruler.at(
+    "html_block",
+    (state, startLine, endLine, silent) => !CLOSING_LINE.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]!)) && htmlBlock(state, startLine, endLine, silent),
+    { alt: [...alt] },
+  );
   md.inline.ruler.before("html_inline", "kramdown_span_extension", spanExtension);
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
