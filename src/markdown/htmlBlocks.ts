@@ -346,7 +346,9 @@ export function htmlBlocksPlugin(md: MarkdownIt): void {
   const { fn: htmlBlock, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "html_block")!;
   md.block.ruler.at(
     "html_block",
-    (state, startLine, endLine, silent) => !CLOSING_LINE.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]!)) && htmlBlock(state, startLine, endLine, silent),
+    // It still ends a quote (blockquote.rb LAZY_END), and is then paragraph text after it.
+    (state, startLine, endLine, silent) =>
+      ((silent && state.parentType === "blockquote") || !CLOSING_LINE.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]!))) && htmlBlock(state, startLine, endLine, silent),
     { alt: [...alt] },
   );
   md.inline.ruler.before("html_inline", "kramdown_span_extension", spanExtension);

@@ -558,5 +558,6 @@ describe("closing tags in a paragraph, as kramdown reads them", () => {
     assert.equal(render("Some <em>span</em> here</em> and <b>x</b></a>.").trim(), "<p>Some <em>span</em> here&lt;/em&gt; and <b>x</b>&lt;/a&gt;.</p>");
     assert.match(render("one</br>two"), /one<\/br>two/);
     assert.equal(render("<div>\nkept\n</div>\n</div>\n").trim(), "<div>\nkept\n</div>\n<p>&lt;/div&gt;</p>");
+    assert.equal(render("> quote\n</div>").trim(), "<blockquote>\n<p>quote</p>\n</blockquote>\n<p>&lt;/div&gt;</p>");
   });
 });
