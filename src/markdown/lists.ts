@@ -19,6 +19,8 @@ import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
  * - a `^` line (end of block) ends the list even where a lazy line could go on.
  */
 const PAREN_MARKER = /^\d{1,9}\)/;
+/** kramdown's LIST_START: a marker after up to three spaces, then a space or tab. */
+const LIST_START = /^ {0,3}(?:[*+-]|\d+\.)[ \t]/;
 const INTERRUPTING_MARKER = /^(?:[*+-]|\d+\.)[ \t]/;
 const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=(\S.*)?$)/;
 /** An item's line with no text, or only its attribute list: kramdown starts its content four columns in (list.rb LIST_ITEM_IAL_CHECK). */
@@ -103,8 +105,13 @@ const expandIndent = (line: string): string => {
 export function indentLazyListLines(src: string): string {
   const lines = src.split("\n");
   let shift = 0;
+  // list.rb `nested_list_found`: once the item holds a nested list (or a blank line), a lazy line with a marker goes to the deepest item.
+  let nested = false;
   scanListLines(lines).forEach(({ indentation, lazy, markerEnd }, i) => {
     const line = lines[i]!;
+    if (markerEnd !== undefined) nested = LIST_START.test(line.slice(markerEnd).trimStart());
+    else if (indentation !== undefined && line.trim() === "") nested = true;
+    else if (indentation !== undefined && !lazy && !nested) nested = LIST_START.test(expandIndent(line).slice(indentation));
     if (markerEnd !== undefined) {
       // Where markdown-it starts the item's content (list rule: one column after the marker when there is no text or five columns of space).
       const text = line.slice(markerEnd).trimStart();
@@ -113,6 +120,7 @@ export function indentLazyListLines(src: string): string {
       shift = Math.max(0, indentation! - (text === "" || wide ? markerEnd + 1 : spaced));
       if (wide) lines[i] = `${line.slice(0, markerEnd)} ${text}`;
     } else if (indentation === undefined) shift = 0;
+    else if (lazy && nested && LIST_START.test(line)) lines[i] = " ".repeat(2 * indentation - shift + 4) + line;
     else if (lazy) lines[i] = " ".repeat(indentation - shift) + line.trimStart();
     else if (shift > 0 && line.trim() !== "") {
       const expanded = expandIndent(line);

@@ -477,6 +477,11 @@ describe("blocks kramdown reads on where CommonMark stops", () => {
     assert.equal(squash(render("* \t  \tsome text\n        * nested")), "<ul><li>some text\n<ul><li>nested</li></ul></li></ul>");
   });
 
+  it("keep a lazy marker line after a nested list as text of the deepest item, as kramdown does", () => {
+    assert.equal(squash(render("1. Do this\n   * detail\n* Another bullet")), "<ol><li>Do this\n<ul><li>detail\n* Another bullet</li></ul></li></ol>");
+    assert.equal(squash(render("* a\n  * b\n* c")), "<ul><li>a\n<ul><li>b</li></ul></li><li>c</li></ul>");
+  });
+
   it("start an item at a marker with nothing after it, its content four columns in", () => {
     assert.equal(squash(render("- > quoted\n- \n- \n        code\n- last")), "<ul><li><blockquote><p>quoted</p></blockquote></li><li></li><li><pre><code>code\n</code></pre></li><li>last</li></ul>");
   });
