@@ -16,7 +16,8 @@ import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
  * - whether an item's first paragraph gets a `<p>` is decided per item, not
  *   per list (list.rb, after parsing the items): it stays bare unless a blank
  *   line follows it inside the item; the last item then follows the others.
- * - a `^` line (end of block) ends the list even where a lazy line could go on.
+ * - a `^` line (end of block) ends the list even where a lazy line could go on;
+ * - a marker with nothing after it (`- `) starts an empty item (list.rb LIST_START), not a lazy line.
  */
 const PAREN_MARKER = /^\d{1,9}\)/;
 /** kramdown's LIST_START: a marker after up to three spaces, then a space or tab. */
