@@ -42,6 +42,8 @@ export class PageOutput {
   private inFlight = 0;
   private idle: (() => void)[] = [];
   private failure: unknown;
+  /** Folders made so far: most pages share a few, and a recursive `mkdir` per page costs more than its write. */
+  private readonly folders = new Set<string>();
 
   /**
    * @param releasePages true when Eleventy's own writer is in dry run (builds): it then keeps only an
@@ -96,7 +98,11 @@ export class PageOutput {
 
   private async write(page: RenderedPage): Promise<void> {
     try {
-      await mkdir(path.dirname(page.outputPath), { recursive: true });
+      const folder = path.dirname(page.outputPath);
+      if (!this.folders.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        this.folders.add(folder);
+      }
       await writeFile(page.outputPath, page.html);
       for (const listener of this.listeners) listener.written?.(page);
     } catch (error) {

@@ -258,7 +258,9 @@ export function sanitiseMarkup(markup: string, kind: MarkupKind, extraHead?: (do
     }
     if (pass === 0 && kind === "document" && extraHead) extraHead(tree as Dom.Document);
     const written = serialiseAs(kind, tree);
-    if (pass > 0 && removed.length === before && written === current) return { html: declaration + written, tree, removed };
+    // Written back as it was read, the markup has already been read as it would be read again (as most
+    // pages' first reading is): reading it a second time would build the same tree and write the same text.
+    if (removed.length === before && written === current) return { html: declaration + written, tree, removed };
     current = written;
   }
   removed.push({ markup: "markup that reads differently each time it is parsed", needles: [] });
