@@ -6,6 +6,13 @@ import type { MarkdownIt } from "markdown-it";
  * standard parser stops at a space, read on to the closing parenthesis,
  * leaving an optional quoted title alone.
  */
+/**
+ * How far a destination with spaces is read: far beyond any file name or URL, and a bound on the
+ * work per link, since destinations nested in one another (`[a](b c ` × n, then `)` × n) would
+ * each read on to their own far closing parenthesis.
+ */
+const LONGEST_DESTINATION = 1024;
+
 export function linkDestinationsPlugin(md: MarkdownIt): void {
   const standard = md.helpers.parseLinkDestination;
   // The last scan that met no ")" before the line's end: a later start inside it meets none either,
@@ -14,12 +21,17 @@ export function linkDestinationsPlugin(md: MarkdownIt): void {
   md.helpers.parseLinkDestination = (str, start, max) => {
     const result = standard(str, start, max);
     if (!result.ok || str.charCodeAt(result.pos) !== 0x20 || str.charCodeAt(start) === 0x3c) return result;
-    if (unclosed && unclosed.str === str && start >= unclosed.from && start < unclosed.to) return result;
+    if (unclosed && start >= unclosed.from && start < unclosed.to && unclosed.str === str) {
+      // An equal text may be another string: keep the one asked about, so the next comparison is immediate.
+      unclosed.str = str;
+      return result;
+    }
     let depth = 0;
     let close = -1;
     let closers = false;
     let pos = start;
-    for (; pos < max; pos++) {
+    const stop = Math.min(max, start + LONGEST_DESTINATION);
+    for (; pos < stop; pos++) {
       const code = str.charCodeAt(pos);
       if (code === 0x0a) break;
       if (code === 0x28) depth++;
@@ -29,7 +41,7 @@ export function linkDestinationsPlugin(md: MarkdownIt): void {
         break;
       }
     }
-    if (close < 0 && !closers) unclosed = { str, from: start, to: pos };
+    if (close < 0 && !closers && pos < start + LONGEST_DESTINATION) unclosed = { str, from: start, to: pos };
     if (close < 0) return result;
     const inside = str.slice(start, close);
     const withoutTitle = inside.replace(/\s+(?:"[^"]*"|'[^']*')\s*$/, "").trimEnd();

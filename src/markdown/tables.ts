@@ -10,8 +10,9 @@ import type { MarkdownIt, StateBlock } from "markdown-it";
  * container) and before one, else its lines stay a paragraph, as kramdown
  * leaves them. A table with no body row is no table either.
  */
-const SEPARATOR = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
-const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
+/** A delimiter row: only these characters, one `-` at least (each pattern one pass: nested lazy runs backtracked quadratically on a long row ending in another character). */
+const SEPARATOR = /^(?=[^-]*-)[+|: \t-]*$/;
+const FOOTER_SEPARATOR = /^(?=[^=]*=)[+|: \t=]*$/;
 const PIPE_LINE = /^(?:\||.*?[^\\\n]\|)/;
 const ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g;
 const BOUNDARY_AFTER = /^(?:[ \t]*$|\{:|\^\s*$)/;
@@ -91,7 +92,7 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
       if (rows.length === 0) continue;
       if (!aligns && !hasFooter) {
         close("thead", false);
-        aligns = [...separator[1]!.matchAll(ALIGN)].map(([, left, right]) => (left && right ? "center" : right ? "right" : left ? "left" : ""));
+        aligns = [...separator[0].trimEnd().matchAll(ALIGN)].map(([, left, right]) => (left && right ? "center" : right ? "right" : left ? "left" : ""));
       } else close("tbody", false);
     } else if (FOOTER_SEPARATOR.test(text)) {
       if (rows.length > 0) close("tbody", true);
