@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { parse } from "parse5";
@@ -48,6 +48,10 @@ describe("a tree's markup reaches readers without anything that runs (tests/fixt
       "bare.html:5 <script>",
       "picture.svg:4 <script>",
       'picture.svg:4 onload="alert(13)"',
+      'static-page.html:5 onerror="alert(20)"',
+      "static-page.html:6 <script>",
+      "drawing.svg:3 <script>",
+      'drawing.svg:4 onclick="alert(23)"',
     ]) {
       assert.ok(lines.includes(expected), `${expected} is reported; got:\n${lines.join("\n")}`);
     }
@@ -56,6 +60,19 @@ describe("a tree's markup reaches readers without anything that runs (tests/fixt
   it("publishes no handler, script, script URL, refresh, base or animation", () => {
     const pages = { "index.html": mainOf(site.read("index.html")), "raw.html": mainOf(site.read("raw.html")), "bare.html": site.read("bare.html"), "picture.svg": site.read("picture.svg") };
     for (const [file, markup] of Object.entries(pages)) assert.deepEqual(activeMarkup(markup), [], file);
+  });
+
+  it("applies the policy to static .html and .svg files (no front matter), and copies those it leaves alone byte for byte", () => {
+    for (const file of ["static-page.html", "drawing.svg"]) assert.deepEqual(activeMarkup(site.read(file)), [], file);
+    assert.match(site.read("static-page.html"), /<p>Static page text stays\.<\/p>/);
+    assert.match(site.read("static-page.html"), /<head><meta http-equiv="Content-Security-Policy"/);
+    assert.match(site.read("drawing.svg"), /<rect width="10" height="10" fill="teal"><\/rect>/);
+    for (const file of ["plain.svg", "plain.xml"]) assert.equal(site.read(file), readFileSync(path.join(input, file), "utf8"), `${file} is copied as it is`);
+  });
+
+  it("leaves out a static XML file that holds HTML, SVG or a stylesheet, at the line that does", () => {
+    assert.match(site.stdout, /active\.xml:4: warning \[unsafe-markup\] http:\/\/www\.w3\.org\/1999\/xhtml makes this XML file able to run script in a browser that opens it: the file was left out/);
+    assert.equal(existsSync(path.join(site.output, "active.xml")), false);
   });
 
   it("keeps everything else: text, the table, the SVG drawing", () => {
