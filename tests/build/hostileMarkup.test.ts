@@ -11,7 +11,9 @@ function activeMarkup(markup: string): string[] {
   const visit = (node: { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: unknown[] }): void => {
     if (/^(?:script|base|animate|set|noscript|xmp|iframe|object|embed)$/.test(node.nodeName)) found.push(`<${node.nodeName}>`);
     for (const { name, value } of node.attrs ?? []) {
-      if (name.startsWith("on") || (name === "http-equiv" && /refresh/i.test(value)) || /^(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ""))) found.push(`${name}="${value}"`);
+      const url = value.replace(/[\u0000-\u0020]/g, "");
+      const image = (node.nodeName === "img" && name === "src") || (node.nodeName === "image" && name === "href");
+      if (name.startsWith("on") || (name === "http-equiv" && /refresh/i.test(value)) || /^(?:javascript|vbscript):/i.test(url) || (/^data:/i.test(url) && !(image && /^data:image\//i.test(url)))) found.push(`${name}="${value}"`);
     }
     for (const child of node.childNodes ?? []) visit(child as typeof node);
   };
@@ -44,6 +46,10 @@ describe("a tree's markup reaches readers without anything that runs (tests/fixt
       "index.md:29 <base>",
       "index.md:31 <animate>",
       'index.md:33 href="jav\tascript:alert(16)"',
+      'index.md:35 href="data:text/html,x"',
+      'index.md:39 src="data:text/html,y"',
+      'index.md:41 cite="data:text/html,z"',
+      'index.md:43 href="data:text/html,w"',
       'raw.html:5 onload="alert(10)"',
       "bare.html:5 <script>",
       "picture.svg:4 <script>",
@@ -77,7 +83,17 @@ describe("a tree's markup reaches readers without anything that runs (tests/fixt
 
   it("keeps everything else: text, the table, the SVG drawing", () => {
     const index = mainOf(site.read("index.html"));
-    for (const text of ["Text before the vectors stays.", "<td>kept</td>", "<p>Hover me</p>", '<text x="10" y="20">Click</text>', "Encoded script link", "Text after the vectors stays."]) {
+    for (const text of [
+      "Text before the vectors stays.",
+      "<td>kept</td>",
+      "<p>Hover me</p>",
+      '<text x="10" y="20">Click</text>',
+      "Encoded script link",
+      '<img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" alt="Inline drawing">',
+      '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"></image>',
+      "Data in SVG",
+      "Text after the vectors stays.",
+    ]) {
       assert.ok(index.includes(text), `${text} is kept`);
     }
     assert.match(mainOf(site.read("raw.html")), /Raw page text stays\./);
