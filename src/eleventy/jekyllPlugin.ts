@@ -210,19 +210,19 @@ async function renderDocuments(context: BuildContext, set: ReturnType<typeof jek
 }
 
 /**
- * Under the dev server, a page or file deleted from the tree (or renamed) leaves the served site at the
- * whole rebuild its deletion starts: its old output file goes, so links to it are reported as broken.
+ * Under the dev server, a page or file deleted from the tree (or renamed, or excluded by a `_config.yml` save)
+ * leaves the served site at the whole rebuild its change starts: its old output file goes, so links to it are
+ * reported as broken. What was published is kept on `context.served`, which outlives configuration reloads.
  */
 function removeGoneOutputs(context: BuildContext): void {
-  let published: ReadonlySet<string> = new Set();
   context.lifecycle.onStart(({ outputDir, partial, serving }) => {
     if (partial) return;
     const now = context.site().published;
-    for (const gone of serving ? published : []) {
+    for (const gone of serving ? context.served.published : []) {
       const file = path.join(outputDir, gone);
       if (!now.has(gone) && isInside(outputDir, file)) rmSync(file, { force: true });
     }
-    published = now;
+    context.served.published = now;
   });
 }
 
