@@ -69,10 +69,15 @@ type Definitions = ReadonlyMap<string, AttributeList>;
 /** Attributes merged as applying them in order would: one value per name, class words once each. */
 function merged(attributes: readonly Attribute[]): Attribute[] {
   const byName = new Map<string, string>();
+  const classes = new Set<string>();
   for (const [name, value] of attributes) {
-    const before = byName.get(name);
-    byName.set(name, name === "class" && before !== undefined ? [...new Set(`${before} ${value}`.split(/\s+/).filter(Boolean))].join(" ") : value);
+    if (name !== "class") byName.set(name, value);
+    else {
+      if (!byName.has("class")) byName.set("class", "");
+      for (const word of value.split(/\s+/)) if (word) classes.add(word);
+    }
   }
+  if (byName.has("class")) byName.set("class", [...classes].join(" "));
   return [...byName];
 }
 
@@ -99,10 +104,8 @@ function resolver(definitions: Definitions): (list: AttributeList) => Attribute[
       if (!resolving.has(name)) {
         resolving.add(name);
         const pending = references.filter((reference) => !resolved.has(reference) && !resolving.has(reference));
-        if (pending.length > 0) {
-          stack.push(...pending);
-          continue;
-        }
+        for (const reference of pending) stack.push(reference);
+        if (pending.length > 0) continue;
       }
       resolved.set(name, merged(references.flatMap((reference) => resolved.get(reference) ?? []).concat(list.attributes)));
       resolving.delete(name);

@@ -52,11 +52,11 @@ interface Shape {
   readonly name: string;
   /** The rules it drives hardest. */
   readonly covers: readonly string[];
-  /** Its parts: a prefix, the unit repeated n times (`{i}` numbered from 0, `{j}` from 1), a suffix, and a second unit repeated n times before the suffix. */
+  /** Its parts: a prefix, the unit repeated n times (`{i}` numbered from 0, `{j}` from 1), a suffix, and a second unit repeated n times before the suffix (after `between`). */
   readonly parts: fc.Arbitrary<Parts>;
 }
 
-type Parts = readonly [prefix: string, unit: string, suffix: string, second?: string];
+type Parts = readonly [prefix: string, unit: string, suffix: string, second?: string, between?: string];
 const word = fc.stringMatching(/^[a-z]{1,4}$/);
 const constant = (prefix: string, unit: fc.Arbitrary<string>, suffix = ""): fc.Arbitrary<Parts> => unit.map((u) => [prefix, u, suffix] as const);
 
@@ -77,6 +77,7 @@ const SHAPES: readonly Shape[] = [
   { name: "{: lines with one } at the end", covers: ["inline:kramdown_ial"], parts: constant("", word.map((w) => `${w} {:${w}\n`), "}") },
   { name: "attribute lists on lines of their own, in a row", covers: ["block:kramdown_block_ial", "core:kramdown_ial_attach", "render:kramdown_block_ial"], parts: constant("p\n", word.map((w) => `{: .${w}}\n`)) },
   { name: "attribute lists in a row after a long list", covers: ["core:kramdown_ial_attach"], parts: word.map((w) => ["", `- ${w}\n`, "", `{: .${w}}\n`] as const) },
+  { name: "one attribute list naming every definition", covers: ["core:kramdown_ial_attach"], parts: word.map((w) => ["", `{:${w}{i}: .${w}{i} #x title="t"}\n`, "}\n", ` ${w}{i}`, "\np\n{:"] as const) },
   { name: "a chain of definitions used by every paragraph", covers: ["core:kramdown_ial_attach", "render:kramdown_ald"], parts: word.map((w) => ["", `{:${w}{j}: ${w}{i} .c}\np\n{: ${w}{i}}\n\n`, ""] as const) },
   // Link destinations with spaces (linkDestinations.ts).
   { name: "[a](b c ( repeated", covers: ["helper:parseLinkDestination"], parts: constant("", fc.tuple(word, word).map(([a, b]) => `[${a}](${b} ${a} (`)) },
@@ -117,10 +118,10 @@ const SHAPES: readonly Shape[] = [
 ];
 
 /** The text of a shape at size n. */
-function text([prefix, unit, suffix, second = ""]: Parts, n: number): string {
+function text([prefix, unit, suffix, second = "", between = ""]: Parts, n: number): string {
   const repeat = (part: string): string =>
     part.includes("{i}") || part.includes("{j}") ? Array.from({ length: n }, (_, i) => part.replaceAll("{i}", String(i)).replaceAll("{j}", String(i + 1))).join("") : part.repeat(n);
-  return prefix + repeat(unit) + repeat(second) + suffix;
+  return prefix + repeat(unit) + between + repeat(second) + suffix;
 }
 
 const cpuMs = (work: () => void): number => {
