@@ -24,7 +24,7 @@ const lineText = (state: StateBlock, line: number): string => state.src.slice(st
  * opens there, and a page of fences never closed would scan to its end from each of them.
  */
 interface Closers {
-  readonly src: string;
+  src: string;
   readonly endLine: number;
   readonly from: number;
   /** The first line past the container. */
@@ -36,7 +36,11 @@ const closersByIndent = new Map<number, Closers>();
 
 function closers(state: StateBlock, from: number, endLine: number): Closers {
   const known = closersByIndent.get(state.blkIndent);
-  if (known && known.src === state.src && known.endLine === endLine && from >= known.from && from <= known.to) return known;
+  if (known && known.endLine === endLine && from >= known.from && from <= known.to && known.src === state.src) {
+    // An equal page may be another string (the same text rendered again): comparing is then as long as the page, so keep this one.
+    known.src = state.src;
+    return known;
+  }
   const runs: { "`": number; "~": number }[] = [];
   let to = from;
   for (; to < endLine; to++) {
