@@ -108,7 +108,8 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
   if (!sections.some((s) => s.kind === "tbody")) return false;
   if (silent) return true;
 
-  const columns = Math.max(...sections.flatMap((s) => s.rows.map((r) => r.cells.length)));
+  // A fold, not Math.max(...rows): spreading a table of a few hundred thousand rows overflows the call stack.
+  const columns = sections.reduce((widest, section) => section.rows.reduce((most, row) => Math.max(most, row.cells.length), widest), 0);
   state.push("table_open", "table", 1).map = [startLine, line];
   for (const section of sections) {
     state.push(`${section.kind}_open`, section.kind, 1);

@@ -175,6 +175,11 @@ describe("property: every Markdown rule costs time in proportion to its input", 
     assert.deepEqual([...covered].filter((rule) => !registered.includes(rule)), [], "shapes naming no registered rule");
   });
 
+  it("reads a table of 200,000 rows (no call spreads a row per argument)", () => {
+    const html = md.render(`a | b\n|---|---\n${"| x | y |\n".repeat(200_000)}`, {});
+    assert.equal(html.match(/<tr>/g)?.length, 200_001);
+  });
+
   for (const shape of SHAPES) {
     it(`${shape.name} (${shape.covers.join(", ")})`, (t) => {
       fc.assert(
