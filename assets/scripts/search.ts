@@ -26,7 +26,7 @@ interface PagefindResponse {
   filters: Record<string, Record<string, number>>;
 }
 
-interface Pagefind {
+export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   preload(term: string, options?: { filters?: Record<string, string> }): Promise<void>;
@@ -68,8 +68,7 @@ function element<K extends keyof HTMLElementTagNameMap>(root: Document, tag: K, 
   return node;
 }
 
-/** `version`: the label of the version a result belongs to, when results come from several. */
-function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultData, version: string | undefined): void {
+function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultData): void {
   item.className = "app-search-result";
   item.removeAttribute("aria-busy");
   item.replaceChildren();
@@ -78,7 +77,6 @@ function renderResult(root: Document, item: HTMLLIElement, data: PagefindResultD
   link.href = data.url;
   heading.append(link);
   item.append(heading);
-  if (version) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--blue app-search-result__version", `Version ${version}`));
   const capability = data.filters.capability?.[0];
   if (capability) item.append(element(root, "strong", "nhsuk-tag nhsuk-tag--grey app-search-result__capability", capability));
   const excerpt = element(root, "p", "app-search-result__excerpt");
@@ -108,8 +106,6 @@ export interface SearchOptions {
   /** Where results go: under the header, or the site index page's own area. */
   readonly container: HTMLElement;
   readonly input: HTMLInputElement;
-  /** A site of several versions: every version's label and root, and the reader's id (search starts in it). */
-  readonly versions?: { readonly list: readonly { readonly id: string; readonly label: string; readonly base: string }[]; readonly current: string } | undefined;
 }
 
 /** Wires one search box to Pagefind; returns a function that runs a query. */
@@ -117,12 +113,9 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
   const pagefind = (await import(/* @vite-ignore */ `${options.base}pagefind/pagefind.js`)) as Pagefind;
   // Without a worker the library is fetched once, not twice (page and worker), for a lighter first search.
   await pagefind.options({ ranking: { metaWeights: META_WEIGHTS }, noWorker: true });
-  // Each version has its own index; its pages are labelled with the version, and the others are merged in only when asked for.
-  const versions = options.versions && options.versions.list.length > 1 ? options.versions : undefined;
-  const ownVersion = versions?.list.find((v) => v.id === versions.current)?.label;
-  if (ownVersion) await pagefind.options({ mergeFilter: { version: ownVersion } });
-  let allVersions = false;
-  let merged: Promise<void> | undefined;
+  // A page of a site of several versions (stitched: its search box lists them): search starts in the reader's version.
+  // That code is a chunk of its own, fetched only there.
+  const versions = options.input.closest("[data-versions]") ? await (await import("./versionSearch.ts")).versionScope(pagefind, options.input) : undefined;
 
   const { container } = options;
   container.replaceChildren();
@@ -136,21 +129,7 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
   more.type = "button";
   more.hidden = true;
   container.append(filterGroup, status, list, more);
-  if (versions && ownVersion) {
-    const scope = element(root, "p", "app-search__versions");
-    const box = element(root, "input", "app-search__versions-input");
-    box.type = "checkbox";
-    box.id = `${container.id || "app-search"}-all-versions`;
-    const label = element(root, "label", "app-search__versions-label", `Search all versions, not only ${ownVersion}`);
-    label.htmlFor = box.id;
-    scope.append(box, label);
-    box.addEventListener("change", () => {
-      allVersions = box.checked;
-      merged ??= Promise.all(versions.list.filter((v) => v.label !== ownVersion).map((v) => pagefind.mergeIndex(`${v.base}pagefind/`, { mergeFilter: { version: v.label } }))).then(() => undefined);
-      void merged.then(() => run(term, false));
-    });
-    container.prepend(scope);
-  }
+  if (versions) container.prepend(versions.control(root, container, () => run(term, false)));
 
   const capabilities = Object.keys((await pagefind.filters()).capability ?? {}).sort((a, b) => (a === options.capability ? -1 : b === options.capability ? 1 : a.localeCompare(b)));
   let selected = ALL;
@@ -191,7 +170,11 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     const items = batch.map((result, i) => {
       const item = element(root, "li", "app-search-result app-search-result--pending", "Loading result…");
       item.setAttribute("aria-busy", "true");
-      const fill = (): Promise<void> => result.data().then((data) => renderResult(root, item, data, allVersions ? versions?.list.find((v) => data.url.startsWith(v.base))?.label : undefined));
+      const fill = (): Promise<void> =>
+        result.data().then((data) => {
+          renderResult(root, item, data);
+          versions?.label(root, item, data.url);
+        });
       if (i < EAGER) eager.push(fill());
       else pending.set(item, () => void fill());
       return item;
@@ -225,7 +208,7 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     list.replaceChildren(...items);
     watchPending();
     renderFilters(response?.filters.capability ?? {});
-    const scope = `${selected === ALL ? "" : ` in ${selected}`}${ownVersion ? (allVersions ? " in all versions" : ` in version ${ownVersion}`) : ""}`;
+    const scope = `${selected === ALL ? "" : ` in ${selected}`}${versions?.where ?? ""}`;
     status.textContent = results.length === 0 ? `No results for “${shownTerm}”${scope}` : `${results.length} result${results.length === 1 ? "" : "s"} for “${shownTerm}”${scope}`;
   };
   const run = (query: string, debounce = true): void => {
@@ -240,10 +223,7 @@ export async function createSearch(root: Document, options: SearchOptions): Prom
     }
     container.hidden = term === "";
     if (term === "") return;
-    const filters: Record<string, string> = {
-      ...(selected === ALL ? {} : { capability: selected }),
-      ...(ownVersion && !allVersions ? { version: ownVersion } : {}),
-    };
+    const filters: Record<string, string> = { ...(selected === ALL ? {} : { capability: selected }), ...versions?.filter() };
     const searchOptions = Object.keys(filters).length === 0 ? {} : { filters };
     const terms = searchTerms(term);
     if (!debounce) {

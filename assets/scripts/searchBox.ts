@@ -3,12 +3,6 @@
  * page; here it searches as the reader types, loading Pagefind only when the
  * box is first used. On the site index page results fill the page itself.
  */
-/** The versions a stitched page lists (`data-versions`, `data-version`), for search in the reader's version or all of them. */
-function versionsOf(box: HTMLElement): { list: { id: string; label: string; base: string }[]; current: string } | undefined {
-  const { versions, version } = box.dataset;
-  return versions && version ? { list: JSON.parse(versions) as { id: string; label: string; base: string }[], current: version } : undefined;
-}
-
 export function enhanceSearchBox(root: Document): void {
   const box = root.querySelector<HTMLElement>("[data-app-search]");
   const form = box?.querySelector("form");
@@ -34,7 +28,7 @@ export function enhanceSearchBox(root: Document): void {
   let search: Promise<(term: string) => void> | undefined;
   const load = (): Promise<(term: string) => void> => {
     search ??= import("./search.ts").then(({ createSearch }) =>
-      createSearch(root, { base: box.dataset.pagefindBase ?? "/", capability: box.dataset.capability ?? "", container: results, input, versions: versionsOf(box) }),
+      createSearch(root, { base: box.dataset.pagefindBase ?? "/", capability: box.dataset.capability ?? "", container: results, input }),
     );
     return search;
   };

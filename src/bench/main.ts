@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       "jekyll-limit": { type: "string", default: "300" },
       write: { type: "boolean", default: false },
       versions: { type: "string" },
+      "versions-only": { type: "boolean", default: false },
     },
   });
   const runs = Number(values.runs);
@@ -53,6 +54,20 @@ async function main(): Promise<void> {
     lines.push(line);
     console.log(line);
   };
+
+  const cpu = (f: RunFigures): string => (f.cpu ? `, CPU ${s(f.cpu.user + f.cpu.system)} (user ${s(f.cpu.user)}, system ${s(f.cpu.system)})` : "");
+  const versionsFigures = async (file: string): Promise<void> => {
+    const v = await measureVersions(path.resolve(file), work);
+    say(`Every release in one site (\`--versions ${file}\`), wall time and the CPU time of the build and every process it started: cold ${s(v.cold.seconds)} (peak ${mb(v.cold.peakMb)}${cpu(v.cold)}), warm with nothing changed ${s(v.unchanged.seconds)}${cpu(v.unchanged)}, warm with one page changed (${v.changedFile}) ${s(v.onePage.seconds)}${cpu(v.onePage)}.`);
+  };
+  if (values["versions-only"]) {
+    // The versions figures alone (the corpora take many minutes): a shared machine's CPU time is the figure to compare.
+    if (!values.versions) throw new Error("--versions-only needs --versions FILE");
+    say(`Machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}.`);
+    await versionsFigures(values.versions);
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
 
   say(`Machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}. Medians of ${runs} runs (${values["large-runs"]} for corpora of ${LARGE.toLocaleString("en-GB")} pages or more), this project, bare Eleventy and Jekyll in alternation.`);
   say("Peak memory is the whole process tree's at once (Pagefind's own process included).");
@@ -153,9 +168,8 @@ async function main(): Promise<void> {
   say(`Dev loop (npm start, median of 5 saves of overview_engage.md): HTML on disk ${Math.round(loop.html)} ms, search index ${Math.round(loop.index)} ms, browser reloaded ${Math.round(loop.reload)} ms.`);
 
   if (values.versions) {
-    const v = await measureVersions(path.resolve(values.versions), work);
     say();
-    say(`Every release in one site (\`--versions ${values.versions}\`): cold ${s(v.cold.seconds)} (peak ${mb(v.cold.peakMb)}), warm with nothing changed ${s(v.unchanged.seconds)}, warm with one page changed (${v.changedFile}) ${s(v.onePage.seconds)}.`);
+    await versionsFigures(values.versions);
   }
 
   rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 
 export interface RunFigures {
@@ -11,6 +11,30 @@ export interface RunFigures {
   readonly failed?: boolean;
   /** The end of what it printed on stdout (its closing line). */
   readonly stdout?: string;
+  /**
+   * CPU seconds of the command and every process it waited for (user, system): unlike wall time, hardly
+   * inflated by other work on a shared machine. Undefined where Linux's /proc is not there.
+   */
+  readonly cpu?: { readonly user: number; readonly system: number } | undefined;
+}
+
+let clockTicks: number | undefined;
+
+/**
+ * CPU seconds of this process's children that have ended and been waited for (`cutime`, `cstime` of
+ * /proc/self/stat, which count their own waited-for children too), or undefined without /proc.
+ */
+function childrenCpu(): { user: number; system: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync("/proc/self/stat", "utf8");
+  } catch {
+    return undefined;
+  }
+  clockTicks ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  // Fields after the command name (which may hold spaces): state is field 3, cutime 16, cstime 17.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { user: Number(fields[13]) / clockTicks, system: Number(fields[14]) / clockTicks };
 }
 
 /** How often the process tree's memory is sampled. */
@@ -58,6 +82,7 @@ function residentKb(pids: readonly number[]): number {
 export function timed(command: string, args: readonly string[], cwd: string, options: { limitSeconds?: number; env?: NodeJS.ProcessEnv } = {}): Promise<RunFigures> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
+    const cpuBefore = childrenCpu();
     const child = spawn(command, args, { cwd, env: { ...process.env, NO_COLOR: "1", ...options.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let stderr = "";
     let stdout = "";
@@ -81,9 +106,11 @@ export function timed(command: string, args: readonly string[], cwd: string, opt
       clearInterval(sampler);
       if (limit) clearTimeout(limit);
       const seconds = (performance.now() - started) / 1000;
+      const cpuAfter = childrenCpu();
+      const cpu = cpuBefore && cpuAfter ? { user: cpuAfter.user - cpuBefore.user, system: cpuAfter.system - cpuBefore.system } : undefined;
       if (timedOut) resolve({ seconds: options.limitSeconds!, peakMb: peakKb / 1024, timedOut });
       else if (status !== 0) reject(new Error(`${command} ${args.join(" ")} failed (${status}):\n${stderr}`));
-      else resolve({ seconds, peakMb: peakKb / 1024, stdout });
+      else resolve({ seconds, peakMb: peakKb / 1024, stdout, cpu });
     });
   });
 }

@@ -23,19 +23,17 @@ export async function measureVersions(versionsFile: string, work: string): Promi
   const doc = parseDocument(readFileSync(versionsFile, "utf8"));
   const repository = path.resolve(path.dirname(versionsFile), String(doc.get("repository")));
   const clone = path.join(work, "versions-repo.git");
-  execFileSync("git", ["clone", "-q", "--bare", "--shared", repository, clone]);
-  // A clone's remote branches (origin/…) are the original's branches.
+  // Every ref as the original has it (its remote branches, origin/…, too), so the versions file's refs name the same commits.
+  execFileSync("git", ["clone", "-q", "--mirror", "--shared", repository, clone]);
   const git = (args: readonly string[], env: NodeJS.ProcessEnv = {}, input?: string): string => execFileSync("git", ["-C", clone, ...args], { encoding: "utf8", env: { ...process.env, ...env }, input });
   doc.set("repository", clone);
   const versions = (doc.toJS() as { versions: { ref?: string }[] }).versions;
-  const refOf = (ref: string): string => ref.replace(/^origin\//, "");
-  for (const [i, v] of versions.entries()) if (v.ref) doc.setIn(["versions", i, "ref"], refOf(v.ref));
   const file = path.join(work, "versions.yml");
   writeFileSync(file, doc.toString());
   const build = (): Promise<RunFigures> => timed(process.execPath, ["bin/gpconnect-docs.mjs", "build", "--versions", file, "--cache", path.join(work, "versions-cache"), "--output", path.join(work, "versions-site")], PROJECT_ROOT);
   const cold = await build();
   const unchanged = await build();
-  const ref = refOf(versions.find((v) => v.ref)!.ref!);
+  const ref = versions.find((v) => v.ref)!.ref!;
   const changedFile = git(["ls-tree", "-r", "--name-only", ref]).split("\n").find((f) => /^pages\/.*\.md$/.test(f)) ?? git(["ls-tree", "-r", "--name-only", ref]).split("\n").find((f) => f.endsWith(".md"))!;
   const index = { GIT_INDEX_FILE: path.join(work, "versions-index") };
   const who = { GIT_AUTHOR_NAME: "bench", GIT_AUTHOR_EMAIL: "bench@example.org", GIT_COMMITTER_NAME: "bench", GIT_COMMITTER_EMAIL: "bench@example.org" };
@@ -43,6 +41,6 @@ export async function measureVersions(versionsFile: string, work: string): Promi
   const blob = git(["hash-object", "-w", "--stdin"], {}, `${git(["show", `${ref}:${changedFile}`])}\nOne more sentence, for the benchmark.\n`).trim();
   git(["update-index", "--cacheinfo", `100644,${blob},${changedFile}`], index);
   const tree = git(["write-tree"], index).trim();
-  git(["update-ref", `refs/heads/${ref}`, git(["commit-tree", tree, "-p", ref, "-m", "bench: one page changed"], who).trim()]);
+  git(["update-ref", git(["rev-parse", "--symbolic-full-name", ref]).trim(), git(["commit-tree", tree, "-p", ref, "-m", "bench: one page changed"], who).trim()]);
   return { cold, unchanged, onePage: await build(), changedFile: `${ref}:${changedFile}` };
 }

@@ -16,6 +16,8 @@ export const USAGE = `Usage: gpconnect-docs <build|serve|fix|stitch> [options]
   --verbose           list every accepted fault, not only their count
   --report json|FILE  every fault as JSON (code, file, line, column, message, suggestion): on stdout, or into FILE
   --settings FILE     settings file (default: the tree's own _gpconnect-docs.yml, if it has one)
+  --commit-dates FILE each file's last commit date as JSON ({"pages/a.md": "2024-03-22T16:40:13Z"}), for a
+                      tree that is not a git checkout (--versions passes it; default: from the tree's git)
   --port N            dev server port (serve only; default 8080)
   --host HOST         dev server address (serve only; default 127.0.0.1, this machine only)
   --versions FILE     build every version a versions file lists into one site, each under /<id>/
@@ -56,6 +58,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
       report: { type: "string" },
       write: { type: "boolean", default: false },
       settings: { type: "string" },
+      "commit-dates": { type: "string" },
       port: { type: "string", default: "8080" },
       host: { type: "string", default: "127.0.0.1" },
       help: { type: "boolean", default: false },
@@ -84,6 +87,7 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv = p
     verbose: values.verbose,
     report: values.report,
     annotations: githubActions(env),
+    commitDates: values["commit-dates"],
   });
   if (options.settingsFile !== undefined && !existsSync(options.settingsFile)) {
     throw new BuildError({ code: "settings", file: path.relative(process.cwd(), options.settingsFile), message: "the settings file does not exist", hint: "name an existing file with --settings FILE, or leave it out to use the tree's own _gpconnect-docs.yml" });

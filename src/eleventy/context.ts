@@ -32,6 +32,8 @@ export interface BuildOptions {
   readonly report: string | undefined;
   /** Print each fault as a GitHub Actions workflow command too, with paths from this workspace. */
   readonly annotations: { readonly workspace: string } | undefined;
+  /** `--commit-dates`: each file's last commit date from this JSON file, for a tree that is not a git checkout; undefined: from git. */
+  readonly commitDates: string | undefined;
 }
 
 /** Options with the defaults filled in and paths resolved. */
@@ -44,6 +46,7 @@ export function buildOptions(options: {
   verbose?: boolean;
   report?: string | undefined;
   annotations?: { workspace: string } | undefined;
+  commitDates?: string | undefined;
 }): BuildOptions {
   return {
     contentDir: path.resolve(options.contentDir),
@@ -55,6 +58,7 @@ export function buildOptions(options: {
     // A report file named relative to where the command ran (the dev server changes its working folder).
     report: options.report === undefined || options.report === "json" ? options.report : path.resolve(options.report),
     annotations: options.annotations,
+    commitDates: options.commitDates === undefined ? undefined : path.resolve(options.commitDates),
   };
 }
 

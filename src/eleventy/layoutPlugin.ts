@@ -50,7 +50,7 @@ export function framePage(context: BuildContext, data: NotedPage, body: string):
   const site = context.site();
   const navigation = context.navigation();
   const around = navigation.neighbours(data.url, data.sidebar);
-  const facts = siteFacts(site);
+  const facts = siteFacts(site, context.options.commitDates);
   const release = facts.release(data.sidebar);
   return renderFrame({ ...data.page, updated: facts.updated(data.inputPath, data.lastUpdated) }, {
     site: { title: site.settings.title, source: site.settings.source, siteIndex: site.siteIndex },

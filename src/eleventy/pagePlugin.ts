@@ -14,13 +14,15 @@ function reportRemoved(context: BuildContext, inputPath: string, { html, removed
   if (removed.length === 0) return html;
   // The site's own pages are virtual (no file to point into): their markup came from the tree's data.
   const source = existsSync(inputPath) ? readFileSync(inputPath, "utf8").toLowerCase() : "";
-  for (const { markup, needles } of removed) {
+  for (const { markup, needles, linkedTo } of removed) {
+    const shown = markup.length > 80 ? `${markup.slice(0, 77)}…` : markup;
     context.log.warn({
       code: "unsafe-markup",
       file: displayPath(context.options.contentDir, inputPath),
       line: needles.map((needle) => lineOfText(source, needle)).find((line) => line !== undefined),
-      message: `${markup.length > 80 ? `${markup.slice(0, 77)}…` : markup} was removed: pages may not run script, redirect or load other pages`,
-      hint: "describe or link to the behaviour instead; the site's scripts live in assets/scripts/",
+      ...(linkedTo
+        ? { message: `${shown} was replaced by a link to ${linkedTo}: pages may not load other pages inside them`, hint: "readers follow the link to see it; link to it yourself to choose the words" }
+        : { message: `${shown} was removed: pages may not run script, redirect or load other pages`, hint: "describe or link to the behaviour instead; the site's scripts live in assets/scripts/" }),
     });
   }
   return html;

@@ -4,17 +4,21 @@ import type { LiquidTagDefinition } from "./includeTag.ts";
 
 interface HighlightState {
   language: string;
+  lineNumbers: boolean;
   templates: Template[];
 }
 
 /**
  * Jekyll's `{% highlight LANG %}…{% endhighlight %}`: a Liquid block, so its body is rendered first (an
- * `{% include x.xml %}` inside shows the file, `{% raw %}` keeps Liquid as text), then highlighted.
+ * `{% include x.xml %}` inside shows the file, `{% raw %}` keeps Liquid as text), then highlighted;
+ * `linenos` (or `linenos=table`/`inline`) after the language numbers the lines.
  */
 export function createHighlightTag(): (liquid: Liquid) => LiquidTagDefinition<HighlightState> {
   return (liquid) => ({
     parse(token: TagToken, remainTokens: TopLevelToken[]) {
-      this.language = token.args.trim().split(/\s+/)[0] ?? "";
+      const [language = "", ...options] = token.args.trim().split(/\s+/);
+      this.language = language;
+      this.lineNumbers = options.some((option) => /^linenos\b/.test(option));
       this.templates = [];
       let closed = false;
       const stream = liquid.parser.parseStream(remainTokens);
@@ -31,7 +35,7 @@ export function createHighlightTag(): (liquid: Liquid) => LiquidTagDefinition<Hi
     },
     async render(ctx) {
       const code = String(await toPromise(liquid.renderer.renderTemplates(this.templates, ctx)));
-      return highlightCode(code.replace(/^\s*\n/, "").trimEnd(), this.language || "plain");
+      return highlightCode(code.replace(/^\s*\n/, "").trimEnd(), this.language || "plain", { lineNumbers: this.lineNumbers });
     },
   });
 }

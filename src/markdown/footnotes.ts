@@ -1,11 +1,15 @@
-import type { MarkdownIt, Renderer, StateBlock, Token } from "markdown-it";
+import type { MarkdownIt, Renderer, StateBlock, StateCore, Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { escapeHtml } from "../shared/html.ts";
+import { blockReferences } from "./kramdownAttributes.ts";
 
 /**
  * Footnotes through markdown-it-footnote, rendered with kramdown's markup and
  * ids (`fnref:NAME`, `fn:NAME`, repeats `fnref:NAME:1`) so existing `#fn:1`
  * links keep working; kramdown names a note by its label, numbers it in order.
+ * A list given the reference `{:footnotes}` is where the notes go instead of
+ * the page's end (converter/html.rb, `@footnote_location`); with no notes it
+ * is left out.
  */
 type Meta = { id: number; subId?: number; label?: string };
 
@@ -74,6 +78,22 @@ class AppendingTokens extends Array<Token> {
 /** markdown-it-footnote's start: `[^label]:`, the label without spaces. */
 const DEFINITION_START = /^\[\^[^\] ]+\]:/;
 
+const isList = (token: Token): boolean => token.type === "bullet_list_open" || token.type === "ordered_list_open";
+
+function placeNotes(state: StateCore): void {
+  const tokens = state.tokens;
+  // A list marked for both is the table of contents, as in kramdown.
+  const at = tokens.findIndex((t) => isList(t) && blockReferences(t).includes("footnotes") && !blockReferences(t).includes("toc"));
+  if (at < 0) return;
+  const open = tokens[at]!;
+  let end = at + 1;
+  while (end < tokens.length && !(tokens[end]!.level === open.level && tokens[end]!.nesting === -1)) end++;
+  // markdown-it-footnote appended the notes at the end, after the list.
+  const notesStart = tokens.findIndex((t) => t.type === "footnote_block_open");
+  const notes = notesStart < 0 ? [] : tokens.splice(notesStart, tokens.findIndex((t) => t.type === "footnote_block_close") - notesStart + 1);
+  tokens.splice(at, end - at + 1, ...notes);
+}
+
 export function footnotesPlugin(md: MarkdownIt): void {
   md.use(footnote);
   // markdown-it-footnote does not export its rule; the ruler's (typed, internal) list is the one way to wrap it.
@@ -93,4 +113,6 @@ export function footnotesPlugin(md: MarkdownIt): void {
     state.tokens = Array.from(state.tokens);
   });
   Object.assign(md.renderer.rules, rules);
+  // After the attribute lists are attached (kramdownAttributesPlugin is used first).
+  md.core.ruler.push("kramdown_footnote_placement", placeNotes);
 }

@@ -8,8 +8,8 @@ import { forwardMatch } from "./forwardSearch.ts";
  * neither), not CommonMark's delimiter runs; task list items (`- [ ]`, `- [x]`) as
  * disabled checkboxes, the item classed `task-list-item` and its list
  * `task-list` (once a list has one, every later item is classed too, as
- * gfm.rb does); and an autolink shows its URL as written (`%20` stays, a
- * `<mailto:…>` shows the address without `mailto:`), not decoded.
+ * gfm.rb does); and a link's text shows its URL as written (`%20` stays), not
+ * decoded.
  */
 const TASK = /^\s*\[([ xX])\]\s+/;
 const BOX = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />';
@@ -62,19 +62,9 @@ function taskLists(state: StateCore): void {
   });
 }
 
-function mailtoAutolinks(state: StateCore): void {
-  for (const block of state.tokens) {
-    block.children?.forEach((token, i, children) => {
-      const text = children[i + 1];
-      if (token.type === "link_open" && token.markup === "autolink" && text?.type === "text" && /^mailto:/i.test(text.content)) text.content = text.content.slice(7);
-    });
-  }
-}
-
 export function gfmPlugin(md: MarkdownIt): void {
   md.normalizeLinkText = (text) => text;
   md.inline.ruler.at("strikethrough", strikethrough);
   md.inline.ruler2.disable("strikethrough");
   md.core.ruler.after("inline", "kramdown_task_lists", taskLists);
-  md.core.ruler.after("inline", "kramdown_mailto_autolinks", mailtoAutolinks);
 }

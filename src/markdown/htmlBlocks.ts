@@ -34,7 +34,11 @@ interface BlocksEnv extends Env {
   kramdownHtml?: string[];
   /** Each block's source, for a placeholder that markdown-it read as code after all. */
   kramdownSource?: string[];
+  /** `{::options parse_span_html="false" /}` was met: span HTML after it keeps its content raw, as kramdown then does. */
+  kramdownRawSpanHtml?: boolean;
 }
+
+const PARSE_SPAN_HTML = /(?:^|\s)parse_span_html\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/;
 
 /** kramdown's text escaping inside raw HTML: bare `<`, `>` and `&` become entities, entity references stay. */
 const TEXT_ESCAPE = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*);|[<>&]/g;
@@ -260,13 +264,55 @@ function spanExtension(state: StateInline, silent: boolean): boolean {
   }
   const html = extensionOutput(tag.name, tag.attributes, body);
   if (!silent && html) state.push("html_inline", "", 0).content = html;
+  const spanHtml = tag.name === "options" ? PARSE_SPAN_HTML.exec(tag.attributes ?? "") : null;
+  if (!silent && spanHtml) (state.env as BlocksEnv).kramdownRawSpanHtml = (spanHtml[1] ?? spanHtml[2] ?? spanHtml[3]) === "false";
+  state.pos = end;
+  return true;
+}
+
+const markdownRenderer =
+  (md: MarkdownIt, env: Env): MarkdownRenderer =>
+  (inner, kind) =>
+    kind === "span" ? md.renderInline(inner.trim(), env) : `\n${md.render(inner, env)}`;
+
+/**
+ * Span HTML that kramdown reads and CommonMark does not: a tag whose name has
+ * a prefix (`<some:url>`, `</some:url>`: REXML's UNAME_STR, one colon), and an element marked
+ * `markdown="0"`, whose content is raw HTML (text as it is, no Markdown but
+ * inside elements marked `markdown="1"`), the attribute left out. After an inline
+ * `{::options parse_span_html="false" /}` every element is read so, but those
+ * marked `markdown="1"` or `"span"` (html.rb `parse_span_html`).
+ */
+const PREFIXED_NAME = /^[\p{Alphabetic}_][-\p{Alphabetic}\p{Nd}._]*:[\p{Alphabetic}_][-\p{Alphabetic}\p{Nd}._]*$/u;
+
+function spanHtml(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  if (src.charCodeAt(state.pos) !== 0x3c /* < */) return false;
+  START_TAG.lastIndex = END_TAG.lastIndex = state.pos;
+  const tag = START_TAG.exec(src);
+  const close = tag ? null : END_TAG.exec(src);
+  let html: string;
+  let end: number;
+  const mode = tag && MARKDOWN_ATTR.exec(tag[0]);
+  const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
+  const raw = kind === "0" || ((state.env as BlocksEnv).kramdownRawSpanHtml === true && kind !== "1" && kind !== "span");
+  if (tag && raw && SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) {
+    const element = readElement(src, state.pos, tag, markdownRenderer(state.md, state.env));
+    html = element.html.replace(MARKDOWN_ATTR, "");
+    end = element.end;
+  } else if (PREFIXED_NAME.test((tag ?? close)?.[1] ?? "")) {
+    html = (tag ?? close)![0];
+    end = state.pos + html.length;
+  } else return false;
+  if (end > state.posMax) return false;
+  if (!silent) state.push("html_inline", "", 0).content = html;
   state.pos = end;
   return true;
 }
 
 /** Replaces kramdown-style HTML blocks in `src` by placeholders; returns the new source. */
 export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): string {
-  const render: MarkdownRenderer = (inner, kind) => (kind === "span" ? md.renderInline(inner.trim(), env) : `\n${md.render(inner, env)}`);
+  const render = markdownRenderer(md, env);
   // Inside a list item kramdown reads the item's lines without its indentation.
   const containers = scanListLines(src.split("\n"));
   const out: string[] = [];
@@ -314,6 +360,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
 
 export function htmlBlocksPlugin(md: MarkdownIt): void {
   md.inline.ruler.before("html_inline", "kramdown_span_extension", spanExtension);
+  md.inline.ruler.before("html_inline", "kramdown_span_html", spanHtml);
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {
     state.src = extractHtmlBlocks(state.src, md, state.env as BlocksEnv);
   });
@@ -355,6 +402,7 @@ function forgetBlocksAfterRender(md: MarkdownIt): void {
         if (--depth === 0 && env) {
           delete (env as BlocksEnv).kramdownHtml;
           delete (env as BlocksEnv).kramdownSource;
+          delete (env as BlocksEnv).kramdownRawSpanHtml;
         }
       }
     }) as Render;

@@ -1,9 +1,11 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
-import abbr from "markdown-it-abbr";
 import deflist from "markdown-it-deflist";
+import { emphasisPlugin } from "./emphasis.ts";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
+import { abbreviationsPlugin } from "./abbreviations.ts";
 import { codeBlocksPlugin } from "./codeBlocks.ts";
+import { codeSpansPlugin } from "./codeSpans.ts";
 import { footnotesPlugin } from "./footnotes.ts";
 import { gfmPlugin } from "./gfm.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
@@ -12,6 +14,7 @@ import { htmlBlocksPlugin } from "./htmlBlocks.ts";
 import { mathPlugin } from "./math.ts";
 import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
+import { linksPlugin } from "./links.ts";
 import { listsPlugin } from "./lists.ts";
 import { setextHeadingsPlugin } from "./setextHeadings.ts";
 import { tablesPlugin } from "./tables.ts";
@@ -28,11 +31,14 @@ export function createMarkdown(): MarkdownIt {
   });
   return md
     .use(linkDestinationsPlugin)
+    .use(linksPlugin)
     .use(htmlBlocksPlugin)
     .use(kramdownAttributesPlugin)
     .use(tablesPlugin)
     .use(mathPlugin)
     .use(escapesPlugin)
+    .use(emphasisPlugin)
+    .use(codeSpansPlugin)
     .use(gfmPlugin)
     .use(codeBlocksPlugin)
     .use(setextHeadingsPlugin)
@@ -40,7 +46,7 @@ export function createMarkdown(): MarkdownIt {
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)
     .use(deflist)
-    .use(abbr)
+    .use(abbreviationsPlugin)
     .use(typographyPlugin)
     .use(headingIdsPlugin)
     .use(tocPlugin);

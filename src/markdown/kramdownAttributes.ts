@@ -189,6 +189,9 @@ function ialBlockRule(state: StateBlock, startLine: number, _endLine: number, si
   return true;
 }
 
+/** The ALD names a block's attribute list referred to without defining them (`{:toc}`, `{:footnotes}`). */
+export const blockReferences = (token: Token): readonly string[] => (token.meta as { references?: string[] } | null)?.references ?? [];
+
 const listOf = (token: Token): AttributeList => (token.meta as { list: AttributeList }).list;
 const isAttributeToken = (token: Token): boolean => token.type === BLOCK_IAL_TOKEN || token.type === ALD_TOKEN;
 

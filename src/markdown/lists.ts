@@ -16,11 +16,12 @@ import type { MarkdownIt, StateBlock, StateCore, Token } from "markdown-it";
  * - whether an item's first paragraph gets a `<p>` is decided per item, not
  *   per list (list.rb, after parsing the items): it stays bare unless a blank
  *   line follows it inside the item; the last item then follows the others.
- * - a `^` line (end of block) ends the list even where a lazy line could go on.
+ * - a `^` line (end of block) ends the list even where a lazy line could go on;
+ * - a marker with nothing after it (`- `) starts an empty item (list.rb LIST_START), not a lazy line.
  */
 const PAREN_MARKER = /^\d{1,9}\)/;
 const INTERRUPTING_MARKER = /^(?:[*+-]|\d+\.)[ \t]/;
-const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+)(?=\S)/;
+const ITEM_START = /^( {0,3})([*+-]|\d+\.)([ \t]+(?=\S)|[ \t]*$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HR = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 /** Lines that end a list item even when lazy: attribute lists and block HTML tags. */

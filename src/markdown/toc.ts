@@ -1,5 +1,6 @@
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { escapeHtml } from "../shared/html.ts";
+import { blockReferences } from "./kramdownAttributes.ts";
 
 /**
  * kramdown's table of contents (converter/html.rb `generate_toc`): a list
@@ -16,8 +17,6 @@ interface Entry {
   readonly children: Entry[];
 }
 
-const references = (token: Token): readonly string[] => (token.meta as { references?: string[] } | null)?.references ?? [];
-
 function renderEntries(entries: readonly Entry[], attrs: string): string {
   const items = entries.map((e) => `<li><a href="#${escapeHtml(e.id)}" id="markdown-toc-${escapeHtml(e.id)}">${e.html}</a>${e.children.length > 0 ? renderEntries(e.children, "") : ""}</li>\n`);
   return `<ul${attrs}>\n${items.join("")}</ul>\n`;
@@ -25,7 +24,7 @@ function renderEntries(entries: readonly Entry[], attrs: string): string {
 
 function tocRule(md: MarkdownIt, state: StateCore): void {
   const tokens = state.tokens;
-  const at = tokens.findIndex((t) => (t.type === "bullet_list_open" || t.type === "ordered_list_open") && references(t).includes("toc"));
+  const at = tokens.findIndex((t) => (t.type === "bullet_list_open" || t.type === "ordered_list_open") && blockReferences(t).includes("toc"));
   if (at < 0) return;
   const open = tokens[at]!;
   let end = at + 1;

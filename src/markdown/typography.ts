@@ -7,7 +7,9 @@ import type { MarkdownIt, StateCore, StateInline, Token } from "markdown-it";
  * (parser/kramdown/smart_quotes.rb). markdown-it's typographer differs (it
  * also makes (c) and +- symbols, and pairs quotes instead of reading context),
  * so this is a rule of its own. Like kramdown, each text run is read alone: a
- * quote right after emphasis, a link or an escape has no character before it.
+ * quote right after emphasis, a link, an escape or a `*`/`_` that opened nothing
+ * (emphasis.ts) has no character before it; what follows a quote is read as
+ * kramdown reads the source (a link's text, a code span's content).
  */
 const TYPOGRAPHIC: Record<string, string> = { "---": "\u2014", "--": "\u2013", "...": "\u2026", "<< ": "\u00ab\u00a0", " >>": "\u00a0\u00bb", "<<": "\u00ab", ">>": "\u00bb" };
 const TYPOGRAPHIC_RE = /---|--|\.\.\.|<< | >>|<<|>>/g;
@@ -82,8 +84,8 @@ function followingSource(tokens: readonly Token[], at: number): string {
   if (next.type === "em_open" || next.type === "strong_open") return next.markup + followingSource(tokens, at + 1);
   if (next.type === "softbreak" || next.type === "hardbreak") return "\n";
   if (next.type === "text" || next.type === "html_inline") return next.content;
-  if (next.type === "code_inline") return next.markup;
-  if (next.type === "link_open") return "[";
+  if (next.type === "code_inline") return next.markup + next.content;
+  if (next.type === "link_open") return `[${followingSource(tokens, at + 1)}`;
   if (next.type === "link_close") return "]";
   if (next.type === "image") return "!";
   return next.markup;
@@ -102,6 +104,8 @@ function typographyRule(state: StateCore): void {
       if (token.type === "html_inline") raw = Math.max(0, raw + (RAW_OPEN.test(token.content) ? 1 : RAW_CLOSE.test(token.content) ? -1 : 0));
       if (token.type !== "text" || raw > 0) return;
       const previous = children[i - 1];
+      // An autolink's text is its address as written (autolink.rb adds it as text, not read for typography).
+      if (previous?.type === "link_open" && previous.markup === "autolink") return;
       // A line break is part of kramdown's text run, so the quote after it sees a character before it.
       const lead = previous?.type === "softbreak" ? "\n" : "";
       token.content = kramdownTypography(lead + token.content, followingSource(children, i + 1)).slice(lead.length);

@@ -70,6 +70,8 @@ const PASSIVE_HTTP_EQUIV = new Set(["content-type", "x-ua-compatible", "content-
 export interface RemovedMarkup {
   /** What was removed, as markup (`<script>`, `onerror="…"`). */
   readonly markup: string;
+  /** Where readers are sent instead, when the removed element is replaced by a link (an `<iframe>`'s `src`). */
+  readonly linkedTo?: string;
   /** Texts to look for, in order, in the source to find its line (lower case). */
   readonly needles: readonly string[];
 }
@@ -122,6 +124,31 @@ const startTag = (element: Dom.Element): string => {
 const written = (markup: string | undefined, location: { startOffset: number; endOffset: number } | null | undefined): string[] =>
   markup !== undefined && location ? [markup.slice(location.startOffset, location.endOffset).toLowerCase()] : [];
 
+/** Where an embedded URL leads, in a few words: its host, else (a path in the site) the URL itself. */
+function embedPlace(src: string): string {
+  try {
+    return new URL(src).host || src;
+  } catch {
+    return src;
+  }
+}
+
+/**
+ * An `<iframe>` (an embedded video or diagram) loads another page, so it goes; a link to what it
+ * embedded takes its place, so readers still reach it: its `title` (else "Embedded content") and where it leads.
+ */
+function embedLink(element: Dom.Element): Dom.Element | undefined {
+  const src = element.attrs.find((attribute) => attribute.name === "src")?.value.trim();
+  if (element.tagName !== "iframe" || element.namespaceURI !== spec.NS.HTML || !src || !urlAllowed(element, "src", src)) return undefined;
+  const title = element.attrs.find((attribute) => attribute.name === "title")?.value.trim();
+  const link = defaultTreeAdapter.createElement("a", spec.NS.HTML, [
+    { name: "href", value: src },
+    { name: "class", value: "app-embed-link" },
+  ]);
+  defaultTreeAdapter.insertText(link, `${title || "Embedded content"} (${embedPlace(src)})`);
+  return link;
+}
+
 /** Applies the policy to every node under `parent`, in place, noting what it removes; `markup` is the text parsed, with locations. */
 function clean(parent: Parent, removed: RemovedMarkup[], markup?: string): void {
   const children = defaultTreeAdapter.getChildNodes(parent);
@@ -135,8 +162,13 @@ function clean(parent: Parent, removed: RemovedMarkup[], markup?: string): void 
     if (!defaultTreeAdapter.isElementNode(node)) continue;
     const verdict = elementKept(node);
     if (verdict !== "keep") {
-      removed.push({ markup: startTag(node), needles: [...written(markup, node.sourceCodeLocation?.startTag), `<${node.tagName.toLowerCase()}`] });
-      const inner = verdict === "unwrap" ? node.childNodes : [];
+      const link = verdict === "remove" ? embedLink(node) : undefined;
+      removed.push({
+        markup: startTag(node),
+        ...(link ? { linkedTo: link.attrs[0]!.value } : {}),
+        needles: [...written(markup, node.sourceCodeLocation?.startTag), `<${node.tagName.toLowerCase()}`],
+      });
+      const inner = link ? [link] : verdict === "unwrap" ? node.childNodes : [];
       for (const child of inner) child.parentNode = parent;
       children.splice(index, 1, ...inner);
       index--;

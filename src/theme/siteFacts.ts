@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { realInside } from "../shared/sitePaths.ts";
 import path from "node:path";
-import { lastCommitDates } from "../source/gitDates.ts";
+import { commitDatesFile, lastCommitDates } from "../source/gitDates.ts";
 import type { SiteModel } from "../source/model.ts";
 import { readVersionInclude, releaseFor, type Release } from "../source/release.ts";
 import { bannerHtml } from "./banner.ts";
@@ -26,9 +26,11 @@ export class SiteFacts {
   private commitDates: Map<string, Date> | undefined;
   private versionInclude: string | undefined | null = null;
 
+  /** `commitDates`: a file of each file's last commit date (a tree written from git objects has no history of its own). */
   constructor(
     private readonly site: SiteModel,
     private readonly builtAt: Date,
+    private readonly commitDatesFrom: string | undefined,
   ) {}
 
   /** The release a page of this sidebar describes (sidebar, then the tree's version include, then settings). */
@@ -71,7 +73,7 @@ export class SiteFacts {
   updated(inputPath: string, lastUpdated: unknown): string | undefined {
     if (lastUpdated instanceof Date) return readerDate(lastUpdated);
     if (typeof lastUpdated === "string" && lastUpdated.trim()) return lastUpdated.trim();
-    this.commitDates ??= lastCommitDates(this.site.contentDir);
+    this.commitDates ??= this.commitDatesFrom === undefined ? lastCommitDates(this.site.contentDir) : commitDatesFile(this.commitDatesFrom, this.site.contentDir);
     const date = this.commitDates.get(path.resolve(inputPath));
     return date ? readerDate(date) : undefined;
   }
@@ -80,10 +82,10 @@ export class SiteFacts {
 const perSite = new WeakMap<SiteModel, SiteFacts>();
 
 /** The facts of a site model, worked out once for it (a whole rebuild reads a new model, so they are worked out again). */
-export function siteFacts(site: SiteModel): SiteFacts {
+export function siteFacts(site: SiteModel, commitDates: string | undefined): SiteFacts {
   let facts = perSite.get(site);
   if (!facts) {
-    facts = new SiteFacts(site, new Date());
+    facts = new SiteFacts(site, new Date(), commitDates);
     perSite.set(site, facts);
   }
   return facts;

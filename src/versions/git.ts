@@ -120,9 +120,16 @@ export function nearestListedAncestor(repo: string, commit: string, candidates: 
   return ranked[0]?.id;
 }
 
-/** The date of the last commit (up to `commit`) that changed each file, by path in the tree. */
-export function lastCommitDatesAt(repo: string, commit: string): Map<string, string> {
-  const out = tryGit(repo, ["log", "--format=%x00%cI", "--name-only", "--no-renames", commit]) ?? "";
+/**
+ * The date of the last commit (up to `rev`) that changed each file, by path
+ * in the tree: one `git log` walk per ref, not one git call per file, by
+ * first parents as a single-tree build reads its checkout (a change merged
+ * from another branch dates from its merge). With
+ * `inFolder`, `repo` is a folder in a checkout and paths are under it (empty
+ * when it is in none).
+ */
+export function lastCommitDatesAt(repo: string, rev: string, inFolder = false): Map<string, string> {
+  const out = tryGit(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cI", "--name-only", "--no-renames", ...(inFolder ? ["--relative", rev, "--", "."] : [rev])]) ?? "";
   const dates = new Map<string, string>();
   for (const block of out.split("\0")) {
     const [date, ...files] = block.split("\n");

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { parseDocument } from "yaml";
+import { isMap, parseDocument } from "yaml";
 import { BuildError } from "../shared/diagnostics.ts";
 import { PROJECT_ROOT, prefixed, relativePath } from "../shared/sitePaths.ts";
 import type { VersionEntry, VersionsConfig } from "./config.ts";
@@ -20,12 +20,16 @@ export interface PartMeta {
   readonly url?: string | undefined;
   /** Sidebar entries, as "title → url". */
   readonly sidebar: readonly string[];
-  /** Site path of each page → the ISO date of its source file's last commit. */
+  /** Site paths of its framed pages (the specification's, not the build's own search and 404 pages), sorted. */
+  readonly pages: readonly string[];
+  /** Site path of each page → the ISO date of its source file's last commit (the date its footer shows unless it sets `last_updated`). */
   readonly lastmod: Readonly<Record<string, string>>;
   /** Faults of its build, as the single-tree report lists them. */
   readonly faults: readonly { readonly severity: string; readonly code: string; readonly file: string; readonly line: number | null; readonly message: string; readonly accepted: boolean }[];
-  /** Whether the build succeeded (a retired version's failed build is left out without --strict). */
+  /** Whether the build succeeded: a version whose build failed or threw is left out of the site. */
   readonly ok: boolean;
+  /** Why it failed, in a line. */
+  readonly failure?: string | undefined;
   /** The single-tree build's own summary, shown under the version's id. */
   readonly summary: string;
 }
@@ -39,6 +43,27 @@ export interface PartsOptions {
 
 /** A version's part: where it is cached. */
 export const partDir = (cache: string, id: string): string => path.join(cache, "parts", id);
+
+/** Pages every build writes for itself: not the specification's pages. */
+export const OWN_PAGES = new Set(["search.html", "404.html"]);
+/** What marks a page in the site's frame (not a redirect stub, a `layout: none` page or a feed). */
+export const FRAMED = '<div class="app-layout__main">';
+
+/** Every HTML file of a built site (its search index and assets aside), by site path. */
+export function htmlFiles(dir: string, rel = ""): string[] {
+  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
+    const file = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) return e.name === "pagefind" || e.name === "assets" ? [] : htmlFiles(dir, file);
+    return e.name.endsWith(".html") ? [file] : [];
+  });
+}
+
+/** The specification's framed pages of a built site, sorted. */
+function framedPages(site: string): string[] {
+  return htmlFiles(site)
+    .filter((file) => !OWN_PAGES.has(file) && readFileSync(path.join(site, file), "utf8").includes(FRAMED))
+    .sort();
+}
 
 /** The generator's own files: any change to them rebuilds every version. */
 const GENERATOR_FILES = ["src", "assets", "_includes", "bin", "dist", "scaffold", ".eleventy.ts", "package.json", "package-lock.json"];
@@ -113,6 +138,9 @@ function plan(config: VersionsConfig, options: PartsOptions): Planned[] {
 async function replaceBranchValues(tree: string, planned: Planned, url: string | undefined): Promise<string | undefined> {
   const configFile = path.join(tree, "_config.yml");
   const doc = existsSync(configFile) ? parseDocument(await readFile(configFile, "utf8")) : parseDocument("{}");
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    throw new BuildError({ code: "versions", file: `${planned.version.id}/_config.yml`, message: "the tree's _config.yml is not a mapping of settings, so its baseurl and url cannot be set for the combined site", hint: "write _config.yml as key: value lines, as Jekyll reads it" });
+  }
   doc.set("baseurl", planned.prefix.replace(/\/$/, ""));
   if (url) doc.set("url", url);
   doc.set("sitemap", planned.version.status !== "draft");
@@ -126,19 +154,12 @@ async function replaceBranchValues(tree: string, planned: Planned, url: string |
   return typeof origin === "string" ? origin : undefined;
 }
 
-/** Site path of each page file (front matter `permalink`, else its path as .html), for its last-commit date. */
-function pageSitePaths(tree: string, dates: ReadonlyMap<string, string>): Record<string, string> {
+/** Site path of each page → its source file's last-commit date, through the build's own page list (`sources` of its report). */
+function pageDates(sources: Readonly<Record<string, string>>, dates: ReadonlyMap<string, string>): Record<string, string> {
   const lastmod: Record<string, string> = {};
-  for (const [file, date] of dates) {
-    if (!/\.(md|markdown|html)$/.test(file) || file.split("/").some((part) => part.startsWith("_") || part.startsWith("."))) continue;
-    const full = path.join(tree, file);
-    if (!existsSync(full)) continue;
-    const text = readFileSync(full, "utf8");
-    if (!text.startsWith("---")) continue;
-    const permalink = /^permalink:\s*["']?([^"'\n]+?)["']?\s*$/m.exec(text.slice(0, text.indexOf("\n---", 3) + 1))?.[1];
-    let site = permalink ? permalink.replace(/^\//, "") : file.replace(/\.(md|markdown)$/, ".html");
-    if (site === "" || site.endsWith("/")) site += "index.html";
-    lastmod[site] = date;
+  for (const [site, file] of Object.entries(sources)) {
+    const date = dates.get(file);
+    if (date) lastmod[site] = date;
   }
   return lastmod;
 }
@@ -168,10 +189,10 @@ function sidebarEntries(tree: string): string[] {
 
 const BIN = path.join(PROJECT_ROOT, "bin/gpconnect-docs.mjs");
 
-/** Runs the single-tree build of one version's tree as its own process. */
-function buildTree(tree: string, site: string, prefix: string, report: string, strict: boolean): Promise<{ code: number; output: string }> {
+/** Runs the single-tree build of one version's tree as its own process; `dates`: its files' last-commit dates (the tree written from git has no history). */
+function buildTree(tree: string, site: string, prefix: string, report: string, dates: string, strict: boolean): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const args = [BIN, "build", "--input", tree, "--output", site, "--path-prefix", prefix, "--report", report, ...(strict ? ["--strict"] : [])];
+    const args = [BIN, "build", "--input", tree, "--output", site, "--path-prefix", prefix, "--report", report, "--commit-dates", dates, ...(strict ? ["--strict"] : [])];
     const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -214,8 +235,8 @@ async function inParallel<T>(tasks: readonly (() => Promise<T>)[], limit: number
 
 export interface PartResult {
   readonly id: string;
-  /** built: rendered now; copied: an identical tree rendered for another version now; reused: from the cache. */
-  readonly how: "built" | "copied" | "reused";
+  /** built: rendered now; copied: an identical tree rendered for another version now; reused: from the cache; failed: its build failed or stopped. */
+  readonly how: "built" | "copied" | "reused" | "failed";
   readonly seconds: number;
 }
 
@@ -230,9 +251,12 @@ export async function buildParts(config: VersionsConfig, options: PartsOptions, 
   if (options.only !== undefined && planned.length === 0) {
     throw new BuildError({ code: "versions", file: relativePath(process.cwd(), config.file), message: `--only ${options.only}: no version has that id`, hint: `name one of ${config.versions.map((v) => v.id).join(", ")}` });
   }
+  // A failed part is built again each time: its failure may have been the machine's (a killed process, a full disk).
   const isCurrent = (p: Planned): boolean => {
     const metaFile = path.join(partDir(options.cache, p.version.id), "meta.json");
-    return existsSync(metaFile) && (JSON.parse(readFileSync(metaFile, "utf8")) as PartMeta).key === p.key;
+    if (!existsSync(metaFile)) return false;
+    const meta = JSON.parse(readFileSync(metaFile, "utf8")) as PartMeta;
+    return meta.key === p.key && meta.ok;
   };
   const stale = planned.filter((p) => !isCurrent(p));
   // One render per tree: the first version of a tree builds it, the others copy it.
@@ -243,55 +267,80 @@ export async function buildParts(config: VersionsConfig, options: PartsOptions, 
     const started = performance.now();
     const first = group[0]!;
     const out = await buildPart(first, config, options, log);
-    const own: PartResult[] = [{ id: first.version.id, how: "built", seconds: (performance.now() - started) / 1000 }];
+    const own: PartResult[] = [{ id: first.version.id, how: out.ok ? "built" : "failed", seconds: (performance.now() - started) / 1000 }];
     for (const p of group.slice(1)) {
       const dir = partDir(options.cache, p.version.id);
       await rm(dir, { recursive: true, force: true });
       await mkdir(dir, { recursive: true });
       if (out.ok) await copyToPrefix(path.join(out.dir, "site"), path.join(dir, "site"), first.prefix, p.prefix);
       await writeFile(path.join(dir, "meta.json"), JSON.stringify({ ...out.meta, id: p.version.id, key: p.key, commit: p.commit }));
-      own.push({ id: p.version.id, how: "copied", seconds: (performance.now() - started) / 1000 });
+      own.push({ id: p.version.id, how: out.ok ? "copied" : "failed", seconds: (performance.now() - started) / 1000 });
     }
     return own;
   });
   results.push(...(await inParallel(renders, availableParallelism())).flat());
-  for (const r of results) log(`${r.id}: ${r.how === "reused" ? "reused from the cache" : r.how === "copied" ? "copied (same tree as another version)" : `built in ${r.seconds.toFixed(1)} s`}`);
+  const said = { reused: () => "reused from the cache", copied: () => "copied (same tree as another version)", built: (r: PartResult) => `built in ${r.seconds.toFixed(1)} s`, failed: (r: PartResult) => `failed after ${r.seconds.toFixed(1)} s` };
+  for (const r of results) log(`${r.id}: ${said[r.how](r)}`);
   return results;
 }
 
+/**
+ * One version's part: a build that fails, or throws (git cannot give the
+ * tree, its `_config.yml` cannot be rewritten), is a part marked failed with
+ * the reason, so every other version still builds and the caller decides
+ * what the failure costs (see `failedVersions` in main.ts).
+ */
 async function buildPart(p: Planned, config: VersionsConfig, options: PartsOptions, log: (line: string) => void): Promise<{ dir: string; meta: PartMeta; ok: boolean }> {
   const dir = partDir(options.cache, p.version.id);
   const work = `${dir}.work-${process.pid}`;
+  try {
+    return await renderPart(p, config, options, log, dir, work);
+  } catch (error) {
+    await rm(work, { recursive: true, force: true });
+    const why = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+    const meta: PartMeta = { id: p.version.id, key: p.key, commit: p.commit, sidebar: [], pages: [], lastmod: {}, faults: [], ok: false, failure: `its build stopped: ${why}`, summary: why };
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "meta.json"), JSON.stringify(meta));
+    return { dir, meta, ok: false };
+  }
+}
+
+async function renderPart(p: Planned, config: VersionsConfig, options: PartsOptions, log: (line: string) => void, dir: string, work: string): Promise<{ dir: string; meta: PartMeta; ok: boolean }> {
   const tree = path.join(work, "tree");
   await rm(work, { recursive: true, force: true });
   await mkdir(tree, { recursive: true });
   const missing: string[] = [];
-  let dates = new Map<string, string>();
+  let dates: Map<string, string>;
   if (p.version.source.kind === "git") {
     await writeTree(p.version.source.repository, p.tree, tree, (file, why) => missing.push(`${p.version.id}: warning [missing-blob] ${file} ${why}; it is left out`));
     dates = lastCommitDatesAt(p.version.source.repository, p.commit!);
   } else {
     const folder = path.resolve(p.version.source.folder);
     await cp(folder, tree, { recursive: true, filter: (src) => path.dirname(src) !== folder || !FOLDER_ASIDE.includes(path.basename(src)) });
+    // A folder in a checkout has its files' dates as a single-tree build of it would (its copy has no history).
+    dates = lastCommitDatesAt(folder, "HEAD", true);
   }
+  const datesFile = path.join(work, "commit-dates.json");
+  await writeFile(datesFile, JSON.stringify(Object.fromEntries(dates)));
   for (const line of missing) log(line);
   const url = await replaceBranchValues(tree, p, config.url);
   const report = path.join(work, "faults.json");
-  const built = await buildTree(tree, path.join(work, "site"), p.prefix, report, options.strict);
-  const faults = existsSync(report) ? (JSON.parse(await readFile(report, "utf8")) as { faults: PartMeta["faults"] }).faults : [];
+  const built = await buildTree(tree, path.join(work, "site"), p.prefix, report, datesFile, options.strict);
+  const { faults, sources } = existsSync(report) ? (JSON.parse(await readFile(report, "utf8")) as { faults: PartMeta["faults"]; sources: Record<string, string> }) : { faults: [], sources: {} };
   const ok = built.code === 0;
-  if (!ok && (p.version.status !== "retired" || options.strict)) {
-    throw new BuildError({ code: "versions", file: relativePath(process.cwd(), config.file), message: `version ${p.version.id} failed to build:\n${built.output.trim()}`, hint: "fix the faults listed under that version (its files are named as in its tree)" });
-  }
+  const site = path.join(work, "site");
   const meta: PartMeta = {
     id: p.version.id,
     key: p.key,
     commit: p.commit,
     url,
     sidebar: sidebarEntries(tree),
-    lastmod: pageSitePaths(tree, dates),
+    pages: ok ? framedPages(site) : [],
+    lastmod: pageDates(sources, dates),
     faults: faults.map((f) => ({ severity: f.severity, code: f.code, file: f.file, line: f.line, message: f.message, accepted: f.accepted })),
     ok,
+    failure: ok ? undefined : `its build failed (${built.output.trim().split("\n").at(-1)?.replace(/\.$/, "") || `exit code ${built.code}`})`,
     summary: [...missing, built.output.trim()].join("\n"),
   };
   await writeFile(path.join(work, "meta.json"), JSON.stringify(meta));

@@ -1,14 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { BuildError } from "../shared/diagnostics.ts";
 import { escapeHtml, html, htmlToText, raw, type SafeHtml } from "../shared/html.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 import { compareContent } from "./compare.ts";
+import { copyTree } from "./files.ts";
 import type { VersionEntry, VersionsConfig } from "./config.ts";
 import { nearestListedAncestor } from "./git.ts";
-import { partDir, versionPrefix, type PartMeta } from "./parts.ts";
+import { FRAMED, htmlFiles, OWN_PAGES, partDir, versionPrefix, type PartMeta } from "./parts.ts";
 import { VERSIONS_CSS } from "./styles.ts";
 
 /** A framed page of one version: its site path (`guide.html`), title and main content. */
@@ -24,8 +26,8 @@ interface Part {
   readonly meta: PartMeta;
   readonly site: string;
   readonly prefix: string;
-  /** Framed pages by site path. */
-  readonly pages: Map<string, Page>;
+  /** Site paths of its framed pages. */
+  readonly paths: ReadonlySet<string>;
   previous?: { readonly id: string; readonly why: string } | undefined;
   changes?: Changes | undefined;
 }
@@ -40,28 +42,22 @@ interface Changes {
   readonly releaseNotes?: Page | undefined;
 }
 
-/** Pages every build writes for itself: not the specification's pages. */
-const OWN_PAGES = new Set(["search.html", "404.html"]);
 export const CHANGES_FOLDER = "changes";
 const STYLESHEET = "versions.css";
 
-function htmlFiles(dir: string, rel = ""): string[] {
-  return readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((e) => {
-    const file = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) return e.name === "pagefind" || e.name === "assets" ? [] : htmlFiles(dir, file);
-    return e.name.endsWith(".html") ? [file] : [];
-  });
-}
+/** Each part's framed pages, read and parsed only for the versions stitched again (and those they are compared with). */
+const contents = new WeakMap<Part, Map<string, Page>>();
 
-function readPages(site: string, prefix: string): Map<string, Page> {
-  const pages = new Map<string, Page>();
-  for (const file of htmlFiles(site)) {
-    if (OWN_PAGES.has(file)) continue;
-    const text = readFileSync(path.join(site, file), "utf8");
-    if (!text.includes('<div class="app-layout__main">')) continue;
-    const root = parse(text);
-    const content = root.querySelector("main .app-content")?.innerHTML ?? "";
-    pages.set(file, { path: file, title: htmlToText(root.querySelector("main h1")?.innerHTML ?? file), content: content.split(prefix).join("/") });
+function pagesOf(part: Part): Map<string, Page> {
+  let pages = contents.get(part);
+  if (!pages) {
+    pages = new Map();
+    for (const file of part.paths) {
+      const root = parse(readFileSync(path.join(part.site, file), "utf8"));
+      const content = root.querySelector("main .app-content")?.innerHTML ?? "";
+      pages.set(file, { path: file, title: htmlToText(root.querySelector("main h1")?.innerHTML ?? file), content: content.split(part.prefix).join("/") });
+    }
+    contents.set(part, pages);
   }
   return pages;
 }
@@ -75,16 +71,16 @@ function loadPart(version: VersionEntry, cache: string, pathPrefix: string, show
   const meta = JSON.parse(readFileSync(metaFile, "utf8")) as PartMeta;
   const prefix = versionPrefix(pathPrefix, version.id);
   const site = path.join(dir, "site");
-  return { version, meta, site, prefix, pages: meta.ok ? readPages(site, prefix) : new Map() };
+  return { version, meta, site, prefix, paths: new Set(meta.ok ? meta.pages : []) };
 }
 
 /** Where a page of one version is in another: the same permalink, else where the renamed map moved it, else undefined. */
 function counterpart(pagePath: string, from: Part, to: Part): string | undefined {
-  if (to.pages.has(pagePath)) return pagePath;
+  if (to.paths.has(pagePath)) return pagePath;
   const moved = to.version.renamed[pagePath] ?? from.version.renamed[pagePath];
-  if (moved && to.pages.has(moved)) return moved;
+  if (moved && to.paths.has(moved)) return moved;
   const earlier = Object.entries({ ...to.version.renamed, ...from.version.renamed }).find(([, now]) => now === pagePath)?.[0];
-  return earlier && to.pages.has(earlier) ? earlier : undefined;
+  return earlier && to.paths.has(earlier) ? earlier : undefined;
 }
 
 function choosePrevious(parts: Part[]): void {
@@ -116,21 +112,23 @@ function findChanges(part: Part, before: Part): Changes {
   const matched = new Set<string>();
   const added: Page[] = [];
   const changed: Page[] = [];
-  for (const page of part.pages.values()) {
+  const pages = pagesOf(part);
+  const earlier = pagesOf(before);
+  for (const page of pages.values()) {
     const there = counterpart(page.path, part, before);
     if (there === undefined) {
       added.push(page);
       continue;
     }
     matched.add(there);
-    const old = before.pages.get(there)!;
+    const old = earlier.get(there)!;
     if (there !== page.path) renamed.push({ from: old, to: page });
     if (old.content !== page.content) changed.push(page);
   }
-  const removed = [...before.pages.values()].filter((p) => !matched.has(p.path));
+  const removed = [...earlier.values()].filter((p) => !matched.has(p.path));
   const sidebarBefore = new Set(before.meta.sidebar);
   const sidebarNow = new Set(part.meta.sidebar);
-  const notes = [...part.pages.values()].filter((p) => RELEASE_NOTES.test(p.title) || RELEASE_NOTES.test(p.path));
+  const notes = [...pages.values()].filter((p) => RELEASE_NOTES.test(p.title) || RELEASE_NOTES.test(p.path));
   const own = notes.find((p) => p.title.includes(part.version.label) || p.path.includes(part.version.id.replace(/\./g, "_"))) ?? (notes.length === 1 ? notes[0] : undefined);
   const byPath = (a: Page, b: Page): number => a.path.localeCompare(b.path);
   return {
@@ -184,7 +182,7 @@ function switcher(part: Part, pagePath: string, parts: Part[]): SafeHtml {
 
 /** The newest release of the page's line that has it (versions are listed newest first), for the canonical link. */
 function canonical(part: Part, pagePath: string, parts: Part[]): string {
-  const home = parts.find((p) => p.version.line === part.version.line && p.version.status !== "draft" && p.pages.has(pagePath)) ?? part;
+  const home = parts.find((p) => p.version.line === part.version.line && p.version.status !== "draft" && p.paths.has(pagePath)) ?? part;
   return `${(home.meta.url ?? "").replace(/\/$/, "")}${home.prefix}${pagePath}`;
 }
 
@@ -235,7 +233,7 @@ function changesPage(part: Part, before: Part): SafeHtml {
 const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function comparisonPage(part: Part, before: Part, page: Page): SafeHtml {
-  const old = before.pages.get(counterpart(page.path, part, before)!)!;
+  const old = pagesOf(before).get(counterpart(page.path, part, before)!)!;
   const diff = compareContent(old.content, page.content);
   return html`
 <p>The main content of <a href="${part.prefix}${page.path}">${page.title}</a> in ${part.version.label}, compared with <a href="${before.prefix}${old.path}">${before.version.label}</a>: ${count(diff.inserted, "insertion")} and ${count(diff.deleted, "deletion")}. Deleted words are struck through, inserted words underlined, and each is announced as deleted or inserted.</p>
@@ -249,53 +247,124 @@ function sitemap(entries: readonly { loc: string; lastmod?: string | undefined }
 }
 
 export interface StitchResult {
-  readonly parts: readonly { readonly id: string; readonly pages: number; readonly previous?: string | undefined; readonly added: number; readonly removed: number; readonly changed: number; readonly ok: boolean }[];
+  readonly parts: readonly { readonly id: string; readonly pages: number; readonly previous?: string | undefined; readonly added: number; readonly removed: number; readonly changed: number; readonly ok: boolean; readonly failure?: string | undefined }[];
   readonly faults: readonly (PartMeta["faults"][number] & { readonly version: string })[];
+  /** The versions whose pages were stitched now (the others' stitched pages were reused from the cache). */
+  readonly restitched: readonly string[];
+}
+
+interface SitemapEntry {
+  readonly loc: string;
+  readonly lastmod?: string | undefined;
+}
+
+/** A version's stitched pages, kept in `stitched/<id>/site/` of the cache, and what the site needs of them. */
+interface Stitched {
+  /** What they were stitched from (see `stitchKey`). */
+  readonly key: string;
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
+  readonly sitemap: readonly SitemapEntry[];
+  readonly warnings: readonly string[];
+}
+
+const stitchedDir = (cache: string, id: string): string => path.join(cache, "stitched", id);
+const STITCHED = "stitched.json";
+
+const sha256 = (value: unknown): string => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+/**
+ * Everything a version's stitched pages are made from: its own part, the
+ * part it is compared with (its changes pages), and what every page's
+ * switcher, banner and canonical link read of all the versions (`site`:
+ * their entries, prefixes, origins and page lists). The parts' keys cover
+ * their trees and the generator's own code.
+ */
+function stitchKey(part: Part, before: Part | undefined, site: string): string {
+  return sha256([part.meta.key, part.previous ?? null, before?.meta.key ?? null, site]);
+}
+
+/**
+ * Stitches one version's pages into its place in the cache (written beside
+ * it and swapped in, so a stopped run leaves the last one whole). Its files
+ * are hard links to the part's: every file stitching writes is removed first,
+ * so the part's own copy is never written through the link.
+ */
+async function stitchVersion(part: Part, before: Part | undefined, parts: Part[], pathPrefix: string, key: string, dir: string): Promise<Stitched> {
+  const work = `${dir}.work-${process.pid}`;
+  const dest = path.join(work, "site");
+  await rm(work, { recursive: true, force: true });
+  await copyTree(part.site, dest, true);
+  const put = async (file: string, text: string): Promise<void> => {
+    await rm(file, { force: true });
+    await writeFile(file, text);
+  };
+  const warnings: string[] = [];
+  if (before) part.changes = findChanges(part, before);
+  if (part.changes && before) {
+    if (part.paths.has(`${CHANGES_FOLDER}/index.html`)) warnings.push(`${part.version.id}: warning [changes-folder] the tree has its own ${CHANGES_FOLDER}/ pages; the changes since ${before.version.id} are not published`);
+    else {
+      await mkdir(path.join(dest, CHANGES_FOLDER), { recursive: true });
+      await put(path.join(dest, CHANGES_FOLDER, "index.html"), ownPage(part, `Changes since ${before.version.label}`, changesPage(part, before)));
+      for (const page of part.changes.changed) {
+        const file = path.join(dest, CHANGES_FOLDER, page.path);
+        await mkdir(path.dirname(file), { recursive: true });
+        await put(file, ownPage(part, `${page.title}: changes since ${before.version.label}`, comparisonPage(part, before, page)));
+      }
+    }
+  }
+  const own: SitemapEntry[] = [];
+  for (const file of htmlFiles(dest)) {
+    const full = path.join(dest, file);
+    const text = await readFile(full, "utf8");
+    if (!text.includes(FRAMED)) continue;
+    await put(full, stitchPage(text, part, file, parts, pathPrefix));
+    if (part.version.status !== "draft" && !OWN_PAGES.has(file)) own.push({ loc: `${(part.meta.url ?? "").replace(/\/$/, "")}${part.prefix}${file}`, lastmod: part.meta.lastmod[file] });
+  }
+  own.sort((a, b) => a.loc.localeCompare(b.loc));
+  await put(path.join(dest, "sitemap.xml"), sitemap(own));
+  const stitched: Stitched = { key, added: part.changes?.added.length ?? 0, removed: part.changes?.removed.length ?? 0, changed: part.changes?.changed.length ?? 0, sitemap: own, warnings };
+  await writeFile(path.join(work, STITCHED), JSON.stringify(stitched));
+  await rm(dir, { recursive: true, force: true });
+  await rename(work, dir);
+  return stitched;
 }
 
 /**
  * Joins the versions' parts into one site under `output`: each version at
  * `/<id>/` with its switcher, banner, changes pages and comparisons, the root
  * redirecting to the current release of the first line, and one sitemap.
+ * A version whose stitched pages would come out as they are in the cache
+ * (same `stitchKey`) is not stitched again, and its pages are not read.
  */
 export async function stitch(config: VersionsConfig, cache: string, pathPrefix: string, output: string, log: (line: string) => void): Promise<StitchResult> {
   const shown = relativePath(process.cwd(), config.file);
   const all = config.versions.map((v) => loadPart(v, cache, pathPrefix, shown));
-  for (const p of all.filter((p) => !p.meta.ok)) log(`${p.version.id}: warning [version-failed] the retired version's build failed; it is left out of the site (--strict fails the build instead)`);
   const parts = all.filter((p) => p.meta.ok);
   choosePrevious(parts);
   const byId = new Map(parts.map((p) => [p.version.id, p]));
-  for (const part of parts) if (part.previous) part.changes = findChanges(part, byId.get(part.previous.id)!);
+  // Entries as written (and the file's renamed map), not resolved paths: a cache moved to another machine or job still matches.
+  const site = sha256([pathPrefix, parts.map((p) => [p.version.written, p.version.renamed, p.prefix, p.meta.url ?? null, p.meta.pages])]);
   await mkdir(output, { recursive: true });
   await writeFile(path.join(output, STYLESHEET), VERSIONS_CSS);
-  const mapEntries: { loc: string; lastmod?: string | undefined }[] = [];
+  const mapEntries: SitemapEntry[] = [];
+  const done = new Map<string, Stitched>();
+  const restitched: string[] = [];
   for (const part of parts) {
-    const dest = path.join(output, part.version.id);
-    await cp(part.site, dest, { recursive: true });
     const before = part.previous ? byId.get(part.previous.id) : undefined;
-    if (part.changes && before) {
-      if (part.pages.has(`${CHANGES_FOLDER}/index.html`)) log(`${part.version.id}: warning [changes-folder] the tree has its own ${CHANGES_FOLDER}/ pages; the changes since ${before.version.id} are not published`);
-      else {
-        await mkdir(path.join(dest, CHANGES_FOLDER), { recursive: true });
-        await writeFile(path.join(dest, CHANGES_FOLDER, "index.html"), ownPage(part, `Changes since ${before.version.label}`, changesPage(part, before)));
-        for (const page of part.changes.changed) {
-          const file = path.join(dest, CHANGES_FOLDER, page.path);
-          await mkdir(path.dirname(file), { recursive: true });
-          await writeFile(file, ownPage(part, `${page.title}: changes since ${before.version.label}`, comparisonPage(part, before, page)));
-        }
-      }
+    const key = stitchKey(part, before, site);
+    const dir = stitchedDir(cache, part.version.id);
+    let stitched = existsSync(path.join(dir, STITCHED)) ? (JSON.parse(readFileSync(path.join(dir, STITCHED), "utf8")) as Stitched) : undefined;
+    if (stitched?.key !== key) {
+      stitched = await stitchVersion(part, before, parts, pathPrefix, key, dir);
+      restitched.push(part.version.id);
     }
-    const own: { loc: string; lastmod?: string | undefined }[] = [];
-    for (const file of htmlFiles(dest)) {
-      const full = path.join(dest, file);
-      const text = await readFile(full, "utf8");
-      if (!text.includes('<div class="app-layout__main">')) continue;
-      await writeFile(full, stitchPage(text, part, file, parts, pathPrefix));
-      if (part.version.status !== "draft" && !OWN_PAGES.has(file)) own.push({ loc: `${(part.meta.url ?? "").replace(/\/$/, "")}${part.prefix}${file}`, lastmod: part.meta.lastmod[file] });
-    }
-    own.sort((a, b) => a.loc.localeCompare(b.loc));
-    await writeFile(path.join(dest, "sitemap.xml"), sitemap(own));
-    mapEntries.push(...own);
+    for (const line of stitched.warnings) log(line);
+    done.set(part.version.id, stitched);
+    // Copied, not linked: the published site's files are its own, whatever is done to them later.
+    await copyTree(path.join(dir, "site"), path.join(output, part.version.id));
+    mapEntries.push(...stitched.sitemap);
   }
   await writeFile(path.join(output, "sitemap.xml"), sitemap(mapEntries));
   const root = byId.get(config.root.id) ?? parts[0];
@@ -309,7 +378,11 @@ export async function stitch(config: VersionsConfig, cache: string, pathPrefix: 
     if (existsSync(path.join(root.site, "_headers"))) await cp(path.join(root.site, "_headers"), path.join(output, "_headers"));
   }
   return {
-    parts: all.map((p) => ({ id: p.version.id, pages: p.pages.size, previous: p.previous?.id, added: p.changes?.added.length ?? 0, removed: p.changes?.removed.length ?? 0, changed: p.changes?.changed.length ?? 0, ok: p.meta.ok })),
+    parts: all.map((p) => {
+      const stitched = done.get(p.version.id);
+      return { id: p.version.id, pages: p.paths.size, previous: p.previous?.id, added: stitched?.added ?? 0, removed: stitched?.removed ?? 0, changed: stitched?.changed ?? 0, ok: p.meta.ok, failure: p.meta.failure };
+    }),
     faults: all.flatMap((p) => p.meta.faults.map((f) => ({ ...f, version: p.version.id }))),
+    restitched,
   };
 }

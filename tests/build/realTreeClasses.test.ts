@@ -172,3 +172,58 @@ describe("an include's arguments never cost the include", () => {
     assert.match(said, /3 warnings in 1 file/);
   });
 });
+
+describe("spans as generated specification pages write them (tests/fixtures/realtree-generated-spans)", () => {
+  let site: BuildResult;
+  before(async () => {
+    site = await build("realtree-generated-spans");
+  });
+
+  it("a heading id with a dot, a \\\\ line break, a mailto autolink, a kept \\^ and guillemets", () => {
+    assert.equal(site.status, 0, site.stdout + site.stderr);
+    const page = content(site, "index.html");
+    // Jekyll: <h2 id="get.record">Request</h2>
+    assert.equal(page.querySelector("h2")?.id, "get.record");
+    // Jekyll: <p>The request goes to the endpoint<br />and returns the record. Write to <a href="mailto:gpconnect@nhs.net">gpconnect@nhs.net</a> for access.</p>
+    const [first, second] = page.querySelectorAll("p");
+    assert.match(first?.innerHTML ?? "", /the endpoint<br>\nand returns/);
+    assert.equal(first?.querySelector('a[href="mailto:gpconnect@nhs.net"]')?.text, "gpconnect@nhs.net");
+    // Jekyll: <p>Powers are written 2\^3, and the resource is «Patient» in the diagrams.</p>, <li>Each «Patient» has an NHS number.</li>
+    assert.equal(second?.text, "Powers are written 2\\^3, and the resource is «Patient» in the diagrams.");
+    assert.equal(page.querySelector("li")?.text, "Each «Patient» has an NHS number.");
+  });
+
+  it("a footnote definition followed by a link definition: both are read", () => {
+    // Jekyll: signed<sup id="fnref:sign">…1…</sup> and described in the <a href="https://www.hl7.org/fhir/">FHIR guide</a>; the note "Signed with the provider’s key."
+    const page = content(site, "index.html");
+    assert.equal(page.querySelector('a[href="https://www.hl7.org/fhir/"]')?.text, "FHIR guide");
+    assert.match(page.querySelector("#fn\\:sign")?.text ?? "", /^Signed with the provider’s key\./);
+    assert.doesNotMatch(page.text, /\[fhir\]/);
+  });
+
+  it("{% highlight json linenos %} keeps its line numbers, beside the code and not in it (a listed difference: rouge writes a table)", () => {
+    assert.equal(CLASS_DIFFERENCES["highlight-line-numbers"]?.fixture, "realtree-generated-spans");
+    // Jekyll: <td class="gutter gl"><pre class="lineno">1\n2\n3\n4\n</pre></td><td class="code"><pre>{ "resourceType": "Patient", "id": "1" }</pre></td>
+    const pre = content(site, "index.html").querySelector("pre.app-code--numbered");
+    const numbers = pre?.querySelector(".app-code__numbers");
+    assert.equal(numbers?.text, "1\n2\n3\n4");
+    assert.equal(numbers?.getAttribute("aria-hidden"), "true");
+    assert.equal(pre?.querySelector("code")?.text, '{\n  "resourceType": "Patient",\n  "id": "1"\n}');
+  });
+
+  it("an <iframe> becomes a link to what it embedded, with a warning at its line (a listed difference: Jekyll keeps the embed)", () => {
+    assert.equal(CLASS_DIFFERENCES["iframe-embed"]?.fixture, "realtree-generated-spans");
+    // Jekyll: <iframe … src="https://www.youtube.com/embed/abc123" title="Record walkthrough" …></iframe> and the diagrams.net <iframe>.
+    const links = content(site, "index.html").querySelectorAll("a.app-embed-link");
+    assert.deepEqual(
+      links.map((a) => [a.getAttribute("href"), a.text]),
+      [
+        ["https://www.youtube.com/embed/abc123", "Record walkthrough (www.youtube.com)"],
+        ["https://app.diagrams.net/?lightbox=1#Uhttps%3A%2F%2Fexample.org%2Fflow.drawio", "Embedded content (app.diagrams.net)"],
+      ],
+    );
+    assert.equal(content(site, "index.html").querySelector("iframe"), null);
+    assert.match(site.stdout, /index\.md:28: warning \[unsafe-markup\] <iframe> was replaced by a link to https:\/\/www\.youtube\.com\/embed\/abc123/);
+    assert.match(site.stdout, /index\.md:32: warning \[unsafe-markup\] <iframe> was replaced by a link to https:\/\/app\.diagrams\.net\//);
+  });
+});

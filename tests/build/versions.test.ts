@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { parse } from "node-html-parser";
@@ -29,6 +29,12 @@ function cli(args: readonly string[]): Promise<Run> {
 
 /** Which versions a build rendered (not reused or copied), from its lines. */
 const rebuilt = (run: Run): string[] => [...run.stderr.matchAll(/^(\S+): built in /gm)].map((m) => m[1]!).sort();
+/** Which versions' pages a build stitched again (the others' stitched pages reused), from its closing line. */
+const restitched = (run: Run): string[] => {
+  const list = /stitched again: (.*)\.$/m.exec(run.stderr)?.[1];
+  assert.ok(list !== undefined, run.stderr);
+  return list === "none" ? [] : list.split(", ").sort();
+};
 
 describe("build --versions: every release in one site, from a git repository", () => {
   let spec: VersionsRepo;
@@ -56,6 +62,21 @@ describe("build --versions: every release in one site, from a git repository", (
     assert.ok(!existsSync(path.join(site, "1.1.0/old.html")), "a page removed in 1.1.0 is not there");
     assert.match(read("index.html"), new RegExp(`url=${PREFIX}2\\.0\\.0/index\\.html`));
     assert.match(read("1.0.0/guide.html"), new RegExp(`href="${PREFIX}1\\.0\\.0/index\\.html"`), "links carry the version's prefix");
+  });
+
+  it("keeps the versions code out of the single-tree script: search fetches it, as a chunk of its own, only on a stitched page", () => {
+    // Each version is a single-tree build, its script exactly that build's.
+    const assets = path.join(site, "2.0.0/assets");
+    const scripts = listFiles(assets).filter((f) => f.endsWith(".js"));
+    const text = (name: string): string => readFileSync(path.join(assets, name), "utf8");
+    assert.doesNotMatch(text("site.js"), /version/i);
+    const search = scripts.find((f) => f.startsWith("chunks/search-"))!;
+    const versionSearch = scripts.find((f) => f.startsWith("chunks/versionSearch-"));
+    assert.ok(versionSearch, scripts.join(", "));
+    assert.doesNotMatch(text(search), /all versions|mergeIndex/, "the search chunk only knows when to fetch it");
+    assert.match(text(search), /\[data-versions\]/);
+    assert.match(text(versionSearch), /Search all versions/);
+    assert.match(page("2.0.0/guide.html").querySelector("[data-app-search]")?.getAttribute("data-versions") ?? "", /"id":"1\.1\.0"/, "a stitched page lists the versions");
   });
 
   it("reads refs from git objects and leaves the repository's work tree alone", () => {
@@ -131,6 +152,17 @@ describe("build --versions: every release in one site, from a git repository", (
     assert.doesNotMatch(sitemap, /\/next\//, "drafts are not in the sitemap");
   });
 
+  it("dates each page by its file's last commit on that ref, in the footer and the sitemap alike", () => {
+    const footer = (file: string): string | undefined => /Page last updated: ([^<]+)</.exec(read(file))?.[1];
+    // 1.0.0 is committed on 1 January, 1.1.0 (guide reworded) on 2 January, 1.0.1 (guide fixed) on 5 January.
+    assert.equal(footer("1.1.0/guide.html"), "2 January 2024");
+    assert.equal(footer("1.1.0/index.html"), "1 January 2024", "a page unchanged since 1.0.0 keeps 1.0.0's date");
+    assert.equal(footer("1.0.1/guide.html"), "5 January 2024");
+    const sitemap = read("sitemap.xml");
+    assert.match(sitemap, new RegExp(`<loc>https://widgets.example.org${PREFIX}1\\.1\\.0/guide\\.html</loc>\\n    <lastmod>2024-01-02T`));
+    assert.match(sitemap, new RegExp(`<loc>https://widgets.example.org${PREFIX}1\\.1\\.0/index\\.html</loc>\\n    <lastmod>2024-01-01T`));
+  });
+
   it("reports each fault under its version", () => {
     const report = JSON.parse(readFileSync(path.join(cache, "faults.json"), "utf8")) as { faults: { version: string; file: string; code: string }[] };
     assert.deepEqual(
@@ -143,9 +175,14 @@ describe("build --versions: every release in one site, from a git repository", (
   it("renders an identical tree once, reuses unchanged versions, rebuilds only a changed one, and --only plus stitch gives the same site", async () => {
     assert.deepEqual(rebuilt(first), ["1.0.0", "1.0.1", "1.1.0", "2.0.0"], "develop holds 2.0.0's tree: rendered once");
     assert.match(first.stderr, /^next: copied/m);
+    assert.deepEqual(restitched(first), ["1.0.0", "1.0.1", "1.1.0", "2.0.0", "next"]);
     const again = await cli(["build", "--versions", spec.versionsFile, "--cache", cache, "--output", site, "--path-prefix", PREFIX]);
     assert.equal(again.status, 0, again.stderr);
     assert.deepEqual(rebuilt(again), []);
+    assert.deepEqual(restitched(again), [], "nothing changed: every version's stitched pages are reused");
+    // Stitched pages share the part's unchanged files (hard links): what stitching rewrote never reaches the part.
+    for (const file of ["guide.html", "sitemap.xml"]) assert.doesNotMatch(readFileSync(path.join(cache, "parts/1.1.0/site", file), "utf8"), /data-version-switcher|<lastmod>/, file);
+    assert.match(read("1.1.0/guide.html"), /data-version-switcher/);
     spec.change("release/1.0.1", "pages/guide.md", "---\ntitle: Guide\npermalink: guide.html\n---\n\nA later fix.\n");
     // One job of a CI matrix: the changed version's part alone, in a copy of the cache, then stitched.
     const matrixCache = temporaryFolder("gpc-vmatrix-");
@@ -156,6 +193,8 @@ describe("build --versions: every release in one site, from a git repository", (
     ]);
     assert.equal(whole.status, 0, whole.stderr);
     assert.deepEqual(rebuilt(whole), ["1.0.1"]);
+    // One page's text changed, no page added or removed, and no version is compared with 1.0.1: the others' pages stand.
+    assert.deepEqual(restitched(whole), ["1.0.1"]);
     assert.equal(only.status, 0, only.stderr);
     assert.deepEqual(rebuilt(only), ["1.0.1"]);
     const stitched = path.join(temporaryFolder("gpc-vstitch-"), "site");
@@ -165,5 +204,54 @@ describe("build --versions: every release in one site, from a git repository", (
     const pages = listFiles(site).filter((f) => f.endsWith(".html") || f.endsWith(".xml"));
     assert.deepEqual(listFiles(stitched).filter((f) => f.endsWith(".html") || f.endsWith(".xml")).sort(), pages.sort());
     for (const file of pages) assert.equal(readFileSync(path.join(stitched, file), "utf8"), read(file), file);
+  });
+});
+
+describe("build --versions: a version whose build fails", () => {
+  const root = temporaryFolder("gpc-vfail-");
+  const tree = (name: string, change: (dir: string) => void): void => {
+    cpSync(path.join(ROOT, "scaffold"), path.join(root, name), { recursive: true });
+    change(path.join(root, name));
+  };
+  tree("good", () => undefined);
+  // Malformed front matter: the page's error fails that version's single-tree build.
+  tree("broken", (dir) => writeFileSync(path.join(dir, "pages/bad.md"), "---\ntitle: [unclosed\n---\n\nText.\n"));
+  // A _config.yml that is a list: the versions build cannot set its baseurl, and stops that version.
+  tree("odd", (dir) => writeFileSync(path.join(dir, "_config.yml"), "- not\n- settings\n"));
+  const versionsFile = (name: string, others: readonly string[]): string => {
+    const file = path.join(root, name);
+    writeFileSync(file, ["versions:", '  - { id: "good", label: "Good", status: current, folder: good }', ...others, ""].join("\n"));
+    return file;
+  };
+  const cache = path.join(root, "cache");
+  const build = (file: string, output: string, ...more: string[]): Promise<Run> => cli(["build", "--versions", file, "--cache", cache, "--output", path.join(root, output), ...more]);
+
+  it("leaves a retired version out with a warning and publishes the rest; --strict fails the build instead", async () => {
+    const file = versionsFile("retired.yml", ['  - { id: "broken", label: "Broken", status: retired, folder: broken }']);
+    const run = await build(file, "site");
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stderr, /^broken: warning \[version-failed\] its build failed \(.*\); it is left out of the site \(a retired version: --strict fails the build instead\)$/m);
+    assert.match(run.stderr, /^ {2}broken\/pages\/bad\.md:\d+: error /m, "its own faults are listed under its id");
+    assert.ok(existsSync(path.join(root, "site/good/index.html")) && !existsSync(path.join(root, "site/broken")));
+    assert.doesNotMatch(readFileSync(path.join(root, "site/good/index.html"), "utf8"), /Broken/, "the switcher does not list it");
+    const strict = await build(file, "strict-site", "--strict");
+    assert.equal(strict.status, 1);
+    assert.match(strict.stderr, /^broken: error \[version-failed\]/m);
+    assert.match(strict.stderr, /version broken failed to build; the other versions were built and stitched, and the published site is left as it was/);
+    assert.ok(!existsSync(path.join(root, "strict-site")), "a failed build publishes nothing");
+  });
+
+  it("fails the build naming a version that is not retired, once every other version is built", async () => {
+    const file = versionsFile("supported.yml", ['  - { id: "odd", label: "Odd", status: supported, folder: odd }', '  - { id: "broken", label: "Broken", status: retired, folder: broken }']);
+    const run = await build(file, "site-2");
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, /^odd: error \[version-failed\] its build stopped: .*_config\.yml is not a mapping of settings/m);
+    assert.match(run.stderr, /^broken: warning \[version-failed\]/m, "the retired one's failure is still only a warning");
+    assert.match(run.stderr, /^good: (built in|reused from the cache)/m, "the other versions were built");
+    assert.match(run.stderr, /version odd failed to build/);
+    assert.ok(!existsSync(path.join(root, "site-2")));
+    const only = await cli(["build", "--versions", file, "--cache", cache, "--only", "odd"]);
+    assert.equal(only.status, 1, "one CI job of a failing version fails too");
+    assert.match(only.stderr, /^odd: error \[version-failed\]/m);
   });
 });

@@ -87,10 +87,17 @@ export const CLASS_DIFFERENCES: Readonly<Record<string, ClassDifference>> = {
     here: "a heading, as CommonMark reads up to three spaces before `#`",
     reason: "better than Jekyll: the author meant a heading; its id is a deep link more",
   },
-  "emphasis-nesting": {
-    jekyll: "`***x***` is `<em><strong>x</strong></em>`",
-    here: "`<strong><em>x</em></strong>`",
-    reason: "harmless: the same text, bold and italic either way",
+  "highlight-line-numbers": {
+    jekyll: "`{% highlight LANG linenos %}` is rouge's `<table class=\"rouge-table\">`: a gutter cell `<pre class=\"lineno\">` of numbers beside a cell of code",
+    here: "one `<pre>` holding a column of numbers (`<span class=\"app-code__numbers\" aria-hidden=\"true\">`) before the `<code>`",
+    reason: "the same numbers beside the same code, but not read out as a data table by screen readers, and left out when the code is selected and copied",
+    fixture: "realtree-generated-spans",
+  },
+  "iframe-embed": {
+    jekyll: "an `<iframe>` (an embedded video or diagram) is published as it is, and loads the other site's page",
+    here: "a link to the embedded URL, its text the iframe's `title` (else \"Embedded content\") and the host it leads to, with an unsafe-markup warning at its line",
+    reason: "pages load no other pages (README: Safety); the link keeps what the author embedded one click away, and no warning removes content",
+    fixture: "realtree-generated-spans",
   },
   "highlight-wrapper": {
     jekyll: "highlighted code sits in `<figure class=\"highlight\">` or rouge's `div.highlighter-rouge > div.highlight`",

@@ -63,10 +63,12 @@ export function makeVersionsRepo(): VersionsRepo {
   const root = temporaryFolder("gpc-versions-");
   const repo = path.join(root, "spec");
   mkdirSync(repo);
-  // Commits a minute apart, in the order made: "made before" is then certain, as in a real history.
-  let minute = 0;
+  // Commits a day apart, in the order made: "made before" is then certain, as in a real history, and a page's
+  // last-commit date (1 January 2024 for 1.0.0, 2 January for 1.1.0, …) says which commit last changed it.
+  let day = 0;
   const git = (...args: string[]): string => {
-    const date = new Date(Date.UTC(2024, 0, 1, 0, minute++)).toISOString();
+    if (args[0] === "commit") day++;
+    const date = new Date(Date.UTC(2024, 0, day)).toISOString();
     const env = { ...process.env, GIT_AUTHOR_NAME: "T", GIT_AUTHOR_EMAIL: "t@example.org", GIT_COMMITTER_NAME: "T", GIT_COMMITTER_EMAIL: "t@example.org", GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
     return execFileSync("git", ["-C", repo, ...args], { encoding: "utf8", env });
   };

@@ -375,8 +375,70 @@ describe("kramdown's spans, as its own test suite has them", () => {
     assert.match(out, /<li class="task-list-item"><input type="checkbox" class="task-list-item-checkbox" disabled="disabled" \/>open/);
   });
 
+  it("pair emphasis markers by kramdown's left-to-right scan, not CommonMark's delimiter runs", () => {
+    assert.equal(render("***test***"), "<p><strong><em>test</em></strong></p>\n");
+    assert.equal(render("This ****is empty."), "<p>This <em>**</em>is empty.</p>\n");
+    assert.equal(render("This is **a *star*."), "<p>This is <em>*a *star</em>.</p>\n");
+    assert.equal(render("And *nest**ed* like** this."), "<p>And *nest<strong>ed* like</strong> this.</p>\n");
+    assert.equal(render("Some***what* more * ***he*re"), "<p>Some<em>**what</em> more * <em>**he</em>re</p>\n");
+    assert.equal(render("*a _b_ c* and a__2__c and snake_case_name"), "<p><em>a _b_ c</em> and a__2__c and snake_case_name</p>\n");
+  });
+
+  it("pair a paragraph of 100,000 unclosed markers in one pass, not one rescan per marker", () => {
+    const start = process.cpuUsage();
+    const out = md.render(`a ${"*a **b _c __d ".repeat(25_000)}`);
+    const used = process.cpuUsage(start);
+    assert.doesNotMatch(out, /<em>|<strong>/);
+    // About 0.3 s of CPU here; a rescan per marker would take minutes.
+    assert.ok(used.user + used.system < 5_000_000, `took ${Math.round((used.user + used.system) / 1000)} ms of CPU`);
+  });
+
+  it("read code spans as kramdown does: a spaced lone backtick is text, a span ends at the first run as long as its opener", () => {
+    assert.equal(render("a ` b and \\`c\\` d"), "<p>a ` b and `c` d</p>\n");
+    assert.equal(render("`a``b` and `` `x` `` and x` y `"), "<p><code>a</code><code>b</code> and <code>`x`</code> and x<code> y </code></p>\n");
+  });
+
+  it("read link definitions as kramdown does: spaces in the URL, a title after no space or on the next line, the last one wins", () => {
+    const out = render(`[a], [b], [c], [d]\n\n[a]: some spaces.html\n[b]:test.html#'x' 'T'\n[c]: one.html\n    "Next line"\n[d]: first.html\n[d]: second.html\n`);
+    assert.equal(out, `<p><a href="some%20spaces.html">a</a>, <a href="test.html#'x'" title="T">b</a>, <a href="one.html" title="Next line">c</a>, <a href="second.html">d</a></p>\n`);
+    assert.match(render("[a]\n\n[a]: p.html (Title)\n"), /<a href="p.html" title="Title">a<\/a>/);
+  });
+
+  it("read links as kramdown does: a reference after a space, no link inside a link's text, no empty title", () => {
+    assert.equal(render("[text] [ref] and [text]\n[ref]\n\n[ref]: r.html"), `<p><a href="r.html">text</a> and <a href="r.html">text</a></p>\n`);
+    assert.equal(render("[URL with [no](link.html) inside](x.html)"), `<p><a href="x.html">URL with [no](link.html) inside</a></p>\n`);
+    assert.equal(render(`[a](/to(do "doit") and [b](x.html '')`), `<p><a href="/to(do" title="doit">a</a> and [b](x.html ‘’)</p>\n`);
+  });
+
+  it("read a paragraph of unclosed brackets and nested links in one pass", () => {
+    const start = process.cpuUsage();
+    md.render(`${"[a [b](c) ".repeat(20_000)} ${"[a](b(".repeat(20_000)}`);
+    const used = process.cpuUsage(start);
+    // About 0.3 s of CPU here; reading each bracket to the end of the paragraph would take minutes.
+    assert.ok(used.user + used.system < 5_000_000, `took ${Math.round((used.user + used.system) / 1000)} ms of CPU`);
+  });
+
+  it("place the notes at a {:footnotes} list, and leave the list out when there are none", () => {
+    assert.match(render("* here\n{:footnotes}\n\nText[^1].\n\n[^1]: Note."), /^<div class="footnotes" role="doc-endnotes">[\s\S]*Note\.[\s\S]*<\/div>\n<p>Text<sup/);
+    assert.equal(render("* here\n{:footnotes}\n\nText."), "<p>Text.</p>\n");
+  });
+
+  it("read abbreviations as kramdown does: an empty expansion, the last definition, attribute lists around it", () => {
+    assert.equal(render("CSS and HTML here\n\n*[CSS]: First\n*[CSS]: Cascading\n*[HTML]:\n{:.x}\n"), `<p><abbr title="Cascading">CSS</abbr> and <abbr class="x">HTML</abbr> here</p>\n`);
+    // A definition does not end a paragraph: it is text, and defines nothing.
+    assert.equal(render("text\n*[x]: y\n\nx"), "<p>text\n*[x]: y</p>\n<p>x</p>\n");
+  });
+
+  it("read an empty list item as an item, not as a lazy line of the one before", () => {
+    assert.equal(render("- > quote\n- \n- second"), "<ul>\n<li>\n<blockquote>\n<p>quote</p>\n</blockquote>\n</li>\n<li></li>\n<li>second</li>\n</ul>\n");
+  });
+
   it("show a mailto autolink's address without mailto:", () => {
     assert.equal(render("<mailto:a@b.org>"), `<p><a href="mailto:a@b.org">a@b.org</a></p>\n`);
+  });
+
+  it("read autolinks as kramdown does: entity references read, any script's e-mail address, no other scheme", () => {
+    assert.equal(render("<http://e.com/?a&amp;b=&quot;c--d> <übung@hülse.de> <urn:x:y>"), `<p><a href="http://e.com/?a&amp;b=%22c--d">http://e.com/?a&amp;b=&quot;c--d</a> <a href="mailto:%C3%BCbung@xn--hlse-0ra.de">übung@hülse.de</a> &lt;urn:x:y&gt;</p>\n`);
   });
 
   it("keep backslashes kramdown does not read as escapes, and break lines at \\\\", () => {
@@ -387,6 +449,20 @@ describe("kramdown's spans, as its own test suite has them", () => {
   it("make guillemets of << and >>, and open a quote before emphasis", () => {
     assert.equal(render("<<Patient>> and \"*x*\""), "<p>«Patient» and “<em>x</em>”</p>\n");
     assert.match(render("* <<Patient>>"), /<li>«Patient»<\/li>/);
+  });
+
+  it("keep an inline element marked markdown=\"0\" as raw HTML, and read tag names with a prefix", () => {
+    assert.equal(render(`a <span markdown="0">*x* <b markdown="1">*y*</b></span> <some:url n:s='v'>z</some:url>`), `<p>a <span>*x* <b><em>y</em></b></span> <some:url n:s='v'>z</some:url></p>\n`);
+  });
+
+  it("keep span HTML content raw after an inline {::options parse_span_html=\"false\" /}", () => {
+    assert.match(render(`a {::options parse_span_html="false" /}<span>*x*</span> <b markdown="1">*y*</b>`), /^<p>a <span>\*x\*<\/span> <b[^>]*><em>y<\/em><\/b><\/p>\n$/);
+    assert.equal(render("<span>*x*</span>"), "<p><span><em>x</em></span></p>\n");
+  });
+
+  it("open a quote after a marker that opened nothing, and read a link's text and a code span when a quote stands before them", () => {
+    assert.equal(render(`x (.,**"word y`), "<p>x (.,**“word y</p>\n");
+    assert.equal(render("[a](x)'[b](y) and `c`\"d"), `<p><a href="x">a</a>‘<a href="y">b</a> and <code>c</code>“d</p>\n`);
   });
 
   it("leave typography out of code, kbd, samp and var", () => {

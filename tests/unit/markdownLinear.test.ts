@@ -103,17 +103,28 @@ const SHAPES: readonly Shape[] = [
   // Strikethrough, autolinks (gfm.ts).
   { name: "~~ never closed", covers: ["inline:strikethrough"], parts: constant("", word.map((w) => `~~${w} `)) },
   { name: "~~ closed", covers: ["inline:strikethrough"], parts: constant("", word.map((w) => `~~${w}~~ `)) },
-  { name: "mailto autolinks", covers: ["core:kramdown_mailto_autolinks", "md:normalizeLinkText"], parts: constant("", word.map((w) => `<mailto:${w}@example.org> `)) },
+  { name: "autolinks, closed and never closed", covers: ["inline:autolink", "md:normalizeLinkText"], parts: constant("", fc.constantFrom("<mailto:a@example.org> ", "<https://a.example/b> ", "<https://a ", "<a:b ", "<a@b ")) },
+  // Emphasis, code spans, links and references (emphasis.ts, codeSpans.ts, links.ts).
+  { name: "emphasis never closed, and closed", covers: ["inline:emphasis", "inline2:emphasis"], parts: constant("", fc.tuple(fc.constantFrom("*", "**", "_", "__", "***"), word).map(([m, w]) => `${m}${w} `)) },
+  { name: "emphasis closers before openers", covers: ["inline:emphasis", "inline2:emphasis"], parts: constant("", word.map((w) => `${w}* *${w}** _${w} `)) },
+  { name: "code spans never closed, of many lengths", covers: ["inline:backticks"], parts: constant("", fc.constantFrom("`a ", "``a ", "`a`` ", "```a` ")) },
+  { name: "link texts never closed", covers: ["inline:link", "inline:footnote_inline"], parts: constant("", fc.constantFrom("[a ", "![a ", "[a](", "[a][b ", "[a]", "[a] (b ")) },
+  { name: "link titles never closed", covers: ["helper:parseLinkTitle", "inline:link"], parts: constant("", fc.constantFrom('[a](b "c ', "[a](b 'c ", "[a](b (c ", '[a](/to(do "t ')) },
+  { name: "reference definitions, and lines that start one", covers: ["block:reference"], parts: constant("", word.map((w) => `[${w}]: /${w} "t"\n[${w}]:\n[${w}\n`), "\n[a] [b]\n") },
+  // Span HTML kramdown reads (htmlBlocks.ts).
+  // Raw span HTML never closed nests each in the one before: thousands deep are the page's nesting-depth error, not a cost.
+  { name: "prefixed tags and raw span HTML, one never closed", covers: ["inline:kramdown_span_html"], parts: constant("x ", fc.constantFrom("<a:b>c ", "</a:b> ", '<span markdown="0">c</span> ', "<a:b c "), '<span markdown="0">end') },
+  { name: "span HTML after parse_span_html=\"false\"", covers: ["inline:kramdown_span_html", "inline:kramdown_span_extension"], parts: constant('x {::options parse_span_html="false" /} ', fc.constantFrom("<span>c</span> ", "<em>c</em> ", '<b markdown="1">*c*</b> ')) },
   // Escapes (escapes.ts), math (math.ts).
   { name: "backslashes", covers: ["inline:kramdown_escape"], parts: constant("", fc.constantFrom("\\^", "\\\\\n", "\\&", "\\")) },
   { name: "$$ never closed and paired", covers: ["inline:kramdown_math_inline", "block:kramdown_math_block", "render:kramdown_math_inline", "render:kramdown_math_block"], parts: constant("", fc.constantFrom("$$ a ", "$$a$$ ", "$$\na\n$$\n\n", "\\$$ a\n")) },
   // Footnotes (footnotes.ts, markdown-it-footnote).
-  { name: "footnotes, each used", covers: ["block:footnote_def", "inline:footnote_ref", "core:footnote_tail", ...["ref", "block_open", "block_close", "open", "close", "anchor", "caption", "anchor_name"].map((r) => `render:footnote_${r}`)], parts: word.map((w) => ["", `${w}[^${w}{i}] [^${w}{i}]\n\n[^${w}{i}]: ${w}\n\n`, ""] as const) },
+  { name: "footnotes, each used, placed at a list", covers: ["block:footnote_def", "inline:footnote_ref", "core:footnote_tail", "core:kramdown_footnote_placement", ...["ref", "block_open", "block_close", "open", "close", "anchor", "caption", "anchor_name"].map((r) => `render:footnote_${r}`)], parts: word.map((w) => ["* notes\n{:footnotes}\n\n", `${w}[^${w}{i}] [^${w}{i}]\n\n[^${w}{i}]: ${w}\n\n`, ""] as const) },
   { name: "indented lines under a paragraph, each a footnote start never finished", covers: ["block:footnote_def"], parts: constant("a\n", fc.constantFrom("    b\n", "    [^b\n", "[^b c]:\n")) },
   { name: "footnote references and inline notes never closed", covers: ["inline:footnote_ref", "inline:footnote_inline"], parts: constant("", fc.constantFrom("[^a", "^[a ", "[^a ")) },
   // Definition lists, abbreviations (markdown-it-deflist, markdown-it-abbr).
   { name: "definition lists", covers: ["block:deflist"], parts: constant("", word.map((w) => `${w}\n: ${w}\n`)) },
-  { name: "abbreviations, each used", covers: ["block:abbr_def", "core:abbr_replace"], parts: word.map((w) => ["", `*[${w.toUpperCase()}{i}]: ${w}\n\n${w.toUpperCase()}{i} ${w}\n\n`, ""] as const) },
+  { name: "abbreviations, each used, with attribute lists", covers: ["block:abbr_def", "core:abbr_replace", "core:kramdown_abbreviation_attributes", "render:kramdown_abbreviation"], parts: word.map((w) => ["", `*[${w.toUpperCase()}{i}]: ${w}\n{: .${w}}\n\n${w.toUpperCase()}{i} ${w}\n\n`, ""] as const) },
   // Heading ids and the table of contents (headingIds.ts, toc.ts).
   { name: "headings with the same text, and a table of contents", covers: ["core:kramdown_heading_ids", "core:kramdown_toc"], parts: constant("* TOC\n{:toc}\n\n", fc.tuple(fc.constantFrom("#", "##", "###"), word).map(([h, w]) => `${h} ${w}\n\n${h} ${w} {#${w}}\n\n`)) },
 ];

@@ -20,8 +20,14 @@ describe("command-line options", () => {
       verbose: false,
       report: undefined,
       annotations: undefined,
+      commitDates: undefined,
     });
     assert.equal(parsed.output, path.resolve("_site"));
+  });
+
+  it("take --commit-dates, a file of each file's last commit date, resolved where the command ran", () => {
+    const parsed = parseCommand(["build", "--input", "tree", "--commit-dates", "dates.json"], {});
+    assert.ok(parsed.command === "build" && parsed.options.commitDates === path.resolve("dates.json"));
   });
 
   it("take --verbose and --report for builds, and --write for fix", () => {
