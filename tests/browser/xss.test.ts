@@ -88,7 +88,9 @@ describe("DOMPurify's XSS vectors, built and loaded in Chromium without the poli
               for (const type of ["pointerover", "mouseover", "mouseenter", "focusin", "animationstart"]) element.dispatchEvent(new Event(type, { bubbles: true }));
               for (const name of ["href", "xlink:href", "action", "formaction", "src"]) {
                 const value = (element.getAttribute(name) ?? "").replace(/[\u0000-\u0020]/g, "").toLowerCase();
-                if (/^(?:javascript|vbscript):/.test(value) || (/^data:/.test(value) && !(element.localName === "img" && /^data:image\//.test(value)))) found.push(`${name}=${value}`);
+                // An image's own data: source is drawn as an image (an SVG one without script), in HTML's img and SVG's image alike.
+                const image = element.localName === "img" || element.localName === "image";
+                if (/^(?:javascript|vbscript):/.test(value) || (/^data:/.test(value) && !(image && /^data:image\//.test(value)))) found.push(`${name}=${value}`);
               }
             }
             return found;
