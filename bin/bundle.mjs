@@ -1,6 +1,6 @@
 // Bundles the CLI (src/cli/ with everything it imports, and .eleventy.ts) into one ES module, its npm
 // dependencies left as imports. The checkout's bin runs it when the sources change; `npm pack` runs this
-// file once (prepack) to write dist/cli.mjs and the compiled site assets in dist/assets/, so an installed
+// file once (prepack) to write dist/cli/ and the compiled site assets in dist/assets/, so an installed
 // package never bundles or compiles and needs no TypeScript toolchain, Sass or esbuild. `npm ci` in the
 // checkout runs it with --checkout (prepare), so a fresh clone's first build finds the CLI bundled and the
 // stylesheet compiled, and is as fast as its second.
@@ -24,12 +24,20 @@ export function sourcesHash() {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Writes the bundle of `entry` (the CLI's by default) to `outfile`; `sourcemap` inline for the checkout's stack traces, none in the package. */
-export async function bundleCli(outfile, { sourcemap, entry = "src/cli/main.ts" }) {
+/**
+ * Writes the bundle of `entry` (the CLI's by default) into the folder `outdir`, split where the code imports a module
+ * only when it runs (a command only some runs need, with the packages it alone uses); returns the entry's file.
+ * `sourcemap` inline for the checkout's stack traces, none in the package.
+ */
+export async function bundleCli(outdir, { sourcemap, entry = "src/cli/main.ts" }) {
   const { build } = await import("esbuild");
   const result = await build({
     entryPoints: [path.join(ROOT, entry)],
     bundle: true,
+    splitting: true,
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunk-[hash]",
     platform: "node",
     format: "esm",
     target: "node20",
@@ -38,37 +46,40 @@ export async function bundleCli(outfile, { sourcemap, entry = "src/cli/main.ts" 
     write: false,
     logLevel: "error",
   });
-  await mkdir(path.dirname(outfile), { recursive: true });
-  await writeFile(outfile, result.outputFiles[0].contents);
+  await mkdir(outdir, { recursive: true });
+  for (const file of result.outputFiles) await writeFile(file.path, file.contents);
+  return path.join(outdir, `${path.basename(entry, ".ts")}.mjs`);
 }
 
 const CACHE = path.join(ROOT, "node_modules/.cache/gpconnect-docs");
 
-/** The checkout's CLI bundle, made when a source changed: named by the sources' hash, so concurrent runs never see half a file. */
+/** The checkout's CLI bundle, made when a source changed: in a folder named by the sources' hash, so concurrent runs never see half of it. */
 export async function checkoutBundle() {
-  const bundle = path.join(CACHE, `cli-${sourcesHash()}.mjs`);
-  if (!existsSync(bundle)) {
-    const partial = `${bundle}.${process.pid}`;
+  const folder = path.join(CACHE, `cli-${sourcesHash()}`);
+  const entry = path.join(folder, "main.mjs");
+  if (!existsSync(entry)) {
+    const partial = `${folder}.${process.pid}`;
     await bundleCli(partial, { sourcemap: true });
-    await rename(partial, bundle);
+    // A concurrent run may have put the same bundle in place first: its copy is as good as this one.
+    await rename(partial, folder).catch(() => rm(partial, { recursive: true, force: true }));
   }
-  return bundle;
+  return entry;
 }
 
 /** Runs `exported` of the site-assets module, bundled and imported from inside the project (so it finds the project's folders). */
 async function withSiteAssets(exported) {
-  const prebuild = path.join(CACHE, `prebuild-${process.pid}.mjs`);
-  await bundleCli(prebuild, { sourcemap: false, entry: "src/assets/siteAssets.ts" });
+  const prebuild = path.join(CACHE, `prebuild-${process.pid}`);
   try {
-    await (await import(pathToFileURL(prebuild).href))[exported]();
+    await (await import(pathToFileURL(await bundleCli(prebuild, { sourcemap: false, entry: "src/assets/siteAssets.ts" })).href))[exported]();
   } finally {
-    await rm(prebuild, { force: true });
+    await rm(prebuild, { recursive: true, force: true });
   }
 }
 
 /** What `npm pack` ships in dist/: the CLI's bundle and the compiled assets. */
 async function pack() {
-  await bundleCli(path.join(ROOT, "dist/cli.mjs"), { sourcemap: false });
+  await rm(path.join(ROOT, "dist/cli"), { recursive: true, force: true });
+  await bundleCli(path.join(ROOT, "dist/cli"), { sourcemap: false });
   await withSiteAssets("writePrebuiltAssets");
 }
 

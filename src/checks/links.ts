@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Parser } from "htmlparser2";
+import { parseFragment } from "parse5";
 import { bodyStart } from "../source/sourceFile.ts";
 import { closestCandidates, isCertainMatch, type Diagnostic } from "../shared/diagnostics.ts";
 import { isExternalUrl, servedFile } from "../shared/sitePaths.ts";
+import { attribute, descendants, linksIn, type Element, type FoundLinks, type Reference } from "../shared/markupTree.ts";
 
 /** What the link checks keep of one rendered page. */
 export interface PageLinks {
@@ -19,48 +20,21 @@ export interface PageLinks {
   readonly refs: readonly Reference[];
 }
 
-export interface Reference {
-  readonly kind: "link" | "image";
-  readonly value: string;
-}
-
-/** A copy of a substring that does not keep the whole page alive (V8 keeps substrings as slices of their parent). */
-const detached = (value: string): string => Buffer.from(value, "utf8").toString("utf8");
+const hasClass = (element: Element, name: string): boolean => (attribute(element, "class") ?? "").split(/\s+/).includes(name);
 
 /**
- * Reads ids and references from a page's main region in one streaming pass
- * (no tree is built): content links point at ids there, and only links in the
- * page's own content (`.app-content`) are the author's to check.
+ * Ids and references of a page the build did not frame (the site's own pages, a `layout: none` page),
+ * from its main region: content links point at ids there, and only links in the page's own content
+ * (`.app-content`) are the author's to check. A framed page's come with its content (`enhanceContent`).
  */
-export function readLinks(html: string): { ids: Set<string>; refs: Reference[] } {
+export function readLinks(html: string): FoundLinks {
   const start = html.indexOf("<main");
   const end = html.lastIndexOf("</main>");
-  const region = start >= 0 && end > start ? html.slice(start, end + 7) : html;
-  const ids = new Set<string>();
-  const all: Reference[] = [];
-  const content: Reference[] = [];
-  let depth = 0;
-  let contentDepth = -1;
-  const parser = new Parser(
-    {
-      onopentag(name, attributes) {
-        depth++;
-        if (attributes["id"] !== undefined) ids.add(detached(attributes["id"]));
-        if (name === "a" && attributes["name"] !== undefined) ids.add(detached(attributes["name"]));
-        if (contentDepth < 0 && name === "div" && (attributes["class"] ?? "").split(/\s+/).includes("app-content")) contentDepth = depth;
-        const ref = name === "a" && attributes["href"] !== undefined ? { kind: "link" as const, value: detached(attributes["href"]) } : name === "img" && attributes["src"] !== undefined ? { kind: "image" as const, value: detached(attributes["src"]) } : undefined;
-        if (ref) (contentDepth > 0 ? content : all).push(ref);
-      },
-      onclosetag() {
-        if (depth === contentDepth) contentDepth = 0;
-        depth--;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.end(region);
+  const region = parseFragment(start >= 0 && end > start ? html.slice(start, end + 7) : html);
+  const content = descendants(region, () => true).find((element) => element.tagName === "div" && hasClass(element, "app-content"));
+  const found = linksIn(region);
   // A page without the layout's content box (a bare template) has all its links checked.
-  return { ids, refs: contentDepth < 0 ? all : content };
+  return content ? { ids: found.ids, refs: linksIn(content).refs } : found;
 }
 
 /** A URL part as its file or id is named; written as is when it is not valid percent-encoding (`100%`). */

@@ -4,11 +4,8 @@ import { brokenSave } from "../checks/brokenSave.ts";
 import { errorChain } from "../checks/failures.ts";
 import { ContentFaultsError } from "../eleventy/checksPlugin.ts";
 import { buildSite, serveSite } from "../eleventy/run.ts";
-import { runFix } from "../fix/main.ts";
 import { PROJECT_ROOT, relativePath } from "../shared/sitePaths.ts";
 import { explainFailure } from "./errors.ts";
-import { buildVersions } from "../versions/main.ts";
-import { initTree } from "./init.ts";
 import { parseCommand, USAGE } from "./options.ts";
 import { buildIntoPlace } from "./stagedOutput.ts";
 import { loadJekyllConfig } from "../source/jekyllConfig.ts";
@@ -22,7 +19,9 @@ async function main(argv: string[]): Promise<number> {
     case "version":
       console.log((JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version);
       return 0;
+    // Commands only some runs use are loaded when they run (with the packages they alone need: the versions layer's HTML parser and diff).
     case "init": {
+      const { initTree } = await import("./init.ts");
       const files = await initTree(parsed.folder);
       const shown = relativePath(process.cwd(), parsed.folder) || ".";
       console.log(`Wrote a starter tree to ${shown}/: ${files.join(", ")}.\nPreview it: gpconnect-docs serve --input ${shown}`);
@@ -34,12 +33,16 @@ async function main(argv: string[]): Promise<number> {
     case "build":
       await buildIntoPlace(parsed.output, (staging) => buildSite(parsed.options, staging), loadJekyllConfig(parsed.options.contentDir).keep_files);
       return 0;
-    case "versions":
+    case "versions": {
+      const { buildVersions } = await import("../versions/main.ts");
       if (parsed.options.only !== undefined) await buildVersions(parsed.options, undefined);
       else await buildIntoPlace(parsed.output, (staging) => buildVersions(parsed.options, staging));
       return 0;
-    case "fix":
+    }
+    case "fix": {
+      const { runFix } = await import("../fix/main.ts");
       return runFix({ options: parsed.options, write: parsed.write, cli: process.argv[1]! });
+    }
   }
 }
 

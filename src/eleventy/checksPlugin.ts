@@ -94,7 +94,7 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
     rendered(page) {
       if (!page.outputPath.endsWith(".html")) return;
       const outputPath = relativePath(outputDir(), page.outputPath);
-      pages.set(outputPath, { file: shown(page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...readLinks(page.html) });
+      pages.set(outputPath, { file: shown(page.inputPath), inputPath: path.resolve(page.inputPath), outputPath, ...(page.links ?? readLinks(page.html)) });
       remember(page.inputPath, page.url);
     },
   });

@@ -2,7 +2,8 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
 import { isUnframed } from "../jekyll/layouts.ts";
-import { renderFrame } from "../theme/frame.ts";
+import { mainIds, renderFrame, type FrameParts } from "../theme/frame.ts";
+import type { FoundLinks } from "../shared/markupTree.ts";
 import { pageData, type PageData } from "../theme/pageData.ts";
 import { siteFacts } from "../theme/siteFacts.ts";
 import type { FrontMatter, ListedPage } from "../source/pages.ts";
@@ -46,13 +47,16 @@ function notedPage(context: BuildContext, page: { readonly url: string; readonly
   return { ...pageData(page, all, context.indexes, site.url), searchMeta: pageSearchMeta(page.data, labels.get(sidebarPath(page.url)) ?? []) };
 }
 
-export function framePage(context: BuildContext, data: NotedPage, body: string): string {
+/** The page in its frame, with the ids and links of its main region (its content's, and the frame's own ids there). */
+export function framePage(context: BuildContext, data: NotedPage, body: string): { html: string; links: FoundLinks } {
   const site = context.site();
   const navigation = context.navigation();
   const around = navigation.neighbours(data.url, data.sidebar);
   const facts = siteFacts(site, context.options.commitDates);
   const release = facts.release(data.sidebar);
-  return renderFrame({ ...data.page, updated: facts.updated(data.inputPath, data.lastUpdated) }, {
+  const content = pageContent(context, data.inputPath, body);
+  const page = { ...data.page, updated: facts.updated(data.inputPath, data.lastUpdated) };
+  const parts: FrameParts = {
     site: { title: site.settings.title, source: site.settings.source, siteIndex: site.siteIndex },
     url: site.url,
     assetUrl: (assetPath) => context.assetUrl(assetPath),
@@ -62,14 +66,15 @@ export function framePage(context: BuildContext, data: NotedPage, body: string):
     previous: around.previous,
     next: around.next,
     sidebar: navigation.sidebarHtml(data.url, data.sidebar),
-    body: pageContent(context, data.inputPath, body),
+    body: content,
     tags: data.tags,
     editions: data.editions,
     release,
     banner: facts.banner(release),
     footer: facts.footer(),
     searchMeta: data.searchMeta,
-  });
+  };
+  return { html: renderFrame(page, parts), links: { ids: mainIds(page, parts, content.links.ids), refs: content.links.refs } };
 }
 
 /**
@@ -89,11 +94,11 @@ export class PageFrames {
    * The page in its frame; a tree's page without one through the markup policy;
    * a page the layout did not note (the site's own pages, a redirect stub) as it is.
    */
-  frame(context: BuildContext, page: RenderedPage): string {
+  frame(context: BuildContext, page: RenderedPage): RenderedPage {
     const data = this.noted.get(page.outputPath);
-    if (!data) return page.html;
+    if (!data) return page;
     this.noted.delete(page.outputPath);
-    return typeof data === "string" ? unframedContent(context, page.inputPath, data, page.html) : framePage(context, data, page.html);
+    return { ...page, ...(typeof data === "string" ? { html: unframedContent(context, page.inputPath, data, page.html) } : framePage(context, data, page.html)) };
   }
 
   clear(): void {

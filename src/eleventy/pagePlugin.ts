@@ -34,7 +34,8 @@ function reportRemoved(context: BuildContext, inputPath: string, { html, removed
  * (heading links, contents, tables, tabs, tags).
  */
 export function pageContent(context: BuildContext, inputPath: string, content: string): PageContent {
-  return enhanceContent(reportRemoved(context, inputPath, sanitiseMarkup(content, "fragment")));
+  const sanitised = sanitiseMarkup(content, "fragment");
+  return enhanceContent(sanitised.tree, reportRemoved(context, inputPath, sanitised));
 }
 
 /** A page published without the frame (`layout: none`, an `.svg` with front matter): the markup policy, and the policy's meta tag. */

@@ -1,6 +1,7 @@
 import type { MarkdownIt, Renderer, StateBlock, StateCore, Token } from "markdown-it";
 import footnote from "markdown-it-footnote";
 import { escapeHtml } from "../shared/html.ts";
+import { pageOptions } from "./options.ts";
 import { blockReferences } from "./kramdownAttributes.ts";
 
 /**
@@ -19,13 +20,17 @@ const nameOf = (token: Token): string => {
 };
 
 const rules: Partial<Renderer["rules"]> = {
-  footnote_ref: (tokens, idx) => {
+  // `{::options footnote_nr="10" /}` numbers the page's notes from 10 (kramdown's converter option).
+  footnote_ref: (tokens, idx, _options, env) => {
     const meta = tokens[idx]!.meta as Meta;
     const name = nameOf(tokens[idx]!);
     const repeat = meta.subId ? `:${meta.subId}` : "";
-    return `<sup id="fnref:${name}${repeat}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${meta.id + 1}</a></sup>`;
+    return `<sup id="fnref:${name}${repeat}" role="doc-noteref"><a href="#fn:${name}" class="footnote" rel="footnote">${meta.id + pageOptions(env).footnoteNr}</a></sup>`;
   },
-  footnote_block_open: () => `<div class="footnotes" role="doc-endnotes">\n<ol>\n`,
+  footnote_block_open: (_tokens, _idx, _options, env) => {
+    const first = pageOptions(env).footnoteNr;
+    return `<div class="footnotes" role="doc-endnotes">\n<ol${first === 1 ? "" : ` start="${first}"`}>\n`;
+  },
   footnote_block_close: () => `</ol>\n</div>\n`,
   footnote_open: (tokens, idx) => `<li id="fn:${nameOf(tokens[idx]!)}" role="doc-endnote">`,
   footnote_close: () => `</li>\n`,

@@ -1,4 +1,5 @@
 import type { MarkdownIt, Token } from "markdown-it";
+import { pageOptions } from "./options.ts";
 
 /**
  * Heading ids as kramdown's GFM parser makes them (kramdown-parser-gfm
@@ -57,11 +58,15 @@ export function headingIdsPlugin(md: MarkdownIt): void {
       const last = children[children.length - 1];
       const explicit = last?.type === "text" ? EXPLICIT_ID.exec(last.content) : null;
       if (explicit && last) {
-        last.content = last.content.slice(0, explicit.index);
+        // kramdown reads the id first, then drops an ATX heading's closing hashes before it (header.rb parse_atx_header).
+        const text = last.content.slice(0, explicit.index).trimEnd();
+        last.content = token.markup.startsWith("#") ? text.replace(/(?<!\\)#+$/, "").trimEnd() : text;
         token.attrSet("id", explicit[1]!);
         return;
       }
-      token.attrSet("id", env.slugger!.unique(headingText(children)));
+      // `{::options auto_ids="false" /}` leaves the page's headings without generated ids; `auto_id_prefix` goes before each.
+      const { autoIds, autoIdPrefix } = pageOptions(env);
+      if (autoIds) token.attrSet("id", autoIdPrefix + env.slugger!.unique(headingText(children)));
     });
   });
 }

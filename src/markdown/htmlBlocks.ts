@@ -1,6 +1,7 @@
-import type { Env, MarkdownIt, StateInline } from "markdown-it";
+import type { Env, MarkdownIt, StateCore, StateInline } from "markdown-it";
 import { forwardMatch, forwardSearch } from "./forwardSearch.ts";
 import { scanListLines } from "./lists.ts";
+import { pageOptions, setPageOptions } from "./options.ts";
 
 /**
  * kramdown (Jekyll's default: `parse_block_html` off) reads any element that is
@@ -16,6 +17,10 @@ import { scanListLines } from "./lists.ts";
 const SPAN_ELEMENTS = new Set(
   "a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup time tt u var".split(" "),
 );
+/** Elements whose content kramdown reads as blocks under `parse_block_html` (parser/html.rb HTML_CONTENT_MODEL_BLOCK). */
+const BLOCK_CONTENT = new Set(
+  "address applet article aside blockquote body dd details div dl fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td".split(" "),
+);
 const SPAN_CONTENT = new Set(
   "a abbr acronym address b bdo big button cite caption code del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt rtc ruby select small span strong sub sup th tt".split(" "),
 );
@@ -26,6 +31,8 @@ const START_TAG = new RegExp(String.raw`<(${NAME})((?:\s+${NAME}(?:\s*=\s*(?:[\p
 const END_TAG = new RegExp(String.raw`<\/(${NAME})\s*>`, "y");
 const BLOCK_START = new RegExp(String.raw`^( {0,3})<(?:!--|(${NAME}))`);
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A list item's marker with a tag right after it (lists.ts ITEM_START). */
+const ITEM_MARKER = /^ {0,3}(?:[*+-]|\d+\.)[ \t]+(?=<)/;
 const MARKDOWN_ATTR = /\smarkdown\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 const PLACEHOLDER = /<!--kramdown-html:(\d+)-->/g;
 
@@ -66,7 +73,7 @@ interface RawElement {
  * `render`, elements marked `markdown="1|block|span"` have their content
  * rendered as Markdown and lose the attribute.
  */
-function readElement(text: string, at: number, tag: RegExpExecArray, render?: MarkdownRenderer): RawElement {
+function readElement(text: string, at: number, tag: RegExpExecArray, render?: MarkdownRenderer, parseBlockHtml = false): RawElement {
   const name = tag[1]!.toLowerCase();
   const afterOpen = at + tag[0].length;
   if (tag[3] || VOID_ELEMENTS.has(name)) return { end: afterOpen, html: tag[0] };
@@ -77,7 +84,9 @@ function readElement(text: string, at: number, tag: RegExpExecArray, render?: Ma
     return { end, html: text.slice(at, end) };
   }
   const mode = MARKDOWN_ATTR.exec(tag[0]);
-  const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase();
+  // Under `parse_block_html` an element without the attribute is read by its content model (kramdown/html.rb handle_kramdown_html_tag).
+  const byModel = parseBlockHtml ? (BLOCK_CONTENT.has(name) ? "block" : SPAN_CONTENT.has(name) ? "span" : undefined) : undefined;
+  const kind = (mode?.[1] ?? mode?.[2] ?? mode?.[3])?.toLowerCase() ?? byModel;
   if (kind && kind !== "0") {
     // markdown="1" reads the content by the element's own content model: a `<p>` or `<h2>` holds spans (html.rb HTML_CONTENT_MODEL_SPAN).
     const span = kind === "span" || (kind === "1" && SPAN_CONTENT.has(name));
@@ -161,7 +170,7 @@ function readContent(text: string, pos: number, name: string, render?: MarkdownR
  * The HTML block starting at `start` (a `<` at a line start) as kramdown
  * writes it, and where it ends; undefined when the line starts no block.
  */
-export function readHtmlBlock(text: string, start: number, render?: MarkdownRenderer): RawElement | undefined {
+export function readHtmlBlock(text: string, start: number, render?: MarkdownRenderer, parseBlockHtml = false): RawElement | undefined {
   if (text.startsWith("<!--", start)) {
     const close = commentEnd(text, start + 4);
     return close < 0 ? undefined : { end: close + 3, html: text.slice(start, close + 3) };
@@ -169,7 +178,7 @@ export function readHtmlBlock(text: string, start: number, render?: MarkdownRend
   START_TAG.lastIndex = start;
   const tag = START_TAG.exec(text);
   if (!tag || SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) return undefined;
-  return readElement(text, start, tag, render);
+  return readElement(text, start, tag, render, parseBlockHtml);
 }
 
 /** Keeps a rendered block for the renderer and returns the placeholder that stands for it. */
@@ -236,13 +245,14 @@ const SPAN_EXTENSION_END = Object.fromEntries(EXTENSION_NAMES.map((name) => [nam
  * leaves, or undefined when the line starts none (or it is never closed,
  * which kramdown ignores).
  */
-function readExtension(src: string, pos: number): { end: number; html: string } | undefined {
+function readExtension(src: string, pos: number, env: BlocksEnv): { end: number; html: string } | undefined {
   const indent = /^ {0,3}/.exec(src.slice(pos, pos + 3))![0].length;
   const tag = extensionTag(src, pos + indent);
   if (!tag) return undefined;
   let after = tag.end;
   while (src[after] === " " || src[after] === "\t") after++;
   const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
+  if (tag.name === "options") setPageOptions(env, tag.attributes ?? "");
   if (tag.selfClosing) return { end: lineEnd(after), html: "" };
   const close = EXTENSION_END[tag.name](src, after);
   if (close < 0) return undefined;
@@ -330,16 +340,18 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
     const line = src.slice(pos, lineEnd);
     const dedented = line.slice(Math.min(indent, /^ */.exec(line)![0].length));
     const fenceMatch = FENCE.exec(dedented);
-    const extension = fence ? undefined : readExtension(src, pos);
+    const extension = fence ? undefined : readExtension(src, pos, env);
     if (extension) {
       if (extension.html) out.push(store(env, extension.html, src.slice(pos, extension.end)));
       advance(extension.end);
       continue;
     }
-    const open = fence ? undefined : BLOCK_START.exec(dedented);
-    const margin = line.length - dedented.length + (open?.[1]!.length ?? 0);
+    // An item's own line may start with the block too (`* {% include callout.html %}`): kramdown reads the item's text as blocks.
+    const marker = fence ? undefined : ITEM_MARKER.exec(dedented)?.[0];
+    const open = fence ? undefined : BLOCK_START.exec(marker ? dedented.slice(marker.length) : dedented);
+    const margin = line.length - dedented.length + (marker?.length ?? 0) + (open?.[1]!.length ?? 0);
     const blockStart = pos + margin;
-    const block = open ? readHtmlBlock(src, blockStart, render) : undefined;
+    const block = open ? readHtmlBlock(src, blockStart, render, pageOptions(env).parseBlockHtml) : undefined;
     if (fence) {
       if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
     } else if (fenceMatch) fence = fenceMatch[1]!;
@@ -349,7 +361,7 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
       continue;
     }
     const { end, html } = block;
-    out.push(" ".repeat(margin) + store(env, html, src.slice(blockStart, end)));
+    out.push(line.slice(0, margin) + store(env, html, src.slice(blockStart, end)));
     // kramdown reads whatever follows the closing tag on its line as the start of the next block.
     const rest = /^[ \t]*(?:\n|$)/.exec(src.slice(end));
     advance(rest ? end + rest[0].length : end);
@@ -358,7 +370,47 @@ export function extractHtmlBlocks(src: string, md: MarkdownIt, env: BlocksEnv): 
   return out.join("\n");
 }
 
+const INLINE_TAG = /^<(\/?)([\w:][-\w.:]*)[^>]*?(\/?)>$/;
+
+/**
+ * A closing tag in a paragraph that does not close the element open right
+ * before it is text in kramdown (parser/kramdown/html.rb parse_span_html:
+ * "invalidly used HTML closing tag", added as text), so the reader sees
+ * `</em>` as Jekyll printed it; the HTML parser would drop it. Escaped as
+ * text, it cannot open or close anything.
+ */
+function strayClosingTags(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (token.type !== "inline" || !token.children) continue;
+    const open: string[] = [];
+    for (const child of token.children) {
+      const tag = child.type === "html_inline" ? INLINE_TAG.exec(child.content) : null;
+      if (!tag) continue;
+      const name = tag[2]!.toLowerCase();
+      // `</br>` stays a line break, as browsers read it (tests/fidelity/differences.ts "html-in-table-cells").
+      if (VOID_ELEMENTS.has(name)) continue;
+      if (!tag[1]) {
+        if (!tag[3]) open.push(name);
+      } else if (open[open.length - 1] === name) open.pop();
+      else child.type = "text";
+    }
+  }
+}
+
+/** A line that starts with a closing tag: kramdown starts no HTML block there (html.rb parse_block_html), so it is paragraph text. */
+const CLOSING_LINE = /^<\//;
+
 export function htmlBlocksPlugin(md: MarkdownIt): void {
+  md.core.ruler.after("inline", "kramdown_stray_closing_tags", strayClosingTags);
+  // markdown-it does not export its html_block rule; the ruler's (typed, internal) list is the one way to wrap it.
+  const { fn: htmlBlock, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "html_block")!;
+  md.block.ruler.at(
+    "html_block",
+    // It still ends a quote (blockquote.rb LAZY_END), and is then paragraph text after it.
+    (state, startLine, endLine, silent) =>
+      ((silent && state.parentType === "blockquote") || !CLOSING_LINE.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]!))) && htmlBlock(state, startLine, endLine, silent),
+    { alt: [...alt] },
+  );
   md.inline.ruler.before("html_inline", "kramdown_span_extension", spanExtension);
   md.inline.ruler.before("html_inline", "kramdown_span_html", spanHtml);
   md.core.ruler.before("block", "kramdown_html_blocks", (state) => {

@@ -1,11 +1,12 @@
 import markdownIt, { type MarkdownIt } from "markdown-it";
-import deflist from "markdown-it-deflist";
 import { emphasisPlugin } from "./emphasis.ts";
 import { endOfBlockPlugin } from "./endOfBlock.ts";
 import { escapesPlugin } from "./escapes.ts";
 import { abbreviationsPlugin } from "./abbreviations.ts";
+import { blockquotesPlugin } from "./blockquotes.ts";
 import { codeBlocksPlugin } from "./codeBlocks.ts";
 import { codeSpansPlugin } from "./codeSpans.ts";
+import { definitionListsPlugin } from "./definitionLists.ts";
 import { footnotesPlugin } from "./footnotes.ts";
 import { gfmPlugin } from "./gfm.ts";
 import { headingIdsPlugin } from "./headingIds.ts";
@@ -16,7 +17,7 @@ import { kramdownAttributesPlugin } from "./kramdownAttributes.ts";
 import { linkDestinationsPlugin } from "./linkDestinations.ts";
 import { linksPlugin } from "./links.ts";
 import { listsPlugin } from "./lists.ts";
-import { setextHeadingsPlugin } from "./setextHeadings.ts";
+import { headingsPlugin } from "./headings.ts";
 import { tablesPlugin } from "./tables.ts";
 import { tocPlugin } from "./toc.ts";
 import { typographyPlugin } from "./typography.ts";
@@ -41,11 +42,12 @@ export function createMarkdown(): MarkdownIt {
     .use(codeSpansPlugin)
     .use(gfmPlugin)
     .use(codeBlocksPlugin)
-    .use(setextHeadingsPlugin)
+    .use(headingsPlugin)
     .use(listsPlugin)
+    .use(blockquotesPlugin)
     .use(endOfBlockPlugin)
     .use(footnotesPlugin)
-    .use(deflist)
+    .use(definitionListsPlugin)
     .use(abbreviationsPlugin)
     .use(typographyPlugin)
     .use(headingIdsPlugin)

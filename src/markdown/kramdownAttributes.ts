@@ -58,6 +58,8 @@ export function parseAttributeList(text: string): AttributeList {
 
 const IAL_TOKEN = "kramdown_ial";
 const BLOCK_IAL_TOKEN = "kramdown_block_ial";
+/** The attribute list of an item's own marker line (`: {:.cls}` with nothing after it): it belongs to the item around it. */
+export const ITEM_IAL_TOKEN = "kramdown_item_ial";
 const ALD_TOKEN = "kramdown_ald";
 /** A line holding only an attribute list (ial.rb IAL_BLOCK_START) or a definition `{:name: …}` (ALD_START). */
 const BLOCK_IAL = /^\{:(?![:/])((?:\\\}|[^}])*)\}[ \t]*$/;
@@ -189,6 +191,22 @@ function ialBlockRule(state: StateBlock, startLine: number, _endLine: number, si
   return true;
 }
 
+/** The attribute list `{:…}` holding only `text`, or undefined when it cannot be read (then it stays text). */
+export function readAttributeList(text: string): AttributeList | undefined {
+  try {
+    return parseAttributeList(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Gives the item being read (the innermost open block) the attributes of its marker line. */
+export function pushItemAttributes(state: StateBlock, list: AttributeList, line: number): void {
+  const token = state.push(ITEM_IAL_TOKEN, "", 0);
+  token.meta = { list };
+  token.map = [line, line + 1];
+}
+
 /** The ALD names a block's attribute list referred to without defining them (`{:toc}`, `{:footnotes}`). */
 export const blockReferences = (token: Token): readonly string[] => (token.meta as { references?: string[] } | null)?.references ?? [];
 
@@ -225,6 +243,12 @@ function blockTargets(tokens: readonly Token[], onTarget: (list: Token, target: 
   const lastAt: { token: Token; index: number }[] = [];
   const ends = new Map<Token, number>();
   tokens.forEach((ial, index) => {
+    if (ial.type === ITEM_IAL_TOKEN) {
+      // A list item's own attributes (its marker line's list), pushed as the item is read: its item opens just before.
+      let at = index - 1;
+      while (at >= 0 && !(tokens[at]!.level === ial.level - 1 && tokens[at]!.nesting === 1)) at--;
+      if (at >= 0) onTarget(ial, tokens[at]!);
+    }
     if (!isAttributeToken(ial)) {
       lastAt[ial.level] = { token: ial, index };
       return;
@@ -265,6 +289,10 @@ function attachAttributes(state: StateCore): void {
   for (const token of tokens) if (token.type === ALD_TOKEN) definitions.set((token.meta as { name: string }).name, listOf(token));
   const resolve = resolver(definitions);
   blockTargets(tokens, (token, target) => {
+    if (token.type === ITEM_IAL_TOKEN) {
+      applyAttributes(target, resolve(listOf(token)));
+      return;
+    }
     const list = listOf(token);
     applyAttributes(target, resolve(list));
     if (list.references.length > 0) target.meta = { ...(target.meta as object | null), references: list.references };
@@ -291,7 +319,10 @@ function attachAttributes(state: StateCore): void {
       // Lists in a row (`{: .a}{: .b}`) all annotate the element before the first.
       const span = previous?.type === IAL_TOKEN ? lastSpan : spanTarget(children, j);
       lastSpan = span;
-      if (span) applyAttributes(span, attributes);
+      if (span) {
+        applyAttributes(span, attributes);
+        if (span.type === "image" && listOf(child).references.includes(STANDALONE)) span.meta = { ...(span.meta as object | null), standalone: true };
+      }
       else if (itemOpen && j === 0) {
         // `* {:.cls} text`, `: {:.cls} text`: the list item's, definition's or term's own attributes (list.rb LIST_ITEM_IAL).
         applyAttributes(itemOpen, attributes);
@@ -313,6 +344,33 @@ function attachAttributes(state: StateCore): void {
   }
 }
 
+const STANDALONE = "standalone";
+
+/**
+ * A paragraph holding only an image marked `{: standalone}` is a <figure>
+ * with the alt text as its caption (kramdown 2.4, converter/html.rb
+ * `convert_standalone_image`); the figure takes the image's class and id
+ * unless the paragraph has its own.
+ */
+function standaloneFigures(state: StateCore): void {
+  const { tokens, md, Token: NewToken } = state;
+  tokens.forEach((paragraph, i) => {
+    const inline = tokens[i + 1];
+    const image = inline?.children?.length === 1 ? inline.children[0] : undefined;
+    if (paragraph.type !== "paragraph_open" || paragraph.hidden || image?.type !== "image" || !(image.meta as { standalone?: boolean } | null)?.standalone) return;
+    for (const name of ["class", "id"]) {
+      const value = image.attrGet(name);
+      if (value === null || paragraph.attrGet(name) !== null) continue;
+      paragraph.attrSet(name, value);
+      image.attrs = image.attrs!.filter(([attr]) => attr !== name);
+    }
+    paragraph.tag = tokens[i + 2]!.tag = "figure";
+    const text = new NewToken("text", "", 0);
+    text.content = md.renderer.renderInlineAsText(image.children ?? [], md.options, {});
+    inline!.children!.push(new NewToken("figcaption_open", "figcaption", 1), text, new NewToken("figcaption_close", "figcaption", -1));
+  });
+}
+
 /** Highlighted code is a whole `<pre>` markdown-it cannot add attributes to: they go on that `<pre>`. */
 function withPreAttributes(html: string, token: Token): string {
   const tag = /^<pre\b([^>]*)>/.exec(html);
@@ -325,9 +383,13 @@ function withPreAttributes(html: string, token: Token): string {
 export function kramdownAttributesPlugin(md: MarkdownIt): void {
   md.block.ruler.before("fence", BLOCK_IAL_TOKEN, ialBlockRule, { alt: ["paragraph", "reference", "blockquote", "list"] });
   md.inline.ruler.before("emphasis", IAL_TOKEN, ialInlineRule);
-  md.core.ruler.after("text_join", "kramdown_ial_attach", attachAttributes);
+  md.core.ruler.after("text_join", "kramdown_ial_attach", (state) => {
+    attachAttributes(state);
+    standaloneFigures(state);
+  });
   md.renderer.rules[IAL_TOKEN] = () => "";
   md.renderer.rules[BLOCK_IAL_TOKEN] = () => "";
+  md.renderer.rules[ITEM_IAL_TOKEN] = () => "";
   md.renderer.rules[ALD_TOKEN] = () => "";
   const fence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => withPreAttributes(fence(tokens, idx, options, env, self), tokens[idx]!);

@@ -36,9 +36,15 @@ interface Section {
  */
 export function splitRow(line: string, leadingPipe: boolean): string[] | undefined {
   const cells: string[] = [""];
+  const lastCodeClose = line.lastIndexOf("</code>");
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (ch === "`") {
+    // An HTML `<code>…</code>` is kept whole, pipes and all (table.rb splits the row at them first).
+    const codeClose = ch === "<" && i < lastCodeClose && line.startsWith("<code", i) ? line.indexOf("</code>", line.indexOf(">", i)) : -1;
+    if (codeClose >= 0) {
+      cells[cells.length - 1] += line.slice(i, codeClose + 7);
+      i = codeClose + 6;
+    } else if (ch === "`") {
       const run = /^`+/.exec(line.slice(i))![0];
       const close = line.indexOf(run, i + run.length);
       if (close > 0 && line[close + run.length] !== "`") {
@@ -61,6 +67,62 @@ export function splitRow(line: string, leadingPipe: boolean): string[] | undefin
   return cells.map((c) => c.trim());
 }
 
+/** The code spans of `text` as kramdown's codespan parser finds them (codespan.rb): a run of backticks closes at the next occurrence of the same run. */
+function* codeSpans(text: string): Generator<{ start: number; end: number; code: string }> {
+  const missing = new Set<string>();
+  for (let i = text.indexOf("`"); i >= 0; i = text.indexOf("`", i)) {
+    const run = /^`+/.exec(text.slice(i, i + 64))![0];
+    const from = i + run.length;
+    // A lone backtick between spaces is text.
+    const lone = run.length === 1 && (i === 0 || /\s/.test(text[i - 1]!)) && /\s/.test(text[from] ?? "");
+    const close = lone || missing.has(run) ? -1 : text.indexOf(run, from);
+    if (close < 0) {
+      // Once a run has no closing one, no later run of that length has either: searching again would be quadratic.
+      if (!lone) missing.add(run);
+      i = from;
+      continue;
+    }
+    yield { start: i, end: close + run.length, code: text.slice(from, close) };
+    i = close + run.length;
+  }
+}
+
+/** kramdown's TABLE_PIPE_CHECK at the start of a line: a leading pipe, or an unescaped one later. */
+const TABLE_PIPE_CHECK = /^(?:\||.*?[^\\\n]\|)/;
+
+/**
+ * Whether kramdown keeps these lines as a table once code spans that run over
+ * lines are read (table.rb, after the rows): a code span over two lines is
+ * allowed only after a table pipe on its first line, and the table must end
+ * on a line with a table pipe after the last such span.
+ */
+function pipesOutsideCode(text: string): boolean {
+  let pipeOnLine = false;
+  let pos = 0;
+  // Ruby's split drops trailing empty strings.
+  const linesOf = (part: string): string[] => part.replace(/\n+$/, "").split("\n");
+  const segments = (function* () {
+    for (const span of codeSpans(text)) {
+      yield { code: false, value: text.slice(pos, span.start) };
+      yield { code: true, value: span.code };
+      pos = span.end;
+    }
+    yield { code: false, value: text.slice(pos) };
+  })();
+  for (const { code, value } of segments) {
+    if (value === "") continue;
+    const lines = linesOf(value);
+    if (code) {
+      if (lines.length > 2 || (lines.length === 2 && !pipeOnLine)) break;
+      if (lines.length === 2) pipeOnLine = false;
+    } else {
+      if (lines.length > 1 && !pipeOnLine && !TABLE_PIPE_CHECK.test(lines[0]!)) break;
+      pipeOnLine = (lines.length > 1 ? false : pipeOnLine) || TABLE_PIPE_CHECK.test(lines[lines.length - 1]!);
+    }
+  }
+  return pipeOnLine;
+}
+
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
 }
@@ -69,7 +131,9 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false;
   const previous = state.tokens[state.tokens.length - 1];
   const firstInContainer = !previous || previous.type === "list_item_open" || previous.type === "blockquote_open";
-  if (!firstInContainer && (startLine === 0 || !state.isEmpty(startLine - 1))) return false;
+  // An attribute list on the line before is a boundary too (block_boundary.rb after_block_boundary?: @block_ial).
+  const afterAttributes = previous?.type === "kramdown_block_ial" && previous.map?.[1] === startLine;
+  if (!firstInContainer && !afterAttributes && (startLine === 0 || !state.isEmpty(startLine - 1))) return false;
   if (!PIPE_LINE.test(lineText(state, startLine))) return false;
   const leadingPipe = lineText(state, startLine).startsWith("|");
 
@@ -103,7 +167,9 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
       rows.push({ cells, line });
     }
   }
-  if (line < endLine && !BOUNDARY_AFTER.test(lineText(state, line))) return false;
+  // The end of the list item (or other container) holding the table is a boundary too: kramdown reads the item's text on its own.
+  if (line < endLine && state.sCount[line]! >= state.blkIndent && !BOUNDARY_AFTER.test(lineText(state, line))) return false;
+  if (!pipesOutsideCode(state.getLines(startLine, line, state.blkIndent, false).replace(/\n$/, ""))) return false;
   if (rows.length > 0) close(hasFooter ? "tfoot" : "tbody", false);
   if (!sections.some((s) => s.kind === "tbody")) return false;
   if (silent) return true;

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { FoundLinks } from "../shared/markupTree.ts";
 
 /** A page as its last transform leaves it. */
 export interface RenderedPage {
@@ -11,6 +12,8 @@ export interface RenderedPage {
   /** Absolute output file. */
   readonly outputPath: string;
   readonly html: string;
+  /** Its ids and links, when its framing read them already (else the checks read them from `html`). */
+  readonly links?: FoundLinks | undefined;
 }
 
 export interface PageListener {
@@ -47,7 +50,7 @@ export class PageOutput {
    */
   constructor(
     readonly releasePages: boolean,
-    private readonly frame: (page: RenderedPage) => string,
+    private readonly frame: (page: RenderedPage) => RenderedPage,
   ) {}
 
   listen(listener: PageListener): void {
@@ -56,7 +59,7 @@ export class PageOutput {
 
   /** Queues the page to be written and returns what Eleventy should keep of it. */
   emit(content: RenderedPage): string {
-    const page = { ...content, html: this.frame(content) };
+    const page = this.frame(content);
     for (const listener of this.listeners) listener.rendered?.(page);
     if (!this.releasePages) {
       // Eleventy's own writer writes the same file right after (the dev server): a write of ours still under way

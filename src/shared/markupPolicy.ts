@@ -78,10 +78,12 @@ export interface RemovedMarkup {
 
 export interface SanitisedMarkup {
   readonly html: string;
+  /** The tree `html` was written from (without an SVG's XML declaration), for the enhancements and checks to work on. */
+  readonly tree: Parent;
   readonly removed: readonly RemovedMarkup[];
 }
 
-type Parent = Dom.ParentNode;
+export type Parent = Dom.ParentNode;
 
 const attributeName = (attribute: { name: string; prefix?: string }): string => (attribute.prefix ? `${attribute.prefix}:${attribute.name}` : attribute.name);
 
@@ -242,18 +244,29 @@ export function sanitiseMarkup(markup: string, kind: MarkupKind, extraHead?: (do
   const removed: RemovedMarkup[] = [];
   const declaration = kind === "svg" ? (XML_DECLARATION.exec(markup)?.[0] ?? "") : "";
   let current = declaration ? markup.slice(declaration.length) : markup;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const tree = parseAs(kind, current, pass === 0);
-    const before = removed.length;
+  const read = (text: string, locate: boolean): Parent => {
+    const tree = parseAs(kind, text, locate);
     limitDepth(tree);
-    clean(tree, removed, pass === 0 ? current : undefined);
+    clean(tree, removed, locate ? text : undefined);
+    return tree;
+  };
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const before = removed.length;
+    let tree = read(current, false);
+    // Source locations double the parser's time and only place what was removed in the source:
+    // the first reading is made again with them when it removed something.
+    if (pass === 0 && removed.length > 0) {
+      removed.length = 0;
+      tree = read(current, true);
+    }
     if (pass === 0 && kind === "document" && extraHead) extraHead(tree as Dom.Document);
     const written = serialiseAs(kind, tree);
-    if (pass > 0 && removed.length === before && written === current) return { html: declaration + written, removed };
+    if (pass > 0 && removed.length === before && written === current) return { html: declaration + written, tree, removed };
     current = written;
   }
   removed.push({ markup: "markup that reads differently each time it is parsed", needles: [] });
-  return { html: escapeHtml(current), removed };
+  const html = escapeHtml(current);
+  return { html, tree: parseFragment(html), removed };
 }
 
 /** Markup that writes its own document (a doctype, `<html>`, `<head>` or `<body>`), not a fragment a browser wraps. */

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
+import { detached } from "../shared/detached.ts";
 import { filters } from "liquidjs";
 import type { Diagnostic } from "../shared/diagnostics.ts";
 import { escapingSitePath, projectOutput, realInside, relativePath, trimSlashes, withoutLeadingSlash } from "../shared/sitePaths.ts";
@@ -108,12 +109,15 @@ export function hasFrontMatter(file: string): boolean {
 
 const FRONT_MATTER = /^(?:\uFEFF)?---[^\S\n]*\r?\n(?:([\s\S]*?)\r?\n)?---[^\S\n]*(?:\r?\n|$)/;
 
-/** The front matter of a page as data; a block that does not parse reads as empty (the page's own rendering reports it at its line). */
+/**
+ * The front matter of a page as data; a block that does not parse reads as empty (the page's own rendering reports it at its line).
+ * Its values are kept for the whole build: they are read from a copy of the block, not from the file's text, which they would keep.
+ */
 function readFrontMatter(full: string, shown: string): Record<string, unknown> {
   const block = FRONT_MATTER.exec(readFileSync(full, "utf8"));
   if (!block?.[1]) return {};
   try {
-    const data = parseYaml(block[1], shown).data;
+    const data = parseYaml(detached(block[1]), shown).data;
     return data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
   } catch {
     return {};

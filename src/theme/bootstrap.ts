@@ -1,5 +1,6 @@
-import { parse, type HTMLElement } from "node-html-parser";
+import { parseFragment } from "parse5";
 import { escapeHtml, html, raw } from "../shared/html.ts";
+import { appendChildren, attribute, createElement, descendants, innerMarkup, isElement, markupOf, remove, removeAttribute, replaceWith, setAttribute, textContent, type Element, type Parent } from "../shared/markupTree.ts";
 
 /**
  * Authors of the Jekyll documentation theme wrote Bootstrap 3 markup into
@@ -10,24 +11,29 @@ import { escapeHtml, html, raw } from "../shared/html.ts";
  * element; no style of the site matches them, so they change nothing.
  */
 
-/** Cheap test before parsing: does the page use any class this module maps? */
+/** Cheap test of the markup before walking its tree: does the page use any class this module maps? */
 const BOOTSTRAP_HINT = /class\s*=\s*["'][^"']*\b(?:panel|row|col-|btn|alert|well|label|bs-callout|nav-tabs|sr-only)/;
 
-const tokens = (element: HTMLElement): string[] => (element.getAttribute("class") ?? "").split(/\s+/).filter(Boolean);
-const setTokens = (element: HTMLElement, list: readonly string[]): void => {
+const tokens = (element: Element): string[] => (attribute(element, "class") ?? "").split(/\s+/).filter(Boolean);
+const setTokens = (element: Element, list: readonly string[]): void => {
   const unique = [...new Set(list)];
-  if (unique.length > 0) element.setAttribute("class", unique.join(" "));
-  else element.removeAttribute("class");
+  if (unique.length > 0) setAttribute(element, "class", unique.join(" "));
+  else removeAttribute(element, "class");
 };
 /** Replaces the classes `match` accepts by `added` (added first, in order). */
-function swapClasses(element: HTMLElement, match: (token: string) => boolean, added: readonly string[]): void {
+function swapClasses(element: Element, match: (token: string) => boolean, added: readonly string[]): void {
   setTokens(element, [...added, ...tokens(element).filter((t) => !match(t))]);
 }
-const withClass = (root: HTMLElement, test: (token: string) => boolean): HTMLElement[] => root.querySelectorAll("[class]").filter((el) => tokens(el).some(test));
+const withClass = (root: Parent, test: (token: string) => boolean): Element[] => descendants(root).filter((el) => tokens(el).some(test));
+const named = (root: Parent, names: ReadonlySet<string>): Element | undefined => descendants(root).find((el) => names.has(el.tagName));
+
+/** What a reader sees besides text: an element holding none of these and no text shows nothing. */
+const VISIBLE = new Set(["img", "svg", "picture", "video", "iframe", "table", "input", "button", "a"]);
+const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 
 /** True when an element holds nothing a reader sees (Font Awesome icons are empty `<i>`s). */
-function isEmpty(element: HTMLElement): boolean {
-  return element.textContent.trim() === "" && element.querySelector("img, svg, picture, video, iframe, table, input, button, a") === null;
+function isEmpty(element: Element): boolean {
+  return textContent(element).trim() === "" && named(element, VISIBLE) === undefined;
 }
 
 /** Bootstrap's 12 columns → the nearest NHS.UK grid width. */
@@ -57,11 +63,11 @@ export function gridWidth(classes: readonly string[]): string | undefined {
 }
 
 /** `row` and `col-*` → `nhsuk-grid-row` and `nhsuk-grid-column-*`; a row of cards becomes a card group (cards of one height). */
-function mapGrid(root: HTMLElement): void {
+function mapGrid(root: Parent): void {
   for (const column of withClass(root, (t) => COLUMN.test(t))) {
     // An empty column only made space in Bootstrap's layout.
     if (isEmpty(column)) {
-      column.remove();
+      remove(column);
       continue;
     }
     const width = gridWidth(tokens(column));
@@ -69,8 +75,8 @@ function mapGrid(root: HTMLElement): void {
   }
   for (const row of withClass(root, (t) => t === "row")) {
     swapClasses(row, (t) => t === "row", ["nhsuk-grid-row"]);
-    const columns = row.childNodes.filter((n): n is HTMLElement => n.nodeType === 1 && tokens(n as HTMLElement).some((t) => t.startsWith("nhsuk-grid-column-")));
-    if (columns.length > 0 && columns.every((c) => c.querySelector(".panel, .nhsuk-card") !== null)) {
+    const columns = row.childNodes.filter((n): n is Element => isElement(n) && tokens(n).some((t) => t.startsWith("nhsuk-grid-column-")));
+    if (columns.length > 0 && columns.every((c) => withClass(c, (t) => t === "panel" || t === "nhsuk-card").length > 0)) {
       swapClasses(row, () => false, ["nhsuk-grid-row", "nhsuk-card-group"]);
       for (const column of columns) swapClasses(column, () => false, [...tokens(column).filter((t) => t.startsWith("nhsuk-grid-column-")), "nhsuk-card-group__item"]);
     }
@@ -80,25 +86,25 @@ function mapGrid(root: HTMLElement): void {
 const PANEL_VARIANT = /^panel(?:-(?:default|primary|success|info|warning|danger))?$/;
 
 /** `panel` → NHS.UK card: `panel-heading` and `panel-body` become its content, the first heading its card heading. */
-function mapPanels(root: HTMLElement): void {
+function mapPanels(root: Parent): void {
   for (const panel of withClass(root, (t) => t === "panel")) swapClasses(panel, (t) => PANEL_VARIANT.test(t), ["nhsuk-card"]);
   for (const heading of withClass(root, (t) => t === "panel-heading")) {
     // A heading of icons only (the home page's Font Awesome circles) shows nothing without the icon font.
-    if (isEmpty(heading)) heading.remove();
+    if (isEmpty(heading)) remove(heading);
     else swapClasses(heading, (t) => t === "panel-heading", ["nhsuk-card__content", "app-card__header"]);
   }
   for (const title of withClass(root, (t) => t === "panel-title")) swapClasses(title, (t) => t === "panel-title", ["nhsuk-card__heading"]);
   for (const body of withClass(root, (t) => t === "panel-body" || t === "panel-footer")) {
     swapClasses(body, (t) => t === "panel-body" || t === "panel-footer", ["nhsuk-card__content"]);
-    const heading = body.querySelector("h1, h2, h3, h4, h5, h6");
-    if (heading && !body.querySelector(".nhsuk-card__heading")) swapClasses(heading, () => false, ["nhsuk-card__heading"]);
+    const heading = named(body, HEADINGS);
+    if (heading && withClass(body, (t) => t === "nhsuk-card__heading").length === 0) swapClasses(heading, () => false, ["nhsuk-card__heading"]);
   }
 }
 
 const BUTTON_CLASS = /^btn(?:-(?:default|primary|secondary|success|info|warning|danger|link|lg|sm|xs|block))?$/;
 
 /** `btn` links and buttons → NHS.UK buttons; `btn-default` is the secondary button, `btn-danger` the warning one, `btn-link` a plain link. */
-function mapButtons(root: HTMLElement): void {
+function mapButtons(root: Parent): void {
   for (const button of withClass(root, (t) => t === "btn")) {
     const classes = tokens(button);
     if (classes.includes("btn-link")) {
@@ -108,7 +114,7 @@ function mapButtons(root: HTMLElement): void {
     const variant = classes.includes("btn-danger") ? "nhsuk-button--warning" : classes.some((t) => ["btn-default", "btn-secondary", "btn-info"].includes(t)) ? "nhsuk-button--secondary" : undefined;
     const small = classes.some((t) => t === "btn-sm" || t === "btn-xs") ? "nhsuk-button--small" : undefined;
     swapClasses(button, (t) => BUTTON_CLASS.test(t), ["nhsuk-button", ...(variant ? [variant] : []), ...(small ? [small] : [])]);
-    if (button.tagName === "A") button.setAttribute("draggable", "false");
+    if (button.tagName === "a") setAttribute(button, "draggable", "false");
   }
 }
 
@@ -120,7 +126,7 @@ const TONES: Record<string, string> = { info: "info", warning: "warning", danger
  * `role="alert"` goes: static text is not a live announcement (and the
  * corpus's `role="information"` is no ARIA role at all).
  */
-function mapAlerts(root: HTMLElement): void {
+function mapAlerts(root: Parent): void {
   for (const [family, kind] of [
     ["alert", "alert"],
     ["bs-callout", "callout"],
@@ -130,41 +136,39 @@ function mapAlerts(root: HTMLElement): void {
       const toneClass = tokens(box).map((t) => variant.exec(t)?.[1]).find((t) => t !== undefined && t in TONES);
       const tone = TONES[toneClass ?? "info"]!;
       swapClasses(box, (t) => t === family || variant.test(t) || t === "alert-dismissible", ["app-callout", `app-callout--${kind}`, `app-callout--${tone}`]);
-      box.removeAttribute("role");
-      box.set_content(html`<div class="app-callout__body">${raw(box.innerHTML)}</div>`.value);
+      removeAttribute(box, "role");
+      const body = createElement("div", { class: "app-callout__body" });
+      appendChildren(body, box.childNodes.splice(0));
+      appendChildren(box, [body]);
     }
   }
 }
 
 /** `well` → NHS.UK inset text. */
-function mapWells(root: HTMLElement): void {
+function mapWells(root: Parent): void {
   for (const well of withClass(root, (t) => t === "well")) swapClasses(well, (t) => /^well(?:-sm|-lg)?$/.test(t), ["nhsuk-inset-text"]);
 }
 
 const LABEL_COLOURS: Record<string, string> = { success: "green", info: "blue", warning: "orange", danger: "red", primary: "blue", default: "grey" };
 
 /** `label label-*` (the design pages' SELECTED, DECISION, ASSUMPTION) → NHS.UK tags. */
-function mapLabels(root: HTMLElement): void {
+function mapLabels(root: Parent): void {
   for (const label of withClass(root, (t) => t === "label")) {
     const colour = tokens(label).map((t) => LABEL_COLOURS[/^label-(\w+)$/.exec(t)?.[1] ?? ""]).find(Boolean);
     if (!colour) continue;
     swapClasses(label, (t) => t === "label" || /^label-\w+$/.test(t), ["nhsuk-tag", `nhsuk-tag--${colour}`]);
-    if (label.tagName === "SPAN") label.tagName = "strong";
+    if (label.tagName === "span") label.tagName = label.nodeName = "strong";
   }
 }
 
 /** Bootstrap's screen-reader-only text stays for screen readers only. */
-function mapScreenReaderText(root: HTMLElement): void {
+function mapScreenReaderText(root: Parent): void {
   for (const element of withClass(root, (t) => t === "sr-only")) swapClasses(element, (t) => t === "sr-only", ["nhsuk-u-visually-hidden"]);
 }
 
-function nextElement(node: HTMLElement): HTMLElement | undefined {
+function nextElement(node: Element): Element | undefined {
   const siblings = node.parentNode?.childNodes ?? [];
-  for (let i = siblings.indexOf(node) + 1; i < siblings.length; i++) {
-    const sibling = siblings[i] as HTMLElement;
-    if (sibling.nodeType === 1) return sibling;
-  }
-  return undefined;
+  return siblings.slice(siblings.indexOf(node) + 1).find(isElement);
 }
 
 /**
@@ -172,31 +176,35 @@ function nextElement(node: HTMLElement): HTMLElement | undefined {
  * `tab-pane`) as NHS.UK tabs: without JavaScript every panel shows under its
  * own title; with it, nhsuk-frontend makes them tabs with roles and arrow keys.
  */
-function mapTabs(root: HTMLElement): void {
-  for (const list of root.querySelectorAll("ul.nav-tabs")) {
+function mapTabs(root: Parent): void {
+  for (const list of descendants(root).filter((el) => el.tagName === "ul" && tokens(el).includes("nav-tabs"))) {
     const content = nextElement(list);
-    if (!content?.classList.contains("tab-content")) continue;
-    const tabs = list.querySelectorAll('a[data-toggle="tab"]').map((a) => ({ id: (a.getAttribute("href") ?? "").replace(/^#/, ""), title: a.innerHTML.trim() }));
-    const panes = new Map(content.querySelectorAll(".tab-pane").map((pane) => [pane.id, pane]));
+    if (!content || !tokens(content).includes("tab-content")) continue;
+    const tabs = descendants(list)
+      .filter((a) => a.tagName === "a" && attribute(a, "data-toggle") === "tab")
+      .map((a) => ({ id: (attribute(a, "href") ?? "").replace(/^#/, ""), title: innerMarkup(a).trim() }));
+    const panes = new Map(withClass(content, (t) => t === "tab-pane").map((pane) => [attribute(pane, "id") ?? "", pane]));
     if (tabs.length === 0 || tabs.some((tab) => !panes.has(tab.id))) continue;
     // Panes no tab names (their tab commented out) stay on the page, as Jekyll published them; so do the list's and panels' ids.
-    const untabbed = [...panes.values()].filter((pane) => !tabs.some((tab) => tab.id === pane.id));
-    const listId = list.getAttribute("id");
-    const contentId = content.getAttribute("id");
+    const untabbed = [...panes].filter(([id]) => !tabs.some((tab) => tab.id === id));
+    const listId = attribute(list, "id");
+    const contentId = attribute(content, "id");
     const markup = html`<div class="nhsuk-tabs app-tabs"${listId ? raw(` id="${escapeHtml(listId)}"`) : ""} data-module="nhsuk-tabs"><h2 class="nhsuk-tabs__title">Contents</h2><ul class="nhsuk-tabs__list">${tabs.map(
       (tab, i) => html`<li class="nhsuk-tabs__list-item${i === 0 ? " nhsuk-tabs__list-item--selected" : ""}"><a class="nhsuk-tabs__tab" href="#${tab.id}">${raw(tab.title)}</a></li>`,
     )}</ul>${tabs.map(
-      (tab, i) => html`<div class="nhsuk-tabs__panel${i === 0 ? "" : " nhsuk-tabs__panel--hidden"}" id="${tab.id}"><h3 class="app-tabs__panel-title">${raw(tab.title)}</h3>${raw(panes.get(tab.id)!.innerHTML)}</div>`,
-    )}</div>${untabbed.length > 0 || contentId ? html`<div${contentId ? raw(` id="${escapeHtml(contentId)}"`) : ""}>${untabbed.map((pane) => html`<div id="${pane.id}">${raw(pane.innerHTML)}</div>`)}</div>` : ""}`;
-    list.replaceWith(markup.value);
-    content.remove();
+      (tab, i) => html`<div class="nhsuk-tabs__panel${i === 0 ? "" : " nhsuk-tabs__panel--hidden"}" id="${tab.id}"><h3 class="app-tabs__panel-title">${raw(tab.title)}</h3>${raw(innerMarkup(panes.get(tab.id)!))}</div>`,
+    )}</div>${untabbed.length > 0 || contentId ? html`<div${contentId ? raw(` id="${escapeHtml(contentId)}"`) : ""}>${untabbed.map(([id, pane]) => html`<div id="${id}">${raw(innerMarkup(pane))}</div>`)}</div>` : ""}`;
+    replaceWith(list, parseFragment(markup.value).childNodes);
+    remove(content);
   }
 }
 
-/** Every Bootstrap family of the theme in `body` as its NHS.UK component; markup without any is returned as it was. */
-export function mapBootstrap(body: string): string {
-  if (!BOOTSTRAP_HINT.test(body)) return body;
-  const root = parse(body, { comment: true });
+/**
+ * Every Bootstrap family of the theme under `root` as its NHS.UK component, in place;
+ * `markup` is what the tree was read from, to skip a page that has none.
+ */
+export function mapBootstrapTree(root: Parent, markup: string): void {
+  if (!BOOTSTRAP_HINT.test(markup)) return;
   mapTabs(root);
   mapPanels(root);
   mapGrid(root);
@@ -205,5 +213,12 @@ export function mapBootstrap(body: string): string {
   mapWells(root);
   mapLabels(root);
   mapScreenReaderText(root);
-  return root.toString();
+}
+
+/** Every Bootstrap family of the theme in `body` as its NHS.UK component; markup without any is returned as it was. */
+export function mapBootstrap(body: string): string {
+  if (!BOOTSTRAP_HINT.test(body)) return body;
+  const root = parseFragment(body);
+  mapBootstrapTree(root, body);
+  return markupOf(root.childNodes);
 }

@@ -217,6 +217,11 @@ ${raw(body.html)}
     </div>`;
 }
 
+/** The ids of `main`, in its order, around the page's content (`contentIds`): `#fragment`s may point at any of them. */
+export function mainIds(page: FramePage, parts: FrameParts, contentIds: Iterable<string>): Set<string> {
+  return new Set(["maincontent", ...(page.toc && parts.body.contents.length > 1 ? ["app-contents-title"] : []), ...contentIds, ...(parts.editions.length > 0 ? ["app-editions-title"] : [])]);
+}
+
 /** "Page - GP Connect 1.2.2": the release in the title, so search engines and tabs tell releases apart. */
 function documentTitle(pageTitle: string, siteTitle: string, release: Release | undefined): string {
   const site = text(siteTitle);

@@ -55,7 +55,7 @@ describe("the npm package", { timeout: 240_000 }, () => {
 
   it("ships only what runs: the CLI's bundle, compiled assets, templates and the starter tree", () => {
     const files = succeeded(run("tar", ["-tzf", tarball], work)).trim().split("\n").map((file) => file.replace(/^package\//, ""));
-    for (const file of ["bin/gpconnect-docs.mjs", "dist/cli.mjs", "dist/assets/site.css", "dist/assets/site.js", "dist/assets/images/nhsuk-icon-cross.svg", "_includes/site/404.liquid", "scaffold/_config.yml", "LICENSE", "README.md"]) {
+    for (const file of ["bin/gpconnect-docs.mjs", "dist/cli/main.mjs", "dist/assets/site.css", "dist/assets/site.js", "dist/assets/images/nhsuk-icon-cross.svg", "_includes/site/404.liquid", "scaffold/_config.yml", "LICENSE", "README.md"]) {
       assert.ok(files.includes(file), `${file} is missing from the tarball`);
     }
     const unwanted = files.filter((file) => /^(src|tests|content|node_modules|action)\/|\.ts$|\.scss$/.test(file));

@@ -173,6 +173,67 @@ describe("an include's arguments never cost the include", () => {
   });
 });
 
+describe("blocks inside list items, as generated specification pages write them (issue 21 item 4)", () => {
+  let site: BuildResult;
+  let page: HTMLElement;
+  /** An element's shape: its tag, its children's in brackets; the project's callout as `callout`, its table scroller left out. */
+  const shape = (el: HTMLElement): string => {
+    if (el.classList.contains("app-callout")) return "callout";
+    if (el.classList.contains("app-table-scroll")) return shape(el.querySelector("table")!);
+    const children = el.childNodes.filter((node): node is HTMLElement => node.nodeType === 1).map(shape);
+    return `${el.tagName.toLowerCase()}${children.length > 0 ? `(${children.join(",")})` : ""}`;
+  };
+  /** The shapes of the blocks under the heading with this id. */
+  const section = (id: string): string[] => {
+    const out: string[] = [];
+    for (let el = page.querySelector(`#${id}`)!.parentNode!.nextElementSibling; el && !el.classList.contains("app-heading"); el = el.nextElementSibling) out.push(shape(el));
+    return out;
+  };
+  before(async () => {
+    site = await build("realtree-list-blocks");
+    page = content(site, "index.html");
+  });
+
+  it("builds without warnings", () => {
+    assert.equal(site.status, 0, site.stdout + site.stderr);
+    assert.doesNotMatch(site.stdout + site.stderr, /warning/);
+  });
+
+  it("a callout include on or under an item's line keeps the nested list after it as a list", () => {
+    // Jekyll: <ul><li><div class="bs-callout …">The ASID must match.</div><ul><li>Set the header</li><li>Send it</li></ul></li><li>Read the response</li></ul>
+    assert.deepEqual(section("callout-on-the-item-line"), ["ul(li(callout,ul(li,li)),li)"]);
+    // Jekyll: <ol><li>Prepare the request <div class="bs-callout …">…</div><ul><li>Look it up</li><li>Compare it</li></ul></li><li>Send it</li></ol>
+    assert.deepEqual(section("callout-under-the-item-line"), ["ol(li(callout,ul(li,li)),li)"]);
+    assert.doesNotMatch(page.text, /\+ (Set|Look)/);
+  });
+
+  it("a pipe table in an item before another item is a table", () => {
+    // Jekyll: <ul><li><p>Read the bundle</p><table><thead>…</thead><tbody>…</tbody></table></li><li><p>Read the entries</p></li></ul>,
+    // then <ol><li><p>Search</p><table><tbody><tr>…</tr><tr>…</tr></tbody></table></li><li><p>Read</p></li></ol>
+    assert.deepEqual(section("table-in-an-item-before-another"), [
+      "ul(li(p,table(thead(tr(th,th)),tbody(tr(td,td)))),li(p))",
+      "ol(li(p,table(tbody(tr(td,td),tr(td,td)))),li(p))",
+    ]);
+  });
+
+  it("an ordered list from another number right after a paragraph line, or nested under an item, is a list", () => {
+    // Jekyll: <p>The steps are:</p><ol><li>Check the token</li><li>Call the endpoint</li></ol><ul><li>For<ol><li>Only the fifth</li></ol></li></ul>
+    assert.deepEqual(section("ordered-list-from-another-number"), ["p", "ol(li,li)", "ul(li(ol(li)))"]);
+    assert.equal(page.querySelector("#ordered-list-from-another-number")?.parentNode?.nextElementSibling?.text, "The steps are:");
+  });
+
+  it("tab-indented lines in items are read as kramdown reads them: text under a two-space item, code under a four-space one", () => {
+    // Jekyll: <li><p>Two-space item</p><p>GET /Patient/1</p></li> … <li><p>Four-space item</p><div class="highlighter-rouge">…<code>GET /Patient/2</code>…</div></li>
+    assert.deepEqual(section("tab-indented-code"), ["ul(li(p,p),li(p))", "ol(li(p,pre(code)),li(p))"]);
+    assert.equal(page.querySelector("ol pre code")?.text.trim(), "GET /Patient/2");
+  });
+
+  it("items with *, + and - are one list", () => {
+    // Jekyll: <ul><li>Asterisk</li><li><p>Plus</p></li><li>Hyphen</li></ul>
+    assert.deepEqual(section("mixed-bullet-markers"), ["ul(li,li(p),li)"]);
+  });
+});
+
 describe("spans as generated specification pages write them (tests/fixtures/realtree-generated-spans)", () => {
   let site: BuildResult;
   before(async () => {

@@ -495,3 +495,150 @@ describe("kramdown, as generated specification pages use it", () => {
     assert.doesNotMatch(out, /\[ref\]/);
   });
 });
+
+describe("definition lists, as kramdown reads them", () => {
+  const squash = (html: string): string => html.replace(/>\n+</g, "><").trim();
+  it("make every line before a `:` line a term", () => {
+    assert.equal(squash(render("kram\n*down*\nnow\n: definition")), "<dl><dt>kram</dt><dt><em>down</em></dt><dt>now</dt><dd>definition</dd></dl>");
+  });
+
+  it("wrap a definition's first paragraph in <p> only after a blank line", () => {
+    assert.equal(squash(render("term\n\n: one\n: two\n\n: three")), "<dl><dt>term</dt><dd><p>one</p></dd><dd>two</dd><dd><p>three</p></dd></dl>");
+  });
+
+  it("give a `:` line's attribute list to the definition and start its content four columns in", () => {
+    assert.equal(squash(render("item\n: {:.class}\n        code\n: {:.cls} text")), '<dl><dt>item</dt><dd class="class"><pre><code>code\n</code></pre></dd><dd class="cls">text</dd></dl>');
+  });
+
+  it("keep lazy lines in the definition, and end it at a less indented line after a blank one", () => {
+    assert.equal(squash(render("term\n: def\nlazy\n\nafter")), "<dl><dt>term</dt><dd>def\nlazy</dd></dl><p>after</p>");
+  });
+
+  it("join definition lists parted only by blank lines, but not those parted by `^` or two blank lines before the `:`", () => {
+    assert.equal(squash(render("a\n: 1\n\n\nb\n: 2")), "<dl><dt>a</dt><dd>1</dd><dt>b</dt><dd>2</dd></dl>");
+    assert.equal((render("a\n: 1\n^\nb\n: 2").match(/<dl>/g) ?? []).length, 2);
+    assert.equal(squash(render("para\n\n\n: no definition")), "<p>para</p><p>: no definition</p>");
+  });
+
+  it("end at the next item of a list around it", () => {
+    assert.equal(squash(render("* item\n\n  term\n  : def\n* two")), "<ul><li><p>item</p><dl><dt>term</dt><dd>def</dd></dl></li><li><p>two</p></li></ul>");
+  });
+
+  it("take time in proportion to the input, however the lists are nested or joined", () => {
+    const cpu = (src: string): number => {
+      const start = process.cpuUsage();
+      render(src);
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+    const shapes = [(n: number) => "t\n: d\n\n".repeat(n), (n: number) => "term\n".repeat(n) + ": d\n", (n: number) => "t\n" + Array.from({ length: n }, (_, i) => `${" ".repeat(2 * (i % 200))}: t\n`).join("")];
+    for (const shape of shapes) {
+      cpu(shape(200));
+      const ratio = cpu(shape(20_000)) / Math.max(cpu(shape(2_000)), 1);
+      // Linear work gives about 10; a quadratic rule gives about 100.
+      assert.ok(ratio < 35, `ten times the input took ${ratio.toFixed(1)} times the time`);
+    }
+  });
+});
+
+describe("blocks kramdown reads on where CommonMark stops", () => {
+  const squash = (html: string): string => html.replace(/>\n+</g, "><").trim();
+  it("keep items with another bullet marker in the same list", () => {
+    assert.equal(squash(render("* one\n+ two\n\n- three")), "<ul><li>one</li><li><p>two</p></li><li>three</li></ul>");
+    assert.equal((render("* one\n\n## header\n\n+ two").match(/<ul>/g) ?? []).length, 2);
+  });
+
+  it("read an item's text five or more columns after its marker as text, its content starting there", () => {
+    assert.equal(squash(render("*     text\n      more\n\n          code\n\n* next")), "<ul><li><p>text\nmore</p><pre><code>code\n</code></pre></li><li><p>next</p></li></ul>");
+    assert.equal(squash(render("* \t  \tsome text\n        * nested")), "<ul><li>some text\n<ul><li>nested</li></ul></li></ul>");
+  });
+
+  it("keep a lazy marker line after a nested list as text of the deepest item, as kramdown does", () => {
+    assert.equal(squash(render("1. Do this\n   * detail\n* Another bullet")), "<ol><li>Do this\n<ul><li>detail\n* Another bullet</li></ul></li></ol>");
+    assert.equal(squash(render("* a\n  * b\n* c")), "<ul><li>a\n<ul><li>b</li></ul></li><li>c</li></ul>");
+  });
+
+  it("start an item at a marker with nothing after it, its content four columns in", () => {
+    assert.equal(squash(render("- > quoted\n- \n- \n        code\n- last")), "<ul><li><blockquote><p>quoted</p></blockquote></li><li></li><li><pre><code>code\n</code></pre></li><li>last</li></ul>");
+  });
+
+  it("keep every line after a `>` line in the quote up to a blank line, a heading as well", () => {
+    assert.equal(squash(render("> quote\n### not a header\n\nafter")), '<blockquote><p>quote</p><h3 id="not-a-header">not a header</h3></blockquote><p>after</p>');
+    assert.equal(squash(render("> quote\n<div>raw</div>")), "<blockquote><p>quote</p></blockquote><div>raw</div>");
+    assert.equal(squash(render("> quote\n* list\n* more")), "<blockquote><p>quote</p><ul><li>list</li><li>more</li></ul></blockquote>");
+    assert.match(render("```\n> code\nline\n```"), /<code[^>]*>&gt; code\nline<\/code>/);
+  });
+
+  it("read an ATX heading with no text as paragraph text, and drop closing hashes before an {#id}", () => {
+    assert.equal(squash(render("para\n#\n\n# ")), "<p>para\n#</p><p>#</p>");
+    assert.equal(squash(render("### Header ## {#Id}")), '<h3 id="Id">Header</h3>');
+  });
+});
+
+describe("tables, as kramdown splits and keeps them", () => {
+  it("keep a <code> element's pipes in its cell", () => {
+    assert.equal((render("| a <code>x | y</code> b | c |").match(/<td>/g) ?? []).length, 2);
+  });
+
+  it("are no table when a code span runs from a line with no table pipe onto the next", () => {
+    assert.doesNotMatch(render("cell 1 \\| cell `2 | cell 3\ncell 1` | cell 2 | cell 3"), /<table>/);
+    assert.match(render("cell 1 | cell `2 | cell 3\ncell 1` | cell 2 | cell 3"), /<table>/);
+  });
+
+  it("start right after an attribute list line, which they take", () => {
+    assert.match(render("{:.cls}\n| table | with | ial"), /<table class="cls">/);
+  });
+
+  it("take time in proportion to the row, however many backticks and <code> tags are unclosed", () => {
+    const cpu = (src: string): number => {
+      const start = process.cpuUsage();
+      render(src);
+      const used = process.cpuUsage(start);
+      return used.user + used.system;
+    };
+    for (const unit of ["` ``", "<code>| ", "``` `` "]) {
+      const row = (n: number): string => `| a | ${unit.repeat(n)} |\n`;
+      cpu(row(100));
+      const ratio = cpu(row(20_000)) / Math.max(cpu(row(2_000)), 1);
+      assert.ok(ratio < 35, `ten times the row took ${ratio.toFixed(1)} times the time (${unit})`);
+    }
+  });
+});
+
+describe("standalone images", () => {
+  it("make a paragraph holding only an image marked {: standalone} a figure captioned with the alt text", () => {
+    assert.equal(render('![A map](map.png){: .wide standalone}').trim(), '<figure class="wide"><img src="map.png" alt="A map"><figcaption>A map</figcaption></figure>');
+    assert.match(render("Text ![A map](map.png){: standalone}"), /^<p>Text <img/);
+    assert.doesNotMatch(render("![A map](map.png){: .wide}"), /<figure/);
+  });
+});
+
+describe("{::options /}, as kramdown obeys it", () => {
+  it("read block HTML after parse_block_html=\"true\" as Markdown, by each element's content model", () => {
+    const out = render('<div>\n*raw*\n</div>\n\n{::options parse_block_html="true" /}\n\n<div>\n*read*\n</div>\n\n<pre>\n*raw*\n</pre>\n');
+    assert.match(out, /<div>\n\*raw\*\n<\/div>/);
+    assert.match(out, /<div>\s*<p><em>read<\/em><\/p>\s*<\/div>/);
+    assert.match(out, /<pre>\n\*raw\*\n<\/pre>/);
+  });
+
+  it("number the page's footnotes from footnote_nr, and drop generated heading ids with auto_ids=\"false\"", () => {
+    const out = render('# Title\n\n{::options footnote_nr="10" auto_ids="false" /}\n\nText[^a].\n\n[^a]: Note.');
+    assert.match(out, /rel="footnote">10<\/a>/);
+    assert.match(out, /<ol start="10">/);
+    assert.match(out, /<h1>Title<\/h1>/);
+  });
+
+  it("leave other pages alone", () => {
+    render('{::options footnote_nr="10" /}\n\nText[^a].\n\n[^a]: Note.');
+    assert.match(render("Text[^a].\n\n[^a]: Note."), /rel="footnote">1<\/a>/);
+  });
+});
+
+describe("closing tags in a paragraph, as kramdown reads them", () => {
+  it("print a closing tag that closes nothing open as text, and keep </br> a line break", () => {
+    assert.equal(render("Some <em>span</em> here</em> and <b>x</b></a>.").trim(), "<p>Some <em>span</em> here&lt;/em&gt; and <b>x</b>&lt;/a&gt;.</p>");
+    assert.match(render("one</br>two"), /one<\/br>two/);
+    assert.equal(render("<div>\nkept\n</div>\n</div>\n").trim(), "<div>\nkept\n</div>\n<p>&lt;/div&gt;</p>");
+    assert.equal(render("> quote\n</div>").trim(), "<blockquote>\n<p>quote</p>\n</blockquote>\n<p>&lt;/div&gt;</p>");
+  });
+});

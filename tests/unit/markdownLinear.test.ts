@@ -123,7 +123,13 @@ const SHAPES: readonly Shape[] = [
   { name: "indented lines under a paragraph, each a footnote start never finished", covers: ["block:footnote_def"], parts: constant("a\n", fc.constantFrom("    b\n", "    [^b\n", "[^b c]:\n")) },
   { name: "footnote references and inline notes never closed", covers: ["inline:footnote_ref", "inline:footnote_inline"], parts: constant("", fc.constantFrom("[^a", "^[a ", "[^a ")) },
   // Definition lists, abbreviations (markdown-it-deflist, markdown-it-abbr).
-  { name: "definition lists", covers: ["block:deflist"], parts: constant("", word.map((w) => `${w}\n: ${w}\n`)) },
+  { name: "definition lists", covers: ["block:kramdown_definition_list"], parts: constant("", fc.tuple(fc.constantFrom("", "\n: more\n", "\n\n: after a blank\n"), word).map(([more, w]) => `${w}\n: ${w}${more}\n`)) },
+  { name: "list items with attribute lists of their own", covers: ["render:kramdown_item_ial", "core:kramdown_ial_attach"], parts: constant("", word.map((w) => `* {: .${w}} ${w}\n: {: .${w}} ${w}\n`)) },
+  // Quotes, headings, HTML blocks markdown-it reads, stray closing tags.
+  { name: "quotes with lazy lines", covers: ["core:kramdown_lazy_quote_lines"], parts: constant("", word.map((w) => `> ${w}\n${w}\n> > ${w}\n\n`)) },
+  { name: "closing tags with no element", covers: ["core:kramdown_stray_closing_tags"], parts: constant("", fc.constantFrom("</div>\n", "a </span> b\n", "</p>\n\n", "</a:b>\n")) },
+  { name: "HTML blocks, closed", covers: ["block:html_block"], parts: constant("", word.map((w) => `<p>${w}</p>\n\n<table><tr><td>${w}</td></tr></table>\n<!-- ${w} -->\n`)) },
+  { name: "ATX headings with closing hashes", covers: ["block:heading"], parts: constant("", fc.tuple(fc.constantFrom("#", "##", "######"), word).map(([h, w]) => `${h} ${w} ${h}\n${h}${w}\n${h} ${w} ${"#".repeat(7)}\n`)) },
   { name: "abbreviations, each used, with attribute lists", covers: ["block:abbr_def", "core:abbr_replace", "core:kramdown_abbreviation_attributes", "render:kramdown_abbreviation"], parts: word.map((w) => ["", `*[${w.toUpperCase()}{i}]: ${w}\n{: .${w}}\n\n${w.toUpperCase()}{i} ${w}\n\n`, ""] as const) },
   // Heading ids and the table of contents (headingIds.ts, toc.ts).
   { name: "headings with the same text, and a table of contents", covers: ["core:kramdown_heading_ids", "core:kramdown_toc"], parts: constant("* TOC\n{:toc}\n\n", fc.tuple(fc.constantFrom("#", "##", "###"), word).map(([h, w]) => `${h} ${w}\n\n${h} ${w} {#${w}}\n\n`)) },

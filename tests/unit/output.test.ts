@@ -5,6 +5,8 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { didYouMean } from "../../src/shared/diagnostics.ts";
 import { readLinks } from "../../src/checks/links.ts";
+import { sanitiseMarkup } from "../../src/shared/markupPolicy.ts";
+import { enhanceContent } from "../../src/theme/contentHtml.ts";
 import { PageOutput } from "../../src/output/pageOutput.ts";
 import { globCanName, globOfFiles } from "../../src/search/glob.ts";
 
@@ -13,7 +15,7 @@ describe("page output", () => {
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("writes each page at once, tells listeners before and after, and keeps nothing when Eleventy's writer is in dry run", async () => {
-    const output = new PageOutput(true, (page) => page.html);
+    const output = new PageOutput(true, (page) => page);
     const seen: string[] = [];
     output.listen({
       rendered: (page) => seen.push(`rendered ${page.url}`),
@@ -26,7 +28,7 @@ describe("page output", () => {
   });
 
   it("writes many pages at once, all on disk once settled", async () => {
-    const output = new PageOutput(true, (page) => page.html);
+    const output = new PageOutput(true, (page) => page);
     const files = Array.from({ length: 40 }, (_, i) => path.join(dir, `many/${i}.html`));
     files.forEach((outputPath, i) => output.emit({ url: `/many/${i}.html`, inputPath: `./${i}.md`, outputPath, html: `<p>${i}</p>` }));
     await output.settled();
@@ -34,14 +36,14 @@ describe("page output", () => {
   });
 
   it("reports a page it could not write once settled", async () => {
-    const output = new PageOutput(true, (page) => page.html);
+    const output = new PageOutput(true, (page) => page);
     writeFileSync(path.join(dir, "a-file"), "");
     output.emit({ url: "/x.html", inputPath: "./x.md", outputPath: path.join(dir, "a-file/x.html"), html: "x" });
     await assert.rejects(output.settled(), /ENOTDIR|EEXIST/);
   });
 
   it("hands the page back when Eleventy's writer runs (the dev server diffs it)", () => {
-    assert.equal(new PageOutput(false, (page) => page.html).emit({ url: "/c.html", inputPath: "./c.md", outputPath: path.join(dir, "c.html"), html: "<p>C</p>" }), "<p>C</p>");
+    assert.equal(new PageOutput(false, (page) => page).emit({ url: "/c.html", inputPath: "./c.md", outputPath: path.join(dir, "c.html"), html: "<p>C</p>" }), "<p>C</p>");
   });
 });
 
@@ -67,6 +69,20 @@ describe("link check reading", () => {
       { kind: "link", value: "other.html?x=1&y=2#part" },
       { kind: "image", value: "images/a.png" },
     ]);
+  });
+
+  it("reads a page's content links from the tree its enhancements worked on, as its written markup has them", () => {
+    const source = `<h3>Term</h3><ul class="nav-tabs"><li><a href="#json" data-toggle="tab">JSON <img src="j.png" alt=""></a></li></ul><div class="tab-content"><div class="tab-pane" id="json"><table><tr><td><img src="a.png"></td></tr></table></div><div class="tab-pane" id="xml">X</div></div><h2 id="h">H <a name="n"></a></h2><div class="row"><div class="col-md-4"><span id="gone"></span></div></div>`;
+    const { html, tree } = sanitiseMarkup(source, "fragment");
+    const content = enhanceContent(tree, html);
+    const written = readLinks(`<main><div class="app-content">${content.html}</div></main>`);
+    assert.deepEqual(content.links, written);
+    assert.deepEqual([...written.ids], ["term", "json", "xml", "h", "n"], "raw headings get ids; an empty Bootstrap column, and its ids, go");
+    assert.deepEqual(
+      written.refs.map((ref) => ref.value),
+      ["#term", "#json", "j.png", "j.png", "a.png", "#h"],
+      "the tab's title is in its tab and its panel; linked headings link to themselves",
+    );
   });
 
   it("checks every link of a page without the layout's content box", () => {
