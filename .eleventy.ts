@@ -1,7 +1,7 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { assetsPlugin } from "./src/eleventy/assetsPlugin.ts";
-import { BuildContext, type BuildOptions } from "./src/eleventy/context.ts";
+import { BuildContext, ServedSite, type BuildOptions } from "./src/eleventy/context.ts";
 import { checksPlugin } from "./src/eleventy/checksPlugin.ts";
 import { ELEVENTY_RANGE } from "./src/eleventy/internals.ts";
 import { jekyllPlugin } from "./src/eleventy/jekyllPlugin.ts";
@@ -18,9 +18,11 @@ import { PROJECT_ROOT } from "./src/shared/sitePaths.ts";
 
 /** Each concern is a local plugin in src/eleventy/; this file only wires them together, for the options the CLI parsed. */
 export function siteConfig(options: BuildOptions): (eleventyConfig: UserConfig) => void {
+  // Outlives the dev server's configuration reloads, each of which runs the function below again.
+  const served = new ServedSite();
   return (eleventyConfig) => {
     eleventyConfig.versionCheck(ELEVENTY_RANGE);
-    const context = new BuildContext(options);
+    const context = new BuildContext(options, served);
     eleventyConfig.setIncludesDirectory(LAYOUT_FOLDER);
     // Only the formats a tree may have (a plugin can add formats, never set them): no Nunjucks, no tree JavaScript.
     eleventyConfig.setTemplateFormats(TEMPLATE_FORMATS);

@@ -62,6 +62,16 @@ export function buildOptions(options: {
   };
 }
 
+/**
+ * What the dev server has published, kept across its configuration reloads: a save of `_config.yml` or
+ * the settings makes a new context, and the next rebuild must still know which outputs the last one wrote
+ * (a page the save excludes, renames or deletes leaves the served site).
+ */
+export class ServedSite {
+  /** Output paths of every page and file the last whole build published. */
+  published: ReadonlySet<string> = new Set();
+}
+
 /** What every local plugin shares during one build: options, settings, the fault log, the site model. */
 export class BuildContext {
   readonly log = new DiagnosticLog();
@@ -88,7 +98,10 @@ export class BuildContext {
   private modelBuilt = false;
   private nav: SiteNavigation | undefined;
 
-  constructor(readonly options: BuildOptions) {
+  constructor(
+    readonly options: BuildOptions,
+    readonly served: ServedSite = new ServedSite(),
+  ) {
     this.output = new PageOutput(options.releasePages, (page) => this.frames.frame(this, page));
   }
 

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { filters, Liquid } from "liquidjs";
@@ -8,6 +8,7 @@ import { htmlToText } from "../shared/html.ts";
 import { deepFreeze } from "../shared/freeze.ts";
 import { redirectStub } from "../theme/redirects.ts";
 import { PAGE_LAYOUT } from "./layoutPlugin.ts";
+import { staticFileOutput } from "./pagePlugin.ts";
 import { CODE_TEMPLATES, ELEVENTY_KEYS, TEMPLATE_FORMATS } from "./safetyPlugin.ts";
 import { SITE_PAGES_FOLDER } from "./sitePagesPlugin.ts";
 import type { SiteModel } from "../source/model.ts";
@@ -209,25 +210,25 @@ async function renderDocuments(context: BuildContext, set: ReturnType<typeof jek
 }
 
 /**
- * Under the dev server, a page or file deleted from the tree (or renamed) leaves the served site at the
- * whole rebuild its deletion starts: its old output file goes, so links to it are reported as broken.
+ * Under the dev server, a page or file deleted from the tree (or renamed, or excluded by a `_config.yml` save)
+ * leaves the served site at the whole rebuild its change starts: its old output file goes, so links to it are
+ * reported as broken. What was published is kept on `context.served`, which outlives configuration reloads.
  */
 function removeGoneOutputs(context: BuildContext): void {
-  let published: ReadonlySet<string> = new Set();
   context.lifecycle.onStart(({ outputDir, partial, serving }) => {
     if (partial) return;
     const now = context.site().published;
-    for (const gone of serving ? published : []) {
+    for (const gone of serving ? context.served.published : []) {
       const file = path.join(outputDir, gone);
       if (!now.has(gone) && isInside(outputDir, file)) rmSync(file, { force: true });
     }
-    published = now;
+    context.served.published = now;
   });
 }
 
 /**
- * Static files (no front matter) are copied byte for byte before the pages are written,
- * and in the dev server only when they changed.
+ * Static files (no front matter) are copied byte for byte before the pages are written (but for
+ * what could run script: `staticFileOutput`), and in the dev server only when they changed.
  */
 function copyStaticFiles(context: BuildContext): void {
   const copied = new Map<string, number>();
@@ -238,9 +239,15 @@ function copyStaticFiles(context: BuildContext): void {
       const to = path.join(outputDir, file.outputPath);
       const stamp = statSync(from).mtimeMs;
       if (copied.get(to) === stamp) continue;
-      mkdirSync(path.dirname(to), { recursive: true });
-      copyFileSync(from, to);
       copied.set(to, stamp);
+      const output = staticFileOutput(context, from);
+      if (output === undefined) {
+        rmSync(to, { force: true });
+        continue;
+      }
+      mkdirSync(path.dirname(to), { recursive: true });
+      if (output === "as-is") copyFileSync(from, to);
+      else writeFileSync(to, output);
     }
   });
 }

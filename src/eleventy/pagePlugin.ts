@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { decodeHTML } from "entities";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { BuildContext } from "./context.ts";
@@ -41,6 +42,41 @@ export function pageContent(context: BuildContext, inputPath: string, content: s
 export function unframedContent(context: BuildContext, inputPath: string, kind: Exclude<MarkupKind, "fragment">, content: string): string {
   const sanitised = kind === "document" ? sanitiseDocument(content, META_CONTENT_SECURITY_POLICY) : sanitiseMarkup(content, kind);
   return reportRemoved(context, inputPath, sanitised);
+}
+
+/** Static files a browser opens as HTML or SVG, and so would run script in: the markup policy applies. */
+const MARKUP_STATICS: Readonly<Record<string, Exclude<MarkupKind, "fragment">>> = { ".html": "document", ".htm": "document", ".svg": "svg" };
+/** Static files a browser opens as XML, where HTML or SVG elements run script and an XSLT stylesheet can write them. */
+const XML_STATICS = new Set([".xml", ".xhtml", ".xht", ".xsl", ".xslt"]);
+const ACTIVE_XML = /http:\/\/www\.w3\.org\/(?:1999\/xhtml|2000\/svg|1999\/XSL\/Transform)|<\?xml-stylesheet/i;
+
+/**
+ * What a static file (no front matter, which Jekyll copies as it is) publishes: its own bytes, unless
+ * a browser opening it from the site's origin could run script. An `.html` or `.svg` file then has the
+ * markup policy applied, each removal reported at its line (a file the policy leaves alone is copied
+ * byte for byte). An XML file (a sitemap or feed) can run script only through HTML or SVG elements or
+ * a stylesheet, which no allowlist here reads: such a file is left out, with a warning at that line.
+ * Returns "as-is" (copy it), the markup to write instead, or undefined (left out).
+ */
+export function staticFileOutput(context: BuildContext, inputPath: string): "as-is" | string | undefined {
+  const extension = path.extname(inputPath).toLowerCase();
+  const kind = MARKUP_STATICS[extension];
+  if (!kind && !XML_STATICS.has(extension)) return "as-is";
+  const text = readFileSync(inputPath, "utf8");
+  if (kind) {
+    const sanitised = kind === "document" ? sanitiseDocument(text, META_CONTENT_SECURITY_POLICY) : sanitiseMarkup(text, kind);
+    return sanitised.removed.length === 0 ? "as-is" : reportRemoved(context, inputPath, sanitised);
+  }
+  const active = ACTIVE_XML.exec(text);
+  if (!active) return "as-is";
+  context.log.warn({
+    code: "unsafe-markup",
+    file: displayPath(context.options.contentDir, inputPath),
+    line: lineOfText(text, active[0]),
+    message: `${active[0]} makes this XML file able to run script in a browser that opens it: the file was left out`,
+    hint: "publish HTML as a .html page and drawings as .svg files (both are made safe), or remove the HTML, SVG or stylesheet from the XML",
+  });
+  return undefined;
 }
 
 /** Filters the site's Liquid templates (site index, 404) use to show data safely. */

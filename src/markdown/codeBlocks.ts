@@ -17,13 +17,50 @@ const OPENER = /^ {0,3}(`{3,}|~{3,})[ \t]*(?:[^\s`]+)?[ \t]*$/;
 
 const lineText = (state: StateBlock, line: number): string => state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!);
 
-function isClosed(state: StateBlock, startLine: number, endLine: number, run: string): boolean {
-  const closer = new RegExp(`^${run[0] === "`" ? "`" : "~"}{${run.length},}[ \\t]*$`);
-  for (let line = startLine + 1; line < endLine; line++) {
-    if (!state.isEmpty(line) && state.sCount[line]! < state.blkIndent) return false;
-    if (state.sCount[line]! - state.blkIndent < 4 && closer.test(lineText(state, line))) return true;
+/**
+ * The closing fence lines from `from` to the end of the container (a line indented less than its
+ * content, or `endLine`), as the longest closing run of each kind at or after each line. Kept for
+ * the last container read at each indentation: every line of a paragraph asks whether a fence
+ * opens there, and a page of fences never closed would scan to its end from each of them.
+ */
+interface Closers {
+  src: string;
+  readonly endLine: number;
+  readonly from: number;
+  /** The first line past the container. */
+  readonly to: number;
+  readonly longest: Record<"`" | "~", number[]>;
+}
+const CLOSER = /^(`+|~+)[ \t]*$/;
+const closersByIndent = new Map<number, Closers>();
+
+function closers(state: StateBlock, from: number, endLine: number): Closers {
+  const known = closersByIndent.get(state.blkIndent);
+  if (known && known.endLine === endLine && from >= known.from && from <= known.to && known.src === state.src) {
+    // An equal page may be another string (the same text rendered again): comparing is then as long as the page, so keep this one.
+    known.src = state.src;
+    return known;
   }
-  return false;
+  const runs: { "`": number; "~": number }[] = [];
+  let to = from;
+  for (; to < endLine; to++) {
+    if (!state.isEmpty(to) && state.sCount[to]! < state.blkIndent) break;
+    const run = state.sCount[to]! - state.blkIndent < 4 ? CLOSER.exec(lineText(state, to))?.[1] : undefined;
+    runs.push({ "`": run?.[0] === "`" ? run.length : 0, "~": run?.[0] === "~" ? run.length : 0 });
+  }
+  const longest: Closers["longest"] = { "`": new Array<number>(runs.length), "~": new Array<number>(runs.length) };
+  for (let i = runs.length - 1; i >= 0; i--) {
+    for (const kind of ["`", "~"] as const) longest[kind][i] = Math.max(runs[i]![kind], longest[kind][i + 1] ?? 0);
+  }
+  const read: Closers = { src: state.src, endLine, from, to, longest };
+  closersByIndent.set(state.blkIndent, read);
+  return read;
+}
+
+/** Whether a line closing the fence `run` opened at `startLine` follows in its container. */
+function isClosed(state: StateBlock, startLine: number, endLine: number, run: string): boolean {
+  const read = closers(state, startLine + 1, endLine);
+  return (read.longest[run[0] as "`" | "~"][startLine + 1 - read.from] ?? 0) >= run.length;
 }
 
 function indentedCode(state: StateBlock, startLine: number, endLine: number): boolean {

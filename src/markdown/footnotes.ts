@@ -42,7 +42,9 @@ const rules: Partial<Renderer["rules"]> = {
     // A note that does not end in a paragraph gets its back links in a paragraph of their own, as kramdown writes it.
     const first = tokens[idx - 1]?.type !== "footnote_anchor";
     const last = tokens[idx + 1]?.type !== "footnote_anchor";
-    const inParagraph = tokens.slice(idx + 1).find((t) => t.type !== "footnote_anchor")?.type === "paragraph_close";
+    let after = idx + 1;
+    while (tokens[after]?.type === "footnote_anchor") after++;
+    const inParagraph = tokens[after]?.type === "paragraph_close";
     const link = `<a href="#fnref:${target}" class="reversefootnote" role="doc-backlink">&#8617;${more}</a>`;
     if (inParagraph) return `&#160;${link}`;
     return `${first ? "<p>" : "&#160;"}${link}${last ? "</p>\n" : ""}`;
@@ -67,6 +69,20 @@ function definitionEnd(state: StateBlock, startLine: number, endLine: number): n
   return end;
 }
 
+/** A token list whose `concat` appends to itself and returns it. */
+class AppendingTokens extends Array<Token> {
+  override concat(...items: (Token | ConcatArray<Token>)[]): Token[] {
+    for (const item of items) {
+      if (Array.isArray(item)) for (const token of item as Token[]) this.push(token);
+      else this.push(item as Token);
+    }
+    return this;
+  }
+}
+
+/** markdown-it-footnote's start: `[^label]:`, the label without spaces. */
+const DEFINITION_START = /^\[\^[^\] ]+\]:/;
+
 const isList = (token: Token): boolean => token.type === "bullet_list_open" || token.type === "ordered_list_open";
 
 function placeNotes(state: StateCore): void {
@@ -87,7 +103,20 @@ export function footnotesPlugin(md: MarkdownIt): void {
   md.use(footnote);
   // markdown-it-footnote does not export its rule; the ruler's (typed, internal) list is the one way to wrap it.
   const { fn: definition, alt } = md.block.ruler.__rules__.find((rule) => rule.name === "footnote_def")!;
-  md.block.ruler.at("footnote_def", (state, startLine, endLine, silent) => definition(state, startLine, definitionEnd(state, startLine, endLine), silent), { alt: [...alt] });
+  // Only a line that starts a definition is measured: every line of a paragraph asks, and measuring from each would be quadratic.
+  md.block.ruler.at(
+    "footnote_def",
+    (state, startLine, endLine, silent) => DEFINITION_START.test(state.src.slice(state.bMarks[startLine]! + state.tShift[startLine]!, state.eMarks[startLine]!)) && definition(state, startLine, definitionEnd(state, startLine, endLine), silent),
+    { alt: [...alt] },
+  );
+  // Its tail copies the page's whole token list once per note (`state.tokens = state.tokens.concat(note)`), quadratic in the
+  // notes: it runs on a list whose concat appends in place (filter and concat keep the list's class), then the list is plain again.
+  const { fn: tail } = md.core.ruler.__rules__.find((rule) => rule.name === "footnote_tail")!;
+  md.core.ruler.at("footnote_tail", (state) => {
+    state.tokens = AppendingTokens.from(state.tokens);
+    tail(state);
+    state.tokens = Array.from(state.tokens);
+  });
   Object.assign(md.renderer.rules, rules);
   // After the attribute lists are attached (kramdownAttributesPlugin is used first).
   md.core.ruler.push("kramdown_footnote_placement", placeNotes);

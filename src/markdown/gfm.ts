@@ -1,4 +1,5 @@
 import type { MarkdownIt, StateCore, StateInline } from "markdown-it";
+import { forwardMatch } from "./forwardSearch.ts";
 
 /**
  * What kramdown-parser-gfm (gfm.rb) writes where markdown-it writes
@@ -14,13 +15,15 @@ const TASK = /^\s*\[([ xX])\]\s+/;
 const BOX = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" />';
 const CHECKED = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" checked="checked" />';
 
-const STRIKETHROUGH = /~~(?!\s|~)[\s\S]*?[^\s~]~~/y;
+/** gfm.rb's `~~(?!\s|~).*?[^\s~]~~` ends at the first closer after its start: searched once, not from every `~~`. */
+const closer = forwardMatch(/[^\s~]~~/);
 
 function strikethrough(state: StateInline, silent: boolean): boolean {
-  STRIKETHROUGH.lastIndex = state.pos;
-  const match = STRIKETHROUGH.exec(state.src);
-  if (!match || STRIKETHROUGH.lastIndex > state.posMax) return false;
-  const end = STRIKETHROUGH.lastIndex;
+  const src = state.src;
+  if (!src.startsWith("~~", state.pos) || /^[\s~]/.test(src[state.pos + 2] ?? "~")) return false;
+  const at = closer(src, state.pos + 2);
+  const end = at + 3;
+  if (at < 0 || end > state.posMax) return false;
   if (!silent) {
     const max = state.posMax;
     state.push("s_open", "del", 1).markup = "~~";

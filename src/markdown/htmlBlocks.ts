@@ -1,4 +1,5 @@
 import type { Env, MarkdownIt, StateCore, StateInline } from "markdown-it";
+import { forwardMatch, forwardSearch } from "./forwardSearch.ts";
 import { scanListLines } from "./lists.ts";
 import { pageOptions, setPageOptions } from "./options.ts";
 
@@ -50,20 +51,6 @@ const PARSE_SPAN_HTML = /(?:^|\s)parse_span_html\s*=\s*(?:"([^"]*)"|'([^']*)'|(\
 const TEXT_ESCAPE = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z_:][-\w.:]*);|[<>&]/g;
 const escapeText = (text: string): string => text.replace(TEXT_ESCAPE, (m) => (m === "<" ? "&lt;" : m === ">" ? "&gt;" : m === "&" ? "&amp;" : m));
 
-/**
- * The first index at or after `from` where `find` matches (-1: none), remembering the last answer
- * for the same text: every line of `<!--` or `{::comment}` × 100k asks, and a search to the end
- * for each would be quadratic.
- */
-function forwardSearch(find: (text: string, from: number) => number): (text: string, from: number) => number {
-  let last: { text: string; from: number; at: number } | undefined;
-  return (text, from) => {
-    if (last && last.text === text && from >= last.from && (last.at < 0 || from <= last.at)) return last.at;
-    const at = find(text, from);
-    last = { text, from, at };
-    return at;
-  };
-}
 const commentEnd = forwardSearch((text, from) => text.indexOf("-->", from));
 
 /** Renders Markdown inside an element whose `markdown` attribute asks for it. */
@@ -202,26 +189,54 @@ function store(env: BlocksEnv, html: string, source: string): string {
   return `<!--kramdown-html:${env.kramdownHtml.length - 1}-->`;
 }
 
-/** kramdown's extension tags (parser/kramdown/extensions.rb): name, attribute list (`\}` may stand in it), self-closing slash. */
-const EXTENSION_TAG = String.raw`\{::(comment|nomarkdown|options)(?:\s((?:\\\}|[^}])*?))?(\/)?\}`;
-const EXTENSION_START = new RegExp(String.raw` {0,3}${EXTENSION_TAG}[ \t]*`, "y");
-const SPAN_EXTENSION = new RegExp(EXTENSION_TAG, "y");
+type ExtensionName = "comment" | "nomarkdown" | "options";
+/** A kramdown extension tag (parser/kramdown/extensions.rb EXT_START_STR): `{::name}`, `{::name attributes}`, `{::name …/}`. */
+interface ExtensionTag {
+  readonly name: ExtensionName;
+  readonly attributes: string | undefined;
+  readonly selfClosing: boolean;
+  /** Offset just past the tag's `}`. */
+  readonly end: number;
+}
+const EXTENSION_NAME = /\{::(comment|nomarkdown|options)/y;
+/** A `}` that no backslash escapes (after the first attribute character); remembered, so tags never closed cost one scan. */
+const unescapedBrace = forwardMatch(/(?<!\\)\}/);
 const NOMARKDOWN_TYPE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
+/**
+ * The extension tag at `pos`, read as kramdown's pattern reads it (`\{::(\w+)(?:\s(ALD_ANY_CHARS*?)|)(\/)?\}`,
+ * ALD_ANY_CHARS `\\\}|[^\}]`): the attributes run to the first `}` not escaped by a backslash, and a `/` just
+ * before it closes the tag. Read by hand rather than by that pattern, whose lazy run scans to the end of the
+ * page from every tag that is never closed.
+ */
+function extensionTag(src: string, pos: number): ExtensionTag | undefined {
+  EXTENSION_NAME.lastIndex = pos;
+  const start = EXTENSION_NAME.exec(src);
+  if (!start) return undefined;
+  const name = start[1] as ExtensionName;
+  const after = EXTENSION_NAME.lastIndex;
+  if (src[after] === "}") return { name, attributes: undefined, selfClosing: false, end: after + 1 };
+  if (src.startsWith("/}", after)) return { name, attributes: undefined, selfClosing: true, end: after + 2 };
+  if (!/\s/.test(src[after] ?? "")) return undefined;
+  const first = after + 1;
+  const brace = src[first] === "}" ? first : unescapedBrace(src, first + 1);
+  if (brace < 0) return undefined;
+  const selfClosing = brace > first && src[brace - 1] === "/";
+  return { name, attributes: src.slice(first, selfClosing ? brace - 1 : brace), selfClosing, end: brace + 1 };
+}
+
 /** What an extension leaves in an HTML page: `{::nomarkdown}` its body, unless it is for another converter (`type="latex"`); the rest nothing. */
-function extensionOutput(name: string, attributes: string | undefined, body: string): string {
+function extensionOutput(name: ExtensionName, attributes: string | undefined, body: string): string {
   if (name !== "nomarkdown") return "";
   const type = NOMARKDOWN_TYPE.exec(attributes ?? "");
   return !type || (type[1] ?? type[2])!.split(/[\s,]+/).includes("html") ? body : "";
 }
 
+const EXTENSION_NAMES: readonly ExtensionName[] = ["comment", "nomarkdown", "options"];
 /** Where each extension's closing line `{:/name}` or `{:/}` starts (remembered, so unclosed extensions cost one scan). */
-const EXTENSION_END = Object.fromEntries(
-  ["comment", "nomarkdown", "options"].map((name) => {
-    const stop = new RegExp(`^ {0,3}\\{:/(?:${name})?\\}[ \\t]*$`, "gm");
-    return [name, forwardSearch((text, from) => ((stop.lastIndex = from), stop.exec(text)?.index ?? -1))];
-  }),
-) as Record<"comment" | "nomarkdown" | "options", (text: string, from: number) => number>;
+const EXTENSION_END = Object.fromEntries(EXTENSION_NAMES.map((name) => [name, forwardMatch(new RegExp(`^ {0,3}\\{:/(?:${name})?\\}[ \\t]*$`, "m"))])) as Record<ExtensionName, (text: string, from: number) => number>;
+/** The same closing tag anywhere in a paragraph. */
+const SPAN_EXTENSION_END = Object.fromEntries(EXTENSION_NAMES.map((name) => [name, forwardMatch(new RegExp(`\\{:/(?:${name})?\\}`))])) as Record<ExtensionName, (text: string, from: number) => number>;
 
 /**
  * kramdown's block extensions at `pos` (a line start): `{::comment}` and
@@ -231,36 +246,35 @@ const EXTENSION_END = Object.fromEntries(
  * which kramdown ignores).
  */
 function readExtension(src: string, pos: number, env: BlocksEnv): { end: number; html: string } | undefined {
-  EXTENSION_START.lastIndex = pos;
-  const start = EXTENSION_START.exec(src);
-  if (!start) return undefined;
+  const indent = /^ {0,3}/.exec(src.slice(pos, pos + 3))![0].length;
+  const tag = extensionTag(src, pos + indent);
+  if (!tag) return undefined;
+  let after = tag.end;
+  while (src[after] === " " || src[after] === "\t") after++;
   const lineEnd = (from: number): number => (src.indexOf("\n", from) < 0 ? src.length : src.indexOf("\n", from) + 1);
-  if (start[1] === "options") setPageOptions(env, start[2] ?? "");
-  if (start[3]) return { end: lineEnd(EXTENSION_START.lastIndex), html: "" };
-  const close = EXTENSION_END[start[1] as keyof typeof EXTENSION_END](src, EXTENSION_START.lastIndex);
+  if (tag.name === "options") setPageOptions(env, tag.attributes ?? "");
+  if (tag.selfClosing) return { end: lineEnd(after), html: "" };
+  const close = EXTENSION_END[tag.name](src, after);
   if (close < 0) return undefined;
-  const body = src.slice(EXTENSION_START.lastIndex, close).replace(/^\n|\n$/g, "");
-  return { end: lineEnd(close), html: extensionOutput(start[1]!, start[2], body) };
+  const body = src.slice(after, close).replace(/^\n|\n$/g, "");
+  return { end: lineEnd(close), html: extensionOutput(tag.name, tag.attributes, body) };
 }
 
 /** The same extensions inside a paragraph: `{::name …}body{:/name}` (or `{:/}`), or `{::name …/}`. */
 function spanExtension(state: StateInline, silent: boolean): boolean {
-  SPAN_EXTENSION.lastIndex = state.pos;
-  const start = SPAN_EXTENSION.exec(state.src);
-  if (!start) return false;
-  let end = SPAN_EXTENSION.lastIndex;
+  const tag = extensionTag(state.src, state.pos);
+  if (!tag || tag.end > state.posMax) return false;
+  let end = tag.end;
   let body = "";
-  if (!start[3]) {
-    const stop = new RegExp(`\\{:/(?:${start[1]})?\\}`, "g");
-    stop.lastIndex = end;
-    const close = stop.exec(state.src);
-    if (!close || close.index > state.posMax) return false;
-    body = state.src.slice(end, close.index);
-    end = stop.lastIndex;
+  if (!tag.selfClosing) {
+    const close = SPAN_EXTENSION_END[tag.name](state.src, end);
+    if (close < 0 || close > state.posMax) return false;
+    body = state.src.slice(end, close);
+    end = close + (state.src.startsWith("{:/}", close) ? 4 : 4 + tag.name.length);
   }
-  const html = extensionOutput(start[1]!, start[2], body);
+  const html = extensionOutput(tag.name, tag.attributes, body);
   if (!silent && html) state.push("html_inline", "", 0).content = html;
-  const spanHtml = start[1] === "options" ? PARSE_SPAN_HTML.exec(start[2] ?? "") : null;
+  const spanHtml = tag.name === "options" ? PARSE_SPAN_HTML.exec(tag.attributes ?? "") : null;
   if (!silent && spanHtml) (state.env as BlocksEnv).kramdownRawSpanHtml = (spanHtml[1] ?? spanHtml[2] ?? spanHtml[3]) === "false";
   state.pos = end;
   return true;

@@ -1,5 +1,6 @@
 import type { MarkdownIt, Token, StateBlock, StateCore, StateInline } from "markdown-it";
 import { escapeHtml } from "../shared/html.ts";
+import { forwardSearch } from "./forwardSearch.ts";
 
 /**
  * kramdown inline attribute lists (`{:target="_blank"}`, `{: .center-image }`,
@@ -67,13 +68,54 @@ const ALD = /^\{:(\w[\w-]*):((?:\\\}|[^}])*)\}[ \t]*$/;
 /** The attribute list definitions of one page, by name. */
 type Definitions = ReadonlyMap<string, AttributeList>;
 
-/** A list's attributes with those of the definitions it names first, as kramdown merges them. */
-function resolve(list: AttributeList, definitions: Definitions, seen: ReadonlySet<string> = new Set()): Attribute[] {
-  const inherited = list.references.flatMap((name) => {
-    const definition = definitions.get(name);
-    return definition && !seen.has(name) ? resolve(definition, definitions, new Set([...seen, name])) : [];
-  });
-  return [...inherited, ...list.attributes];
+/** Attributes merged as applying them in order would: one value per name, class words once each. */
+function merged(attributes: readonly Attribute[]): Attribute[] {
+  const byName = new Map<string, string>();
+  const classes = new Set<string>();
+  for (const [name, value] of attributes) {
+    if (name !== "class") byName.set(name, value);
+    else {
+      if (!byName.has("class")) byName.set("class", "");
+      for (const word of value.split(/\s+/)) if (word) classes.add(word);
+    }
+  }
+  if (byName.has("class")) byName.set("class", [...classes].join(" "));
+  return [...byName];
+}
+
+/**
+ * A list's attributes with those of the definitions it names first, as kramdown merges them. Each
+ * definition is resolved once per page (a chain of definitions naming each other, used from every
+ * paragraph, would otherwise be walked again for each use) and a definition reached again while it
+ * is being resolved adds nothing.
+ */
+function resolver(definitions: Definitions): (list: AttributeList) => Attribute[] {
+  const resolved = new Map<string, Attribute[]>();
+  const resolving = new Set<string>();
+  // Depth first with a stack of its own: a chain of a hundred thousand definitions must not exhaust the call stack.
+  const definition = (root: string): Attribute[] => {
+    const stack = [root];
+    while (stack.length > 0) {
+      const name = stack[stack.length - 1]!;
+      const list = definitions.get(name);
+      if (resolved.has(name) || !list) {
+        stack.pop();
+        continue;
+      }
+      const references = [...new Set(list.references)];
+      if (!resolving.has(name)) {
+        resolving.add(name);
+        const pending = references.filter((reference) => !resolved.has(reference) && !resolving.has(reference));
+        for (const reference of pending) stack.push(reference);
+        if (pending.length > 0) continue;
+      }
+      resolved.set(name, merged(references.flatMap((reference) => resolved.get(reference) ?? []).concat(list.attributes)));
+      resolving.delete(name);
+      stack.pop();
+    }
+    return resolved.get(root) ?? [];
+  };
+  return (list) => (list.references.length === 0 ? list.attributes : [...merged([...new Set(list.references)].flatMap(definition)), ...list.attributes]);
 }
 
 function applyAttributes(target: Token, attributes: readonly Attribute[]): void {
@@ -101,13 +143,18 @@ function findOpen(tokens: readonly Token[], closeIndex: number): Token | undefin
   return undefined;
 }
 
+/** The next `}` and the next line break (remembered: a paragraph of `{:` never closed asks from every one). */
+const nextBrace = forwardSearch((text, from) => text.indexOf("}", from));
+const nextNewline = forwardSearch((text, from) => text.indexOf("\n", from));
+
 /** The inline part: `{:` ... `}` becomes a token holding the attribute list. */
 function ialInlineRule(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x7b /* { */ || src.charCodeAt(start + 1) !== 0x3a /* : */) return false;
-  const end = src.indexOf("}", start + 2);
-  if (end < 0 || src.slice(start, end).includes("\n")) return false;
+  const end = nextBrace(src, start + 2);
+  const newline = end < 0 ? -1 : nextNewline(src, start + 2);
+  if (end < 0 || (newline >= 0 && newline < end)) return false;
   let list: AttributeList;
   try {
     list = parseAttributeList(src.slice(start + 2, end));
@@ -166,28 +213,61 @@ export const blockReferences = (token: Token): readonly string[] => (token.meta 
 const listOf = (token: Token): AttributeList => (token.meta as { list: AttributeList }).list;
 const isAttributeToken = (token: Token): boolean => token.type === BLOCK_IAL_TOKEN || token.type === ALD_TOKEN;
 
+/** The opening token of every closing block token, found in one pass. */
+function openings(tokens: readonly Token[]): Map<Token, Token> {
+  const open: Token[] = [];
+  const byClose = new Map<Token, Token>();
+  for (const token of tokens) {
+    if (token.nesting === 1) open.push(token);
+    else if (token.nesting === -1 && open.length > 0) byClose.set(token, open.pop()!);
+  }
+  return byClose;
+}
+
 /**
- * Which block a line-of-its-own attribute list belongs to (parser/kramdown.rb,
+ * Which block each line-of-its-own attribute list belongs to (parser/kramdown.rb,
  * `parse_block_ial`): the block right before it when no blank line parts
- * them, else the next block at the same depth.
+ * them, else the next block at the same depth. Read in one pass each way (the
+ * block before, the token after a run of lists), since a page of lists in a row
+ * would otherwise walk back and forth over the run from each of them.
  */
-function blockTarget(tokens: readonly Token[], index: number, ends: Map<Token, number>): Token | undefined {
-  const ial = tokens[index]!;
-  const line = ial.map![0];
-  for (let i = index - 1; i >= 0; i--) {
-    const t = tokens[i]!;
-    if (t.level < ial.level) break;
-    if (t.level > ial.level || isAttributeToken(t)) continue;
-    const block = t.nesting === -1 ? findOpen(tokens, i) : t;
-    if (block && (ends.get(block) ?? block.map?.[1]) === line) return block;
-    break;
+function blockTargets(tokens: readonly Token[], onTarget: (list: Token, target: Token) => void): void {
+  const openOf = openings(tokens);
+  /** Per token: the first token after it that is not an attribute list. */
+  const nextBlock: (Token | undefined)[] = new Array(tokens.length);
+  for (let i = tokens.length - 1, next: Token | undefined; i >= 0; i--) {
+    nextBlock[i] = next;
+    if (!isAttributeToken(tokens[i]!)) next = tokens[i];
   }
-  for (let i = index + 1; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.level < ial.level || t.nesting === -1) return undefined;
-    if (t.level === ial.level && !isAttributeToken(t)) return t;
-  }
-  return undefined;
+  /** Per depth: the last token there that is not an attribute list. */
+  const lastAt: { token: Token; index: number }[] = [];
+  const ends = new Map<Token, number>();
+  tokens.forEach((ial, index) => {
+    if (ial.type === ITEM_IAL_TOKEN) {
+      // A list item's own attributes (its marker line's list), pushed as the item is read: its item opens just before.
+      let at = index - 1;
+      while (at >= 0 && !(tokens[at]!.level === ial.level - 1 && tokens[at]!.nesting === 1)) at--;
+      if (at >= 0) onTarget(ial, tokens[at]!);
+    }
+    if (!isAttributeToken(ial)) {
+      lastAt[ial.level] = { token: ial, index };
+      return;
+    }
+    if (ial.type !== BLOCK_IAL_TOKEN) return;
+    const line = ial.map![0];
+    let before: { token: Token; index: number } | undefined;
+    for (let level = 0; level <= ial.level; level++) if (lastAt[level] && (!before || lastAt[level]!.index > before.index)) before = lastAt[level];
+    const t = before?.token;
+    const block = t && t.level === ial.level ? (t.nesting === -1 ? openOf.get(t) : t) : undefined;
+    let target = block && (ends.get(block) ?? block.map?.[1]) === line ? block : undefined;
+    if (!target) {
+      const next = nextBlock[index];
+      target = next && next.level === ial.level && next.nesting !== -1 ? next : undefined;
+    }
+    if (!target) return;
+    onTarget(ial, target);
+    if (target.map && target.map[1] <= ial.map![0]) ends.set(target, ial.map![1]);
+  });
 }
 
 /** Span lists annotate the element right before them. */
@@ -207,21 +287,15 @@ function attachAttributes(state: StateCore): void {
   const tokens = state.tokens;
   const definitions = new Map<string, AttributeList>();
   for (const token of tokens) if (token.type === ALD_TOKEN) definitions.set((token.meta as { name: string }).name, listOf(token));
-  const ends = new Map<Token, number>();
-  tokens.forEach((token, i) => {
+  const resolve = resolver(definitions);
+  blockTargets(tokens, (token, target) => {
     if (token.type === ITEM_IAL_TOKEN) {
-      let at = i - 1;
-      while (at >= 0 && !(tokens[at]!.level === token.level - 1 && tokens[at]!.nesting === 1)) at--;
-      if (at >= 0) applyAttributes(tokens[at]!, resolve(listOf(token), definitions));
+      applyAttributes(target, resolve(listOf(token)));
       return;
     }
-    if (token.type !== BLOCK_IAL_TOKEN) return;
-    const target = blockTarget(tokens, i, ends);
-    if (!target) return;
     const list = listOf(token);
-    applyAttributes(target, resolve(list, definitions));
+    applyAttributes(target, resolve(list));
     if (list.references.length > 0) target.meta = { ...(target.meta as object | null), references: list.references };
-    if (target.map && target.map[1] <= token.map![0]) ends.set(target, token.map![1]);
   });
   for (let i = 0; i < tokens.length; i++) {
     const inline = tokens[i]!;
@@ -239,7 +313,7 @@ function attachAttributes(state: StateCore): void {
         lastSpan = undefined;
         return;
       }
-      const attributes = resolve(listOf(child), definitions);
+      const attributes = resolve(listOf(child));
       const previous = children[j - 1];
       const next = children[j + 1];
       // Lists in a row (`{: .a}{: .b}`) all annotate the element before the first.

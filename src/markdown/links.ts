@@ -1,5 +1,6 @@
 import { decodeHTML } from "entities";
 import type { MarkdownIt, StateBlock, StateInline } from "markdown-it";
+import { forwardSearch } from "./forwardSearch.ts";
 
 /**
  * Links and link definitions as kramdown reads them (parser/kramdown/link.rb)
@@ -26,14 +27,34 @@ const PAREN_TITLE = /^(.*?\S)[ \t]+\(([^()\n]*)\)$/;
 /** kramdown's LINK_INLINE_ID_RE after a link's text: `\s*?\[([^\]]+)?\]`. */
 const SPACED_REFERENCE = /[ \t\n\r\f\v]+\[([^\]]*)\]/y;
 
-const AUTOLINK = /<((mailto|https?|ftps?):[^\n]+?|[\p{Alphabetic}\p{Nd}\-_.]+?@[\p{Alphabetic}\p{Nd}\-_.]+?)>/uy;
+/**
+ * kramdown's autolink, `<((mailto|https?|ftps?):[^\n]+?|EMAIL)>`: the URL form runs to the first `>` on its
+ * line, found by a remembered search (that pattern's lazy run read to the line's end from every `<https:` never
+ * closed); the address form's characters stop at any other, so it stays a pattern.
+ */
+const AUTOLINK_SCHEME = /<(mailto|https?|ftps?):/y;
+const AUTOLINK_EMAIL = /<([\p{Alphabetic}\p{Nd}\-_.]+?@[\p{Alphabetic}\p{Nd}\-_.]+?)>/uy;
+const nextAngle = forwardSearch((text, from) => text.indexOf(">", from));
+const nextLineBreak = forwardSearch((text, from) => text.indexOf("\n", from));
+
+function autolinkAt(src: string, pos: number): { address: string; scheme: boolean; end: number } | undefined {
+  AUTOLINK_SCHEME.lastIndex = pos;
+  if (AUTOLINK_SCHEME.test(src)) {
+    const after = AUTOLINK_SCHEME.lastIndex;
+    const close = nextAngle(src, after + 1);
+    const lineBreak = close < 0 ? -1 : nextLineBreak(src, after);
+    if (close >= 0 && (lineBreak < 0 || lineBreak > close)) return { address: src.slice(pos + 1, close), scheme: true, end: close + 1 };
+  }
+  AUTOLINK_EMAIL.lastIndex = pos;
+  const email = AUTOLINK_EMAIL.exec(src);
+  return email ? { address: email[1]!, scheme: false, end: AUTOLINK_EMAIL.lastIndex } : undefined;
+}
 
 function autolink(state: StateInline, silent: boolean): boolean {
-  AUTOLINK.lastIndex = state.pos;
-  const match = AUTOLINK.exec(state.src);
-  if (!match || AUTOLINK.lastIndex > state.posMax) return false;
-  const address = decodeHTML(match[1]!);
-  const href = state.md.normalizeLink(match[2] ? address : `mailto:${address}`);
+  const match = state.src.charCodeAt(state.pos) === 0x3c /* < */ ? autolinkAt(state.src, state.pos) : undefined;
+  if (!match || match.end > state.posMax) return false;
+  const address = decodeHTML(match.address);
+  const href = state.md.normalizeLink(match.scheme ? address : `mailto:${address}`);
   if (!state.md.validateLink(href)) return false;
   if (!silent) {
     const open = state.push("link_open", "a", 1);
@@ -45,7 +66,7 @@ function autolink(state: StateInline, silent: boolean): boolean {
     close.markup = "autolink";
     close.info = "auto";
   }
-  state.pos = AUTOLINK.lastIndex;
+  state.pos = match.end;
   return true;
 }
 

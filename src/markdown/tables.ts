@@ -10,8 +10,9 @@ import type { MarkdownIt, StateBlock } from "markdown-it";
  * container) and before one, else its lines stay a paragraph, as kramdown
  * leaves them. A table with no body row is no table either.
  */
-const SEPARATOR = /^([+|: \t-]*?-[+|: \t-]*?)[ \t]*$/;
-const FOOTER_SEPARATOR = /^[+|: \t=]*?=[+|: \t=]*?[ \t]*$/;
+/** A delimiter row: only these characters, one `-` at least (each pattern one pass: nested lazy runs backtracked quadratically on a long row ending in another character). */
+const SEPARATOR = /^(?=[^-]*-)[+|: \t-]*$/;
+const FOOTER_SEPARATOR = /^(?=[^=]*=)[+|: \t=]*$/;
 const PIPE_LINE = /^(?:\||.*?[^\\\n]\|)/;
 const ALIGN = /[ \t]?(:?)-+(:?)[ \t]?/g;
 const BOUNDARY_AFTER = /^(?:[ \t]*$|\{:|\^\s*$)/;
@@ -155,7 +156,7 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
       if (rows.length === 0) continue;
       if (!aligns && !hasFooter) {
         close("thead", false);
-        aligns = [...separator[1]!.matchAll(ALIGN)].map(([, left, right]) => (left && right ? "center" : right ? "right" : left ? "left" : ""));
+        aligns = [...separator[0].trimEnd().matchAll(ALIGN)].map(([, left, right]) => (left && right ? "center" : right ? "right" : left ? "left" : ""));
       } else close("tbody", false);
     } else if (FOOTER_SEPARATOR.test(text)) {
       if (rows.length > 0) close("tbody", true);
@@ -173,7 +174,8 @@ function kramdownTable(state: StateBlock, startLine: number, endLine: number, si
   if (!sections.some((s) => s.kind === "tbody")) return false;
   if (silent) return true;
 
-  const columns = Math.max(...sections.flatMap((s) => s.rows.map((r) => r.cells.length)));
+  // A fold, not Math.max(...rows): spreading a table of a few hundred thousand rows overflows the call stack.
+  const columns = sections.reduce((widest, section) => section.rows.reduce((most, row) => Math.max(most, row.cells.length), widest), 0);
   state.push("table_open", "table", 1).map = [startLine, line];
   for (const section of sections) {
     state.push(`${section.kind}_open`, section.kind, 1);

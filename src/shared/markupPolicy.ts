@@ -56,8 +56,11 @@ const SVG_ATTRIBUTES = new Set(
 /** Attributes holding URLs: any other scheme than these (javascript:, vbscript:, data:, …) is removed. */
 const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "action", "formaction", "cite", "poster", "background", "xlink:href"]);
 const URL_SCHEMES = new Set(["http", "https", "mailto", "tel", "ftp"]);
-/** An image shown as an image runs nothing, and the policy's `img-src` allows `data:`; anywhere else a `data:` URL is a document. */
-const IMAGE_DATA_URL = /^\s*data:image\/(?:png|gif|jpeg|webp|avif)[;,]/i;
+/**
+ * An image shown as an image runs nothing, whatever its type (an SVG image too: browsers draw it without
+ * script or loads), and the policy's `img-src` allows `data:`; anywhere else a `data:` URL is a document.
+ */
+const IMAGE_DATA_URL = /^\s*data:image\/[\w.+-]+[;,]/i;
 const IMAGE_SOURCES = new Set(["img src", "img srcset", "source srcset", "image href", "image xlink:href"]);
 
 /** `http-equiv` values that only describe or restrict the page; `refresh` redirects, `set-cookie` acts. */

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { BuildError } from "../shared/diagnostics.ts";
+import { LAST_CHANGE_LOG, lastChangeByFile } from "../shared/gitLog.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 
 /**
@@ -10,30 +11,16 @@ import { relativePath } from "../shared/sitePaths.ts";
  * absolute path, read from one `git log` of the folder; empty when `dir` is
  * not in a git checkout (or git is missing). A shallow clone knows only its
  * own commits, so its files share the clone's date; a name git still quotes
- * (one holding `"` or a control character) gets no date. The walk follows
- * first parents, each merge listing what it changed against its first: a
- * change made on another branch dates from the merge that brought it here,
- * and a merge that resolved a conflict in a file dates that file.
+ * (one holding `"` or a control character) gets no date.
  */
 export function lastCommitDates(dir: string): Map<string, Date> {
-  const run = spawnSync("git", ["-C", dir, "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cI", "--name-only", "--relative", "--no-renames", "--", "."], {
+  const run = spawnSync("git", ["-C", dir, "-c", "core.quotePath=false", ...LAST_CHANGE_LOG, "--relative", "--", "."], {
     encoding: "utf8",
     maxBuffer: 512 * 1024 * 1024,
     stdio: ["ignore", "pipe", "ignore"],
   });
-  const dates = new Map<string, Date>();
-  if (run.status !== 0 || !run.stdout) return dates;
-  for (const commit of run.stdout.split("\0")) {
-    const [date, ...files] = commit.split("\n");
-    if (!date) continue;
-    const when = new Date(date);
-    // git log lists the newest commit first: a file's first mention is its last change.
-    for (const file of files) {
-      const full = path.resolve(dir, file);
-      if (file && !dates.has(full)) dates.set(full, when);
-    }
-  }
-  return dates;
+  if (run.status !== 0 || !run.stdout) return new Map();
+  return new Map([...lastChangeByFile(run.stdout)].map(([file, date]) => [path.resolve(dir, file), new Date(date)]));
 }
 
 /** `--commit-dates`: path in the tree (with `/`) → the ISO date of its file's last commit. */

@@ -344,6 +344,20 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
     }
   };
 
+  // A link to a file in the tree would publish that file twice, under a name Jekyll --safe need not give it: named, not followed.
+  // (A link leaving the tree, or to a folder, is named by treeLinks.)
+  const linkedFile = (relative: string): void => {
+    const full = path.join(contentDir, relative);
+    if (!realInside(contentDir, full) || !statSync(full).isFile()) return;
+    problems.push({
+      severity: "warning",
+      code: "symlink-file",
+      file: relative,
+      message: `${relative} is a symbolic link to ${relativePath(contentDir, realpathSync(full))}: links are never followed, so it is not published`,
+      hint: "copy the file, or link to the page it names instead",
+    });
+  };
+
   const walk = (folder: string, categories: string[]): void => {
     const full = path.join(contentDir, folder);
     const entries = readdirSync(full, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name));
@@ -360,6 +374,7 @@ export function readJekyllTree(contentDir: string, config: JekyllConfig, now: Da
         continue;
       }
       if (!kept(relative, entry.name, isFolder) || entry.isSymbolicLink()) {
+        if (entry.isSymbolicLink() && kept(relative, entry.name, false)) linkedFile(relative);
         (isFolder ? skippedFolders : skipped).push(relative);
         continue;
       }

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildError } from "../shared/diagnostics.ts";
+import { LAST_CHANGE_LOG, lastChangeByFile } from "../shared/gitLog.ts";
 
 /** Never fetch a missing object from a promisor remote: a partial clone's missing blob is a warning, not a download. */
 const GIT_ENV = { ...process.env, GIT_NO_LAZY_FETCH: "1", GIT_TERMINAL_PROMPT: "0" };
@@ -122,20 +123,11 @@ export function nearestListedAncestor(repo: string, commit: string, candidates: 
 
 /**
  * The date of the last commit (up to `rev`) that changed each file, by path
- * in the tree: one `git log` walk per ref, not one git call per file, by
- * first parents as a single-tree build reads its checkout (a change merged
- * from another branch dates from its merge). With
+ * in the tree: one `git log` walk per ref, not one git call per file, read
+ * as a single-tree build reads its checkout. With
  * `inFolder`, `repo` is a folder in a checkout and paths are under it (empty
  * when it is in none).
  */
 export function lastCommitDatesAt(repo: string, rev: string, inFolder = false): Map<string, string> {
-  const out = tryGit(repo, ["log", "--first-parent", "--diff-merges=first-parent", "--format=%x00%cI", "--name-only", "--no-renames", ...(inFolder ? ["--relative", rev, "--", "."] : [rev])]) ?? "";
-  const dates = new Map<string, string>();
-  for (const block of out.split("\0")) {
-    const [date, ...files] = block.split("\n");
-    if (!date) continue;
-    // Newest first: a file's first mention is its last change.
-    for (const file of files) if (file && !dates.has(file)) dates.set(file, date);
-  }
-  return dates;
+  return lastChangeByFile(tryGit(repo, [...LAST_CHANGE_LOG, ...(inFolder ? ["--relative", rev, "--", "."] : [rev])]) ?? "");
 }

@@ -130,8 +130,11 @@ describe("the dev server (npm start)", () => {
 
     const before = built().at(-1)!;
     const rebuilds = built().length;
+    assert.ok(existsSync(path.join(output, "pages/no_permalink.html")), "the page is served before the _config.yml edit");
     writeFileSync(path.join(input, "_config.yml"), "exclude: [pages/no_permalink.md]\n");
     await until(() => built().length > rebuilds && built().at(-1) === before - 1, `a _config.yml edit rebuilds the site without the page it now excludes (${before} pages before)`);
+    // The build after the configuration reload still knows what the one before it published.
+    await until(() => !existsSync(path.join(output, "pages/no_permalink.html")), "the page _config.yml now excludes leaves the served site");
   });
 
   it("follows a renamed page, and a deleted one leaves the site with its inbound links reported", async () => {

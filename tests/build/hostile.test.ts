@@ -107,7 +107,7 @@ describe("a hostile tree cannot run code", () => {
           "_gpconnect-docs-layouts/layouts/page.11ty.js": "require('node:fs').writeFileSync(RAN_MARKER, 'x'); module.exports = () => '';\n",
           "_developer-journey/stage.md": "---js\n{ name: (require('node:fs').writeFileSync(RAN_MARKER, 'x'), 'n') }\n---\nx\n",
         },
-        { pub: "_scripts", "linked.11ty.cjs": "OUTSIDE/folder/e.11ty.cjs" },
+        { pub: "_scripts", "linked.11ty.cjs": "OUTSIDE/folder/e.11ty.cjs", "alias.md": "index.md" },
       ),
     );
   });
@@ -130,6 +130,11 @@ describe("a hostile tree cannot run code", () => {
     assert.match(files.log, /linked\.11ty\.cjs: warning \[symlink-outside-tree\]/);
     assert.equal(files.site.exists("pub/e.11ty.cjs"), false);
     assert.equal(files.site.exists("linked.11ty.cjs"), false);
+  });
+
+  it("names a link to a file inside the tree, and does not follow it", () => {
+    assert.match(files.log, /alias\.md: warning \[symlink-file\] alias\.md is a symbolic link to index\.md: links are never followed, so it is not published/);
+    assert.equal(files.site.exists("alias.html"), false);
   });
 
   it("fails under --strict exactly because of those warnings and errors", () => {

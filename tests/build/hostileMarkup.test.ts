@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { parse } from "parse5";
@@ -11,7 +11,9 @@ function activeMarkup(markup: string): string[] {
   const visit = (node: { nodeName: string; attrs?: { name: string; value: string }[]; childNodes?: unknown[] }): void => {
     if (/^(?:script|base|animate|set|noscript|xmp|iframe|object|embed)$/.test(node.nodeName)) found.push(`<${node.nodeName}>`);
     for (const { name, value } of node.attrs ?? []) {
-      if (name.startsWith("on") || (name === "http-equiv" && /refresh/i.test(value)) || /^(?:javascript|vbscript|data):/i.test(value.replace(/[\u0000-\u0020]/g, ""))) found.push(`${name}="${value}"`);
+      const url = value.replace(/[\u0000-\u0020]/g, "");
+      const image = (node.nodeName === "img" && name === "src") || (node.nodeName === "image" && name === "href");
+      if (name.startsWith("on") || (name === "http-equiv" && /refresh/i.test(value)) || /^(?:javascript|vbscript):/i.test(url) || (/^data:/i.test(url) && !(image && /^data:image\//i.test(url)))) found.push(`${name}="${value}"`);
     }
     for (const child of node.childNodes ?? []) visit(child as typeof node);
   };
@@ -44,10 +46,18 @@ describe("a tree's markup reaches readers without anything that runs (tests/fixt
       "index.md:29 <base>",
       "index.md:31 <animate>",
       'index.md:33 href="jav\tascript:alert(16)"',
+      'index.md:35 href="data:text/html,x"',
+      'index.md:39 src="data:text/html,y"',
+      'index.md:41 cite="data:text/html,z"',
+      'index.md:43 href="data:text/html,w"',
       'raw.html:5 onload="alert(10)"',
       "bare.html:5 <script>",
       "picture.svg:4 <script>",
       'picture.svg:4 onload="alert(13)"',
+      'static-page.html:5 onerror="alert(20)"',
+      "static-page.html:6 <script>",
+      "drawing.svg:3 <script>",
+      'drawing.svg:4 onclick="alert(23)"',
       // `{::options parse_block_html="true" /}` reads the <div> as Markdown: what it holds is still sanitised.
       "options.md:8 <script>",
     ]) {
@@ -60,9 +70,32 @@ describe("a tree's markup reaches readers without anything that runs (tests/fixt
     for (const [file, markup] of Object.entries(pages)) assert.deepEqual(activeMarkup(markup), [], file);
   });
 
+  it("applies the policy to static .html and .svg files (no front matter), and copies those it leaves alone byte for byte", () => {
+    for (const file of ["static-page.html", "drawing.svg"]) assert.deepEqual(activeMarkup(site.read(file)), [], file);
+    assert.match(site.read("static-page.html"), /<p>Static page text stays\.<\/p>/);
+    assert.match(site.read("static-page.html"), /<head><meta http-equiv="Content-Security-Policy"/);
+    assert.match(site.read("drawing.svg"), /<rect width="10" height="10" fill="teal"><\/rect>/);
+    for (const file of ["plain.svg", "plain.xml"]) assert.equal(site.read(file), readFileSync(path.join(input, file), "utf8"), `${file} is copied as it is`);
+  });
+
+  it("leaves out a static XML file that holds HTML, SVG or a stylesheet, at the line that does", () => {
+    assert.match(site.stdout, /active\.xml:4: warning \[unsafe-markup\] http:\/\/www\.w3\.org\/1999\/xhtml makes this XML file able to run script in a browser that opens it: the file was left out/);
+    assert.equal(existsSync(path.join(site.output, "active.xml")), false);
+  });
+
   it("keeps everything else: text, the table, the SVG drawing", () => {
     const index = mainOf(site.read("index.html"));
-    for (const text of ["Text before the vectors stays.", "<td>kept</td>", "<p>Hover me</p>", '<text x="10" y="20">Click</text>', "Encoded script link", "Text after the vectors stays."]) {
+    for (const text of [
+      "Text before the vectors stays.",
+      "<td>kept</td>",
+      "<p>Hover me</p>",
+      '<text x="10" y="20">Click</text>',
+      "Encoded script link",
+      '<img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" alt="Inline drawing">',
+      '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"></image>',
+      "Data in SVG",
+      "Text after the vectors stays.",
+    ]) {
       assert.ok(index.includes(text), `${text} is kept`);
     }
     assert.match(mainOf(site.read("raw.html")), /Raw page text stays\./);
