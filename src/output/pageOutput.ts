@@ -25,10 +25,16 @@ export interface PageListener {
 
 /**
  * Page files being written at once. Eleventy renders every page together, so a page that waited here
- * would hold its HTML (and hold up the others); pages are queued instead, and the disk drains the
- * queue faster than pages render.
+ * would hold its HTML (and hold up the others); pages are queued instead.
  */
 const WRITES_IN_FLIGHT = 8;
+/**
+ * Pages that may wait in the queue. Eleventy frames its pages one after another without giving the
+ * event loop a turn, so the writes above cannot start until the last page is framed: unbounded, the
+ * queue held every framed page (110 KB of string pieces each, 76 MB halfway through 1,500 pages).
+ * Past this many, the oldest is written at once, so memory follows the largest pages, not their number.
+ */
+const QUEUED_AT_MOST = 16;
 
 /**
  * Writes each page as soon as it renders and tells the checks and search
@@ -72,6 +78,7 @@ export class PageOutput {
       return page.html;
     }
     this.queue.push(page);
+    while (this.queue.length > QUEUED_AT_MOST) this.writeNow(this.queue.shift()!);
     this.next();
     return "";
   }
@@ -93,6 +100,21 @@ export class PageOutput {
         this.next();
         if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
       });
+    }
+  }
+
+  /** A queued page's write done on the spot; a failure is reported by `settled()`, as an asynchronous one is. */
+  private writeNow(page: RenderedPage): void {
+    try {
+      const folder = path.dirname(page.outputPath);
+      if (!this.folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        this.folders.add(folder);
+      }
+      writeFileSync(page.outputPath, page.html);
+      for (const listener of this.listeners) listener.written?.(page);
+    } catch (error) {
+      this.failure ??= error;
     }
   }
 

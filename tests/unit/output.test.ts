@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -33,6 +33,21 @@ describe("page output", () => {
     files.forEach((outputPath, i) => output.emit({ url: `/many/${i}.html`, inputPath: `./${i}.md`, outputPath, html: `<p>${i}</p>` }));
     await output.settled();
     assert.deepEqual(files.map((file) => readFileSync(file, "utf8")), files.map((_, i) => `<p>${i}</p>`));
+  });
+
+  it("keeps only a few pages waiting when pages are framed one after another without a pause (Eleventy's transforms)", async () => {
+    const output = new PageOutput(true, (page) => page);
+    const files = Array.from({ length: 200 }, (_, i) => path.join(dir, `starved/${i}.html`));
+    const written: string[] = [];
+    output.listen({ written: (page) => written.push(page.url) });
+    files.forEach((outputPath, i) => output.emit({ url: `/starved/${i}.html`, inputPath: `./${i}.md`, outputPath, html: `<p>${i}</p>` }));
+    // No turn of the event loop yet: every page but the last few is on disk already, and search was told of each.
+    const onDisk = files.filter((file) => existsSync(file)).length;
+    assert.ok(onDisk >= 150, `${onDisk} of 200 pages on disk before the event loop ran`);
+    assert.ok(written.length >= 150, `search told of ${written.length} pages`);
+    await output.settled();
+    assert.deepEqual(files.map((file) => readFileSync(file, "utf8")), files.map((_, i) => `<p>${i}</p>`));
+    assert.equal(written.length, 200);
   });
 
   it("reports a page it could not write once settled", async () => {
