@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { build, FIXTURES } from "../helpers/build.ts";
-import { launchBrowser, serveSite, withoutContentSecurityPolicy } from "../helpers/browser.ts";
-import type { StaticServer } from "../../src/bench/staticServer.ts";
+import { serveWithoutPolicy, type ServedSite } from "../helpers/browser.ts";
 
 /**
  * Glossary values, titles, summaries, sidebar titles and include arguments
@@ -13,28 +12,22 @@ import type { StaticServer } from "../../src/bench/staticServer.ts";
  * what is proven is the escaping and sanitising, not the policy.
  */
 describe("hostile content in Chromium, with no Content-Security-Policy to fall back on", () => {
-  let server: StaticServer;
-  let browser: Browser;
+  let served: ServedSite;
   before(async () => {
     const site = build(path.join(FIXTURES, "hostile-glossary"));
     assert.equal(site.status, 0, site.stderr);
-    withoutContentSecurityPolicy(site.output);
-    server = await serveSite(site.output);
-    browser = await launchBrowser();
+    served = await serveWithoutPolicy(site);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => served?.close());
 
   async function visit(file: string, act: (page: Page) => Promise<void>): Promise<void> {
-    const page = await browser.newPage();
+    const page = await served.browser.newPage();
     const dialogs: string[] = [];
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    const response = await page.goto(server.url + file);
+    const response = await page.goto(served.server.url + file);
     assert.equal(response?.headers()["content-security-policy"], undefined, "served without the policy");
     await act(page);
     assert.equal(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked), undefined, `no author script ran on ${file}`);

@@ -2,10 +2,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser } from "playwright-core";
 import { build, FIXTURES, ROOT, temporaryFolder } from "../helpers/build.ts";
-import { launchBrowser, serveSite, withoutContentSecurityPolicy } from "../helpers/browser.ts";
-import type { StaticServer } from "../../src/bench/staticServer.ts";
+import { serveWithoutPolicy, type ServedSite } from "../helpers/browser.ts";
 
 /** DOMPurify's own XSS vectors, pinned (tests/corpora/dompurify-vectors/SOURCE.md). */
 const VECTORS = JSON.parse(readFileSync(path.join(ROOT, "tests/corpora/dompurify-vectors/vectors.json"), "utf8")) as { title: string; payload: string }[];
@@ -34,25 +32,17 @@ function vectorTree(): string {
  * sink a vector might reach is trapped before the page's own scripts run.
  */
 describe("DOMPurify's XSS vectors, built and loaded in Chromium without the policy", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let output: string;
+  let served: ServedSite;
   before(async () => {
     const site = build(vectorTree());
-    output = site.output;
     assert.equal(site.status, 0, site.stderr);
     assert.match(site.stdout, /\[unsafe-markup\]/);
-    withoutContentSecurityPolicy(site.output);
-    server = await serveSite(site.output);
-    browser = await launchBrowser();
+    served = await serveWithoutPolicy(site);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => served?.close());
 
   it("runs none of them, framed or unframed, with every element focused and hovered", async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     // In every frame, before any of its scripts: the sinks vectors call are traps that count.
     await context.addInitScript(() => {
       const ran = (): void => {
@@ -61,7 +51,7 @@ describe("DOMPurify's XSS vectors, built and loaded in Chromium without the poli
       Object.assign(window, { alert: ran, confirm: ran, prompt: ran, print: ran });
     });
     // A control page, written past the build, shows that a vector that runs is caught.
-    writeFileSync(path.join(output, CONTROL), `<p>control</p><img src="x" onerror="alert(1)">`);
+    writeFileSync(path.join(served.site.output, CONTROL), `<p>control</p><img src="x" onerror="alert(1)">`);
     const files = VECTORS.flatMap((_vector, index) => LAYOUTS.map((layout) => pageName(index, layout)));
     // One page of frames per batch (a page per vector would take minutes on a loaded machine); the control alone first.
     const batches = [[CONTROL]];
@@ -74,8 +64,8 @@ describe("DOMPurify's XSS vectors, built and loaded in Chromium without the poli
         void dialog.dismiss();
       });
       const harness = `harness-${number}.html`;
-      writeFileSync(path.join(output, harness), batch.map((file) => `<iframe src="${file}" width="800" height="600"></iframe>`).join("\n"));
-      const response = await page.goto(server.url + harness, { waitUntil: "load" });
+      writeFileSync(path.join(served.site.output, harness), batch.map((file) => `<iframe src="${file}" width="800" height="600"></iframe>`).join("\n"));
+      const response = await page.goto(served.server.url + harness, { waitUntil: "load" });
       assert.equal(response?.headers()["content-security-policy"], undefined);
       for (const frame of page.frames().filter((frame) => frame !== page.mainFrame())) {
         // Real focus and synthetic pointer events on every element, and every URL a click would follow.
@@ -96,14 +86,14 @@ describe("DOMPurify's XSS vectors, built and loaded in Chromium without the poli
             return found;
           })
           .catch((error: Error) => [`frame could not be read: ${error.message}`]);
-        if (clickable.length > 0) ran.push(`${frame.url().slice(server.url.length)}: ${clickable.join(", ")}`);
+        if (clickable.length > 0) ran.push(`${frame.url().slice(served.server.url.length)}: ${clickable.join(", ")}`);
       }
       await page.waitForTimeout(300);
       for (const frame of page.frames().filter((frame) => frame !== page.mainFrame())) {
         const marker = await frame.evaluate(() => (window as unknown as { ran?: number }).ran ?? 0).catch(() => 1);
-        if (marker > 0) ran.push(`${frame.url().slice(server.url.length)}: ran`);
+        if (marker > 0) ran.push(`${frame.url().slice(served.server.url.length)}: ran`);
       }
-      const shown = page.mainFrame().childFrames().map((frame) => frame.url().slice(server.url.length));
+      const shown = page.mainFrame().childFrames().map((frame) => frame.url().slice(served.server.url.length));
       if (shown.join() !== batch.join()) ran.push(`a frame navigated: ${shown.filter((url, index) => url !== batch[index]).join(", ")}`);
       await page.close();
     }
@@ -120,26 +110,18 @@ describe("DOMPurify's XSS vectors, built and loaded in Chromium without the poli
  * `.html` or `.svg` file is a document of its own, not a frame of a page), with no policy at all.
  */
 describe("a tree's unframed pages and static .html/.svg files, opened in Chromium without the policy", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let output: string;
+  let served: ServedSite;
   before(async () => {
     const site = build(path.join(FIXTURES, "hostile-markup"));
     assert.equal(site.status, 0, site.stderr);
-    output = site.output;
-    withoutContentSecurityPolicy(site.output);
-    server = await serveSite(site.output);
-    browser = await launchBrowser();
+    served = await serveWithoutPolicy(site);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  after(() => served?.close());
 
   it("runs no script in any of them, with every element focused, hovered and clicked", async () => {
     // A control file written past the build shows that script in an SVG document opened this way is caught.
-    writeFileSync(path.join(output, "control.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-    const context = await browser.newContext();
+    writeFileSync(path.join(served.site.output, "control.svg"), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const context = await served.browser.newContext();
     await context.addInitScript(() => {
       const ran = (): void => {
         (window as unknown as { ran?: number }).ran = ((window as unknown as { ran?: number }).ran ?? 0) + 1;
@@ -153,7 +135,7 @@ describe("a tree's unframed pages and static .html/.svg files, opened in Chromiu
         ran.push(`${file}: a dialog opened`);
         void dialog.dismiss();
       });
-      const response = await page.goto(server.url + file, { waitUntil: "load" });
+      const response = await page.goto(served.server.url + file, { waitUntil: "load" });
       assert.equal(response?.headers()["content-security-policy"], undefined);
       await page.evaluate(() => {
         for (const element of document.querySelectorAll("*")) {

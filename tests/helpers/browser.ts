@@ -20,6 +20,16 @@ export interface ServedSite {
 export async function buildAndServe(input: string, prefix: string): Promise<ServedSite> {
   const site = build(input, ["--path-prefix", prefix]);
   assert.equal(site.status, 0, site.stderr);
+  return serve(site, prefix);
+}
+
+/** Serves a built site with its Content-Security-Policy taken away (see below) at `/`, and opens Chromium. */
+export async function serveWithoutPolicy(site: BuildResult): Promise<ServedSite> {
+  withoutContentSecurityPolicy(site.output);
+  return serve(site, "/");
+}
+
+async function serve(site: BuildResult, prefix: string): Promise<ServedSite> {
   const server = await serveSite(site.output, prefix);
   const browser = await launchChromium();
   return {
