@@ -3,6 +3,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { assetsPlugin } from "./src/eleventy/assetsPlugin.ts";
 import { BuildContext, ServedSite, type BuildOptions } from "./src/eleventy/context.ts";
 import { checksPlugin } from "./src/eleventy/checksPlugin.ts";
+import { devServerPlugin } from "./src/eleventy/devServerPlugin.ts";
 import { ELEVENTY_RANGE } from "./src/eleventy/internals.ts";
 import { jekyllPlugin } from "./src/eleventy/jekyllPlugin.ts";
 import { lifecyclePlugin } from "./src/eleventy/lifecycle.ts";
@@ -31,6 +32,8 @@ export function siteConfig(options: BuildOptions): (eleventyConfig: UserConfig) 
     // Registers eleventy.before/after/beforeWatch: starts each build, then runs the plugins' start and end steps.
     eleventyConfig.addPlugin(lifecyclePlugin, { context });
     eleventyConfig.addPlugin(checksPlugin, { context });
+    // Numbers each dev-server build, so that a page opened while a rebuild rewrote it knows to reload.
+    eleventyConfig.addPlugin(devServerPlugin, { context });
     // Front matter read as YAML only, without Eleventy's own keys: before any plugin that reads pages.
     eleventyConfig.addPlugin(safetyPlugin, { context });
     eleventyConfig.addPlugin(markdownPlugin, { context });

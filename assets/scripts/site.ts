@@ -21,5 +21,5 @@ if (document.querySelector('[data-module="nhsuk-tabs"]')) {
 
 // The dev server injects its reload client into every page; published pages never load this chunk.
 if (document.querySelector('script[src*=".11ty/reload-client.js"]')) {
-  void import("./buildErrors.ts").then(({ watchBuildErrors }) => watchBuildErrors(document));
+  void import("./devServer.ts").then(({ followDevServer }) => followDevServer(document));
 }

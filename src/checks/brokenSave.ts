@@ -6,9 +6,6 @@ export interface BrokenSave {
   readonly pages: Readonly<Record<string, string>>;
 }
 
-/** Where pages ask for it (under the path prefix); the dev server answers, a published site has no such file. */
-export const BROKEN_SAVE_PATH = ".gpc/broken-save.json";
-
 /**
  * The last failed rebuild of the dev server, until a rebuild succeeds. Pages ask for it each time
  * they load, so the panel stays on every reload until the save is fixed (the dev server's own error

@@ -6,7 +6,7 @@ import { displayPath } from "../source/sourceFile.ts";
 import { SETTINGS_FILE } from "../source/settings.ts";
 import { relativePath } from "../shared/sitePaths.ts";
 import { countFaults, formatDiagnostic, partitionAccepted, sortDiagnostics, staleFaultDiagnostic, summarise, type Diagnostic } from "../shared/diagnostics.ts";
-import { BROKEN_SAVE_PATH, brokenSave } from "../checks/brokenSave.ts";
+import { brokenSave } from "../checks/brokenSave.ts";
 import { chainMessages, diagnoseError, nestingProblem } from "../checks/failures.ts";
 import { FRONT_MATTER_FAULTS, readFrontMatter, type FrontMatterFault, type YamlLoad } from "../checks/frontMatter.ts";
 import { checkLinks, readLinks, type PageLinks } from "../checks/links.ts";
@@ -24,19 +24,6 @@ export class ContentFaultsError extends Error {
     super(message);
     this.name = "ContentFaultsError";
   }
-}
-
-/** Under the dev server, pages ask whether the last save broke the site (a published site has no such file). */
-function serveBrokenSave(eleventyConfig: UserConfig): void {
-  eleventyConfig.setServerOptions({
-    onRequest: {
-      [`/${BROKEN_SAVE_PATH}`]: () => ({
-        status: 200,
-        headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-        body: JSON.stringify(brokenSave.get() ?? null),
-      }),
-    },
-  });
 }
 
 /**
@@ -108,8 +95,6 @@ export function checksPlugin(eleventyConfig: UserConfig, { context }: { context:
       context.log.error({ ...diagnosis, message: `${diagnosis.message}${diagnosis.file === shown(inputPath) ? "" : ` (in ${shown(inputPath)})`}; the page is left out of the site` });
     },
   });
-
-  serveBrokenSave(eleventyConfig);
 
   const frontMatterFaults = lenientFrontMatter(eleventyConfig);
   eleventyConfig.addPreprocessor("source-faults", "md,html", function (this: { inputPath: string }, data: unknown, content: string) {

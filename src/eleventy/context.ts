@@ -70,6 +70,10 @@ export function buildOptions(options: {
 export class ServedSite {
   /** Output paths of every page and file the last whole build published. */
   published: ReadonlySet<string> = new Set();
+  /** The dev server's build under way, counted from 1; undefined in a one-off build, whose pages carry none. */
+  revision: number | undefined;
+  /** The build that last wrote each page, by site path: a page opened while a rebuild wrote it is out of date. */
+  readonly pageRevisions = new Map<string, number>();
 }
 
 /** What every local plugin shares during one build: options, settings, the fault log, the site model. */

@@ -73,6 +73,7 @@ export function framePage(context: BuildContext, data: NotedPage, body: string):
     banner: facts.banner(release),
     footer: facts.footer(),
     searchMeta: data.searchMeta,
+    revision: context.served.revision,
   };
   return { html: renderFrame(page, parts), links: { ids: mainIds(page, parts, content.links.ids), refs: content.links.refs } };
 }

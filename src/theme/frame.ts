@@ -6,6 +6,9 @@ import type { Release } from "../source/release.ts";
 import type { PageContent } from "./contentHtml.ts";
 import type { Edition, TagLink } from "./pageData.ts";
 
+/** The meta element naming the dev server's build that wrote a page (assets/scripts/devServer.ts reads it). */
+export const DEV_REVISION_META = "gpc-revision";
+
 /** What a page says about itself, from its front matter. */
 export interface FramePage {
   readonly title: string;
@@ -56,6 +59,8 @@ export interface FrameParts {
   readonly footer: FooterParts;
   /** What search weighs besides the title and text (sidebar labels, keywords, summary, tags): src/search/pageMeta.ts. */
   readonly searchMeta: readonly { readonly field: string; readonly value: string }[];
+  /** The dev server's build that wrote the page (src/eleventy/devServerPlugin.ts); undefined in a published site. */
+  readonly revision?: number | undefined;
 }
 
 /** Titles and summaries may hold entities (`FHIR&reg;`): decoded here, escaped by `html`. */
@@ -279,7 +284,8 @@ export function renderFrame(page: FramePage, parts: FrameParts): string {
   <meta name="description" content="${text(stripTags(page.summary))}">` : ""}
   <link rel="icon" href="${url("/assets/favicon.svg")}" type="image/svg+xml">
   <link rel="stylesheet" href="${assetUrl("/assets/site.css")}">
-  <script type="module" src="${assetUrl("/assets/site.js")}"></script>
+  <script type="module" src="${assetUrl("/assets/site.js")}"></script>${parts.revision === undefined ? "" : html`
+  <meta name="${DEV_REVISION_META}" content="${String(parts.revision)}">`}
 </head>
 <body>
   <a class="nhsuk-skip-link" href="#maincontent">Skip to main content</a>${header(parts)}${breadcrumbs(parts.breadcrumbs)}

@@ -109,6 +109,26 @@ describe("the dev server (npm start)", () => {
     await page.close();
   });
 
+  it("reloads a page that a rebuild rewrote after it was fetched, before the page could hear of it", async () => {
+    const page = await browser.newPage();
+    // Eleventy's reload client is kept out, and this page's own dev-server script held back until the rebuild is over:
+    // the reload message then reaches no one, as it does when a page opens while a rebuild is writing it.
+    await page.route("**/.11ty/reload-client.js", (route) => route.abort());
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/assets/chunks/devServer-*.js", async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(server.url + "guide.html", { waitUntil: "domcontentloaded" });
+    appendFileSync(path.join(input, "pages/guide.md"), "\n\nWritten while the page was opening.\n");
+    await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes("Written while the page was opening."), "the saved page is rebuilt");
+    assert.equal(await page.locator("text=Written while the page was opening.").count(), 0, "the page shows the build it was fetched from");
+    release();
+    await page.locator("text=Written while the page was opening.").waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
   it("rebuilds the pages that use a tree's include when the include is saved", async () => {
     const box = path.join(input, "_includes/custom/box.html");
     const original = readFileSync(box, "utf8");

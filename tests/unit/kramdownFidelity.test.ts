@@ -29,6 +29,7 @@ describe("the fidelity test's measures", () => {
   it("find internal markers and source syntax outside code", () => {
     assert.deepEqual(findMarkers("<p>a --&gt; b</p><p>| --- | --- |</p>"), ["stray -->", "table delimiter row |---|"]);
     assert.deepEqual(findMarkers("<!--kramdown-html:3-->"), ["renderer placeholder"]);
+    assert.deepEqual(findMarkers('<head><meta name="gpc-revision" content="3"></head>'), ["dev server revision"]);
     assert.deepEqual(findMarkers("<pre>{% raw %} *[SSP]: x {#id}</pre><!-- ok -->"), []);
   });
 });
