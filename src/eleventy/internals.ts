@@ -119,25 +119,45 @@ type WatchRun = (changedPath: string) => Promise<void>;
 interface Watcher {
   on(event: "add" | "unlink", listener: (changedPath: string) => void): void;
 }
+interface WatchManager {
+  pendingQueue: string[];
+  setBuildRunning(): void;
+}
 
 /**
- * Eleventy's watcher only forgets a deleted file (no rebuild), so a deleted or renamed page stayed served
- * and the site model kept it; an added file is rebuilt incrementally, before Eleventy has read it
- * ("templateRender has not yet initialized"). `watch()` resolves to the function a change runs ("for
- * testability", not documented) and the watcher is `eleventy.watcher`: an added or deleted file is run as a
- * change, in a whole (not incremental) rebuild, which reads the tree again.
+ * Eleventy's incremental mode is set once for the whole watch: each rebuild then takes the first queued
+ * change alone and re-renders only the templates it finds relevant, whatever that change is. A deleted
+ * page (which its watcher only forgets, without a rebuild), an added one (not yet read: "templateRender has
+ * not yet initialized") or a data file saved while a rebuild was running was then re-rendered alone, and
+ * the pages that link to it or read it were not. Each rebuild is decided as it starts instead (the one
+ * moment Eleventy takes its queue, `EleventyWatch#setBuildRunning`): the next queued change is re-rendered
+ * alone when `rendersAlone` says so, taken alone as Eleventy takes it; otherwise every queued change goes
+ * into one whole rebuild. `watch()` resolves to the function a change runs ("for testability", not
+ * documented), the watcher is `eleventy.watcher` and the queue `eleventy.watchManager`.
  */
-export function followAddsAndDeletions(eleventy: Eleventy, watchRun: unknown): void {
-  const watcher = (eleventy as unknown as { watcher?: Partial<Watcher> }).watcher;
+export function planRebuilds(eleventy: Eleventy, watchRun: unknown, rendersAlone: (file: string, added: ReadonlySet<string>) => boolean): void {
+  const found = eleventy as unknown as { watcher?: Partial<Watcher>; watchManager?: Partial<WatchManager> };
   const version = (Eleventy as unknown as { getVersion(): string }).getVersion();
-  if (typeof watchRun !== "function") throw new EleventyInternalsError("the change handler Eleventy#watch() resolves to", version, TESTED_VERSIONS.eleventy);
-  if (typeof watcher?.on !== "function") throw new EleventyInternalsError("Eleventy#watcher (chokidar)", version, TESTED_VERSIONS.eleventy);
-  const rebuildWhole = (changedPath: string): void => {
-    eleventy.setIncrementalBuild(false);
-    void (watchRun as WatchRun)(changedPath).finally(() => eleventy.setIncrementalBuild(true));
+  const require = (ok: boolean, touchPoint: string): void => {
+    if (!ok) throw new EleventyInternalsError(touchPoint, version, TESTED_VERSIONS.eleventy);
   };
-  watcher.on("add", rebuildWhole);
-  watcher.on("unlink", rebuildWhole);
+  require(typeof watchRun === "function", "the change handler Eleventy#watch() resolves to");
+  require(typeof found.watcher?.on === "function", "Eleventy#watcher (chokidar)");
+  require(typeof found.watchManager?.setBuildRunning === "function" && Array.isArray(found.watchManager.pendingQueue), "Eleventy#watchManager (EleventyWatch#setBuildRunning, #pendingQueue)");
+  const manager = found.watchManager as WatchManager;
+  // Files added since the last whole rebuild, absolute (the queue names them relative to the working folder).
+  const added = new Set<string>();
+  found.watcher!.on!("add", (changedPath) => added.add(path.resolve(changedPath)));
+  found.watcher!.on!("unlink", (changedPath) => void (watchRun as WatchRun)(changedPath));
+  const setBuildRunning = manager.setBuildRunning.bind(manager);
+  manager.setBuildRunning = () => {
+    const next = manager.pendingQueue[0];
+    const alone = next !== undefined && rendersAlone(path.resolve(next), added);
+    // In incremental mode the queue gives up its first change only; otherwise all of them.
+    eleventy.setIncrementalBuild(alone);
+    if (!alone) added.clear();
+    setBuildRunning();
+  };
 }
 
 /**

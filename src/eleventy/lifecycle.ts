@@ -88,25 +88,29 @@ function treeInputs(options: BuildOptions): { rebuild: string[]; resetConfig: st
 }
 
 /**
- * Whether Eleventy's incremental build re-renders just these saved files: they
- * are all pages of the tree (not data, includes, layouts or settings, which every page reads).
+ * Whether a dev-server rebuild may re-render this saved file alone (Eleventy's incremental build): it is a
+ * page of the tree (not data, an include, a layout or the settings, which every page reads) that the last
+ * whole build read (not added since) and that is still there (a deleted or renamed page changes the site
+ * itself: a whole rebuild reads the tree again).
  */
-export function onlyPagesChanged(files: readonly string[], contentDir: string): boolean {
+export function rendersAlone(file: string, contentDir: string, added: ReadonlySet<string>): boolean {
+  const relative = relativePath(contentDir, file);
   return (
-    files.length > 0 &&
-    files.every((file) => {
-      const relative = relativePath(contentDir, file);
-      return isInside(contentDir, file) && /\.(md|markdown|html)$/i.test(relative) && !relative.split("/").some((part) => part.startsWith("_")) && path.posix.basename(relative) !== "README.md";
-    })
+    isInside(contentDir, file) &&
+    /\.(md|markdown|html)$/i.test(relative) &&
+    !relative.split("/").some((part) => part.startsWith("_")) &&
+    path.posix.basename(relative) !== "README.md" &&
+    !added.has(file) &&
+    existsSync(file)
   );
 }
 
 /**
  * The one owner of the build lifecycle: the only plugin that listens to
  * Eleventy's `eleventy.beforeWatch`, `eleventy.before` and `eleventy.after`.
- * It watches the tree's shared inputs, decides whether a dev-server rebuild
- * is partial (only pages were saved) or whole, starts the build (which clears
- * every cache the build keeps) and runs the plugins' steps.
+ * It watches the tree's shared inputs, starts each build (partial when
+ * Eleventy re-renders one saved page alone, see `rendersAlone`; else whole,
+ * which clears every cache the build keeps) and runs the plugins' steps.
  */
 export function lifecyclePlugin(eleventyConfig: UserConfig, { context }: { context: BuildContext }): void {
   // The tree's `_` folders and files are not pages (Eleventy ignores them), but a change to one must rebuild the pages that read it.
@@ -118,9 +122,8 @@ export function lifecyclePlugin(eleventyConfig: UserConfig, { context }: { conte
     saved = changed;
   });
   eleventyConfig.on("eleventy.before", async ({ incremental, directories, runMode }: { incremental: boolean; directories: { output: string }; runMode: string }) => {
-    // A deleted (or renamed) page changes the site itself: a whole rebuild reads the tree again.
-    const partial = incremental && saved.every((file) => existsSync(file)) && onlyPagesChanged(saved, context.options.contentDir);
-    context.startBuild(partial ? saved : undefined);
+    // Eleventy re-renders the saved page alone when src/eleventy/run.ts decided it may (rendersAlone), and says so; the first build is whole.
+    context.startBuild(incremental && saved.length > 0 ? saved : undefined);
     saved = [];
     await context.lifecycle.started({ outputDir: path.resolve(directories.output), partial: context.partial, serving: runMode !== "build" });
   });

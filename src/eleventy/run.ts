@@ -1,8 +1,9 @@
 import Eleventy from "@11ty/eleventy";
 import { siteConfig } from "../../.eleventy.ts";
 import type { BuildOptions } from "./context.ts";
+import { rendersAlone } from "./lifecycle.ts";
 import { commonFolder, fromWorkingFolder, PROJECT_ROOT } from "../shared/sitePaths.ts";
-import { checkInternals, explainRebuildFailures, followAddsAndDeletions, quietTimingWarnings, renderOnly, withListenHost } from "./internals.ts";
+import { checkInternals, explainRebuildFailures, planRebuilds, quietTimingWarnings, renderOnly, withListenHost } from "./internals.ts";
 
 async function createEleventy(options: BuildOptions, output: string, runMode: "build" | "serve"): Promise<Eleventy> {
   // Eleventy maps passthrough globs to output paths only for an input given relative to the working folder.
@@ -44,9 +45,8 @@ export async function serveSite(options: BuildOptions, output: string, serve: Se
   // output and the project, so that no path Eleventy watches starts with `..`. Every path is already absolute.
   process.chdir(commonFolder([options.contentDir, output, PROJECT_ROOT]));
   const eleventy = await createEleventy({ ...options, releasePages: false }, output, "serve");
-  // A saved page is re-rendered alone (the site model, other pages and the search index carry over).
-  eleventy.setIncrementalBuild(true);
   explainRebuildFailures(eleventy, serve.explain);
-  followAddsAndDeletions(eleventy, await eleventy.watch());
+  // A saved page is re-rendered alone (the site model, other pages and the search index carry over); any other change rebuilds the site.
+  planRebuilds(eleventy, await eleventy.watch(), (file, added) => rendersAlone(file, options.contentDir, added));
   await withListenHost(serve.host, () => eleventy.serve(serve.port));
 }

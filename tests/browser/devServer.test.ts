@@ -174,6 +174,25 @@ describe("the dev server (npm start)", () => {
     await until(() => /index\.md:\d+: warning \[broken-link\] link to tag_guide\.html points at nothing/.test(server.output().slice(before)), "links to the deleted page are reported as broken");
   });
 
+  it("takes a page deleted and a page added while a rebuild runs into one whole rebuild", async () => {
+    const doomed = path.join(output, "doomed.html");
+    writeFileSync(path.join(input, "pages/doomed.md"), "---\ntitle: Doomed\npermalink: doomed.html\n---\nSoon gone.\n");
+    await until(() => existsSync(doomed), "an added page is served");
+    appendFileSync(path.join(input, "pages/guide.md"), "\n\nSee [the doomed page](doomed.html).\n");
+    await until(() => readFileSync(path.join(output, "guide.html"), "utf8").includes("the doomed page"), "the page linking to it is rebuilt");
+
+    const before = server.output().length;
+    // The first save starts a rebuild; the deletion and the addition arrive while it runs.
+    appendFileSync(path.join(input, "index.md"), "\n\nSaved as another page went.\n");
+    rmSync(path.join(input, "pages/doomed.md"));
+    writeFileSync(path.join(input, "pages/newcomer.md"), "---\ntitle: Newcomer\npermalink: newcomer.html\n---\nJust arrived.\n");
+    await until(() => existsSync(path.join(output, "newcomer.html")) && readFileSync(path.join(output, "newcomer.html"), "utf8").includes("Just arrived."), "the page added during the rebuild is served");
+    await until(() => !existsSync(doomed), "the page deleted during the rebuild leaves the served site");
+    await until(() => /pages\/guide\.md:\d+: warning \[broken-link\] link to doomed\.html points at nothing/.test(server.output().slice(before)), "links to the page deleted during the rebuild are reported as broken");
+    assert.match(readFileSync(path.join(output, "index.html"), "utf8"), /Saved as another page went\./);
+    assert.doesNotMatch(server.output().slice(before), /templateRender has not yet initialized|ENOENT|Build failed/);
+  });
+
   it("shows a broken edit's error in the terminal and on the open page, keeps serving, and recovers when it is fixed", async () => {
     const file = path.join(input, "pages/deep page.md");
     const original = readFileSync(file, "utf8");

@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { parseCommand } from "../../src/cli/options.ts";
 import { buildOptions } from "../../src/eleventy/context.ts";
-import { onlyPagesChanged } from "../../src/eleventy/lifecycle.ts";
+import { rendersAlone } from "../../src/eleventy/lifecycle.ts";
+import { temporaryFolder } from "../helpers/build.ts";
 import { commonFolder, escapingSitePath, PROJECT_ROOT, projectOutput } from "../../src/shared/sitePaths.ts";
 
 describe("command-line options", () => {
@@ -61,45 +63,21 @@ describe("command-line options", () => {
 });
 
 describe("whole or partial dev-server rebuild", () => {
-  const tree = path.resolve("tree");
-  it("is partial only when every saved file is a page of the tree", () => {
-    assert.equal(onlyPagesChanged([path.join(tree, "pages/guide.md"), path.join(tree, "index.html")], tree), true);
+  const tree = temporaryFolder("gpc-rebuild-");
+  for (const file of ["pages/guide.md", "index.html", "pages/new.md", "_includes/custom/box.html", "_layouts/default.html", "_data/sidebars/a.yml", "_config.yml", "README.md"]) {
+    mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
+    writeFileSync(path.join(tree, file), "");
+  }
+  it("re-renders a saved page alone", () => {
+    for (const file of ["pages/guide.md", "index.html"]) assert.equal(rendersAlone(path.join(tree, file), tree, new Set()), true, file);
   });
-  it("is whole when an include, layout, data file, _config.yml or anything outside the tree is saved", () => {
+  it("rebuilds everything for an include, layout, data file, _config.yml or anything outside the tree", () => {
     for (const file of ["_includes/custom/box.html", "_layouts/default.html", "_data/sidebars/a.yml", "_config.yml", "README.md", "../elsewhere.md"]) {
-      assert.equal(onlyPagesChanged([path.join(tree, "pages/guide.md"), path.join(tree, file)], tree), false, file);
+      assert.equal(rendersAlone(path.join(tree, file), tree, new Set()), false, file);
     }
-    assert.equal(onlyPagesChanged([], tree), false);
   });
-});
-
-describe("paths a tree asks to write at", () => {
-  it("are refused when they leave the output, however encoded", () => {
-    for (const [sitePath, why] of [
-      ["/../x.html", "a .. segment"],
-      ["/a/../../x.html", "a .. segment"],
-      ["/%2e%2e/x.html", "a .. segment"],
-      ["/%252e%252e/x.html", "a .. segment"],
-      ["/..%2fx.html", "an encoded slash"],
-      ["/..%5cx.html", "an encoded slash"],
-      ["/..\\x.html", "a backslash"],
-    ] as const) {
-      assert.equal(escapingSitePath(sitePath), why, sitePath);
-    }
-    for (const fine of ["/a/b.html", "/a..b.html", "/pages/a%20b.xlsx", "/.well-known/x", "_headers"]) assert.equal(escapingSitePath(fine), undefined, fine);
-  });
-
-  it("are refused where the project writes its own files", () => {
-    assert.match(projectOutput("assets/site.js") ?? "", /stylesheet or script/);
-    assert.match(projectOutput("/pagefind/pagefind.js") ?? "", /search index/);
-    assert.match(projectOutput("_headers") ?? "", /headers/);
-    assert.match(projectOutput("_redirects") ?? "", /redirects/);
-    assert.equal(projectOutput("assets/images/logo.png"), undefined);
-    assert.equal(projectOutput("pagefinder.html"), undefined);
-  });
-
-  it("find the folder the dev server works from", () => {
-    assert.equal(commonFolder(["/tmp/a/tree", "/work/project", "/tmp/out"]), "/");
-    assert.equal(commonFolder(["/work/a/tree", "/work/a/out", "/work/a"]), "/work/a");
+  it("rebuilds everything for a page added since the last whole build, or deleted", () => {
+    assert.equal(rendersAlone(path.join(tree, "pages/new.md"), tree, new Set([path.join(tree, "pages/new.md")])), false);
+    assert.equal(rendersAlone(path.join(tree, "pages/gone.md"), tree, new Set()), false);
   });
 });
